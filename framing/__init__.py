@@ -1,0 +1,29 @@
+"""framing: media-framing analysis for pandas.
+
+The pipeline, one function per stage, each taking and returning tidy DataFrames::
+
+    corpus = framing.read_corpus("articles/")           # one row a document
+    lexicon = framing.load_lexicon("ukraine_war")        # concepts → variants → terms
+    hits = framing.match(corpus, lexicon)                # one row a match, with offsets
+    scores = framing.score(hits, corpus, by="outlet")    # counts, rates, shares with CIs
+"""
+
+from framing.corpus import CORPUS_COLUMNS, CorpusError, validate_corpus
+from framing.lexicon import Concept, Lexicon, LexiconError, Term, Variant
+from framing.provenance import corpus_fingerprint, provenance
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CORPUS_COLUMNS",
+    "Concept",
+    "CorpusError",
+    "Lexicon",
+    "LexiconError",
+    "Term",
+    "Variant",
+    "__version__",
+    "corpus_fingerprint",
+    "provenance",
+    "validate_corpus",
+]

@@ -1,0 +1,318 @@
+"""The Lexicon model: concepts, their variants (framings), and the terms that signal them.
+
+A :class:`Lexicon` holds :class:`Concept` objects (``war_name``, ``capital_spelling``);
+each concept has named :class:`Variant` objects (``kremlin``, ``ukrainian``, ``neutral``),
+one of which may be the reference; each variant has :class:`Term` objects (the pattern
+to find). All four are immutable (frozen dataclasses holding tuples), so a lexicon can be
+hashed, shared between processes and cached safely.
+
+As a table (``Lexicon.to_dataframe``) a lexicon has one row per term with the columns
+``concept, variant, term, case_sensitive, sources, note`` (plus ``reference``, ``glob``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+import pandas as pd
+
+#: Columns of the lexicon table, in order.
+LEXICON_COLUMNS: tuple[str, ...] = (
+    "concept",
+    "variant",
+    "term",
+    "case_sensitive",
+    "sources",
+    "note",
+    "reference",
+)
+
+
+class LexiconError(ValueError):
+    """A lexicon, or a file read into one, breaks a rule; the message says where."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One pattern to find.
+
+    Parameters
+    ----------
+    pattern : str
+        Words separated by spaces; a ``*`` at the end of a word is a prefix glob
+        (``liberat*``, ``so-called denazif*``).
+    case_sensitive : bool
+        Match the case as written (acronyms: ``DPR``, ``SMO``). Default False.
+    note : str, optional
+        Why the term is here, or its known false matches.
+    sources : tuple of str
+        Ids of the lexicon's sources that justify the term.
+    """
+
+    pattern: str
+    case_sensitive: bool = False
+    note: str | None = None
+    sources: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sources", tuple(self.sources))
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The pattern's words, split on whitespace."""
+        return tuple(self.pattern.split())
+
+    @property
+    def has_glob(self) -> bool:
+        """True when a word of the pattern ends in ``*``."""
+        return any(word.endswith("*") for word in self.words)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One framing of a concept (``kremlin``, ``ukrainian``, ``neutral``) and its terms."""
+
+    name: str
+    terms: tuple[Term, ...]
+    reference: bool = False
+    description: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "terms", tuple(self.terms))
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A thing that can be named in several ways (``war_name``), with its variants."""
+
+    name: str
+    variants: tuple[Variant, ...]
+    description: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "variants", tuple(self.variants))
+
+    @property
+    def reference(self) -> Variant | None:
+        """The variant marked as the reference, if any."""
+        return next((v for v in self.variants if v.reference), None)
+
+    def variant(self, name: str) -> Variant:
+        """Return the variant called ``name``."""
+        for variant in self.variants:
+            if variant.name == name:
+                return variant
+        raise KeyError(f"Concept {self.name!r} has no variant {name!r}.")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """An immutable reference vocabulary: concepts, variants, terms, and their sources.
+
+    Examples
+    --------
+    >>> lexicon = Lexicon.from_dataframe(pd.DataFrame({
+    ...     "concept": ["capital_spelling", "capital_spelling"],
+    ...     "variant": ["russian_derived", "ukrainian_derived"],
+    ...     "term": ["Kiev", "Kyiv"]}), name="capital")
+    >>> [v.name for v in lexicon.concept("capital_spelling").variants]
+    ['russian_derived', 'ukrainian_derived']
+    """
+
+    name: str
+    concepts: tuple[Concept, ...]
+    version: str = "0"
+    language: str = "en"
+    description: str | None = None
+    sources: Mapping[str, str] = field(default_factory=dict)
+    licence: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "concepts", tuple(self.concepts))
+        object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
+
+    def __hash__(self) -> int:
+        return hash(self.fingerprint())
+
+    # -- navigation --------------------------------------------------------------------
+    def concept(self, name: str) -> Concept:
+        """Return the concept called ``name``."""
+        for concept in self.concepts:
+            if concept.name == name:
+                return concept
+        raise KeyError(f"Lexicon {self.name!r} has no concept {name!r}.")
+
+    def entries(self) -> Iterator[tuple[Concept, Variant, Term]]:
+        """Yield every ``(concept, variant, term)`` in file order."""
+        for concept in self.concepts:
+            for variant in concept.variants:
+                for term in variant.terms:
+                    yield concept, variant, term
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.entries())
+
+    # -- tables ------------------------------------------------------------------------
+    def to_dataframe(self) -> pd.DataFrame:
+        """Return one row per term: ``concept, variant, term, case_sensitive, sources,
+        note, reference``. ``sources`` holds tuples of source ids."""
+        rows = [
+            {
+                "concept": concept.name,
+                "variant": variant.name,
+                "term": term.pattern,
+                "case_sensitive": term.case_sensitive,
+                "sources": term.sources,
+                "note": term.note,
+                "reference": variant.reference,
+            }
+            for concept, variant, term in self.entries()
+        ]
+        table = pd.DataFrame(rows, columns=list(LEXICON_COLUMNS))
+        for column in ("concept", "variant", "term", "note"):
+            table[column] = table[column].astype("string")
+        table["case_sensitive"] = table["case_sensitive"].astype(bool)
+        table["reference"] = table["reference"].astype(bool)
+        table["sources"] = table["sources"].astype(object)
+        table.attrs["lexicon"] = self.metadata()
+        return table
+
+    @classmethod
+    def from_dataframe(
+        cls,
+        table: pd.DataFrame,
+        *,
+        name: str | None = None,
+        version: str | None = None,
+        **metadata: Any,
+    ) -> Lexicon:
+        """Build a lexicon from a table with at least ``concept, variant, term``.
+
+        ``case_sensitive`` defaults to False, ``sources`` to none, ``note`` to none,
+        ``reference`` to False. Concepts, variants and terms keep the table's order.
+        Metadata not given comes from ``table.attrs["lexicon"]`` when present.
+        """
+        missing = [c for c in ("concept", "variant", "term") if c not in table.columns]
+        if missing:
+            raise LexiconError(
+                f"A lexicon table needs the columns concept, variant and term; "
+                f"it lacks {missing}."
+            )
+        stored = dict(table.attrs.get("lexicon", {}))
+        stored.update({k: v for k, v in metadata.items() if v is not None})
+        if name is not None:
+            stored["name"] = name
+        if version is not None:
+            stored["version"] = version
+        stored.setdefault("name", "lexicon")
+        concepts: dict[str, dict[str, dict[str, Any]]] = {}
+        for row_number, row in enumerate(table.to_dict("records")):
+            for column in ("concept", "variant", "term"):
+                if not isinstance(row[column], str) or not row[column].strip():
+                    raise LexiconError(
+                        f"Row {row_number} of the lexicon table has no {column} "
+                        f"(got {row[column]!r})."
+                    )
+            variants = concepts.setdefault(row["concept"], {})
+            slot = variants.setdefault(row["variant"], {"terms": [], "reference": False})
+            sources = row.get("sources")
+            if sources is None or (isinstance(sources, float) and sources != sources):
+                sources = ()
+            elif isinstance(sources, str):
+                sources = tuple(s.strip() for s in sources.replace(";", ",").split(",") if s.strip())
+            note = row.get("note")
+            if note is None or note is pd.NA or (isinstance(note, float) and note != note):
+                note = None
+            case_sensitive = row.get("case_sensitive")
+            case_sensitive = False if case_sensitive is None or pd.isna(case_sensitive) else bool(
+                case_sensitive
+            )
+            reference = row.get("reference")
+            if reference is not None and not pd.isna(reference) and bool(reference):
+                slot["reference"] = True
+            slot["terms"].append(
+                Term(row["term"], case_sensitive=case_sensitive, note=note, sources=tuple(sources))
+            )
+        built = tuple(
+            Concept(
+                concept,
+                tuple(
+                    Variant(variant, tuple(slot["terms"]), reference=slot["reference"])
+                    for variant, slot in variants.items()
+                ),
+            )
+            for concept, variants in concepts.items()
+        )
+        allowed = {"name", "version", "language", "description", "sources", "licence"}
+        return cls(concepts=built, **{k: v for k, v in stored.items() if k in allowed})
+
+    # -- identity ----------------------------------------------------------------------
+    def metadata(self) -> dict[str, Any]:
+        """Return name, version, language, description, sources and licence as a dict."""
+        return {
+            "name": self.name,
+            "version": self.version,
+            "language": self.language,
+            "description": self.description,
+            "sources": dict(self.sources),
+            "licence": self.licence,
+        }
+
+    def fingerprint(self) -> str:
+        """Return a SHA-256 hash of the lexicon's content (metadata and every term)."""
+        content = {
+            "metadata": self.metadata(),
+            "concepts": [
+                [
+                    concept.name,
+                    concept.description,
+                    [
+                        [
+                            variant.name,
+                            variant.reference,
+                            variant.description,
+                            [[t.pattern, t.case_sensitive, t.note, list(t.sources)] for t in variant.terms],
+                        ]
+                        for variant in concept.variants
+                    ],
+                ]
+                for concept in self.concepts
+            ],
+        }
+        encoded = json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        return "sha256:" + hashlib.sha256(encoded).hexdigest()
+
+    def summary(self) -> pd.DataFrame:
+        """Return one row per concept × variant with its number of terms."""
+        rows = [
+            {
+                "concept": concept.name,
+                "variant": variant.name,
+                "reference": variant.reference,
+                "terms": len(variant.terms),
+                "examples": ", ".join(t.pattern for t in variant.terms[:4]),
+            }
+            for concept in self.concepts
+            for variant in concept.variants
+        ]
+        return pd.DataFrame(rows, columns=["concept", "variant", "reference", "terms", "examples"])
+
+    def __repr__(self) -> str:
+        return (
+            f"<Lexicon {self.name!r} v{self.version}: {len(self.concepts)} concepts, "
+            f"{sum(len(c.variants) for c in self.concepts)} variants, {len(self)} terms>"
+        )
+
+    def _repr_html_(self) -> str:
+        header = (
+            f"<p><b>Lexicon {self.name}</b> v{self.version} ({self.language}): "
+            f"{len(self.concepts)} concepts, {len(self)} terms, {len(self.sources)} sources"
+            + (f"<br>{self.description}" if self.description else "")
+            + "</p>"
+        )
+        return header + self.summary().to_html(index=False)

@@ -1,0 +1,121 @@
+"""Fingerprints of corpus and lexicon, stamped on every result table and figure.
+
+Every table the kit returns carries ``df.attrs["framing"]``, a plain dict::
+
+    {"package": "framing", "version": "0.1.0",
+     "corpus": {"fingerprint": "sha256:…", "documents": 1500},
+     "lexicon": {"name": "ukraine_war", "version": "1.0", "hash": "sha256:…"},
+     "function": "score", "parameters": {...}}
+
+so that a figure or a CSV can be traced to the exact inputs and settings that made it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _package_version
+from typing import Any
+
+import pandas as pd
+
+ATTRS_KEY = "framing"
+
+
+def package_version() -> str:
+    """Return the installed version of ``framing``."""
+    try:
+        return _package_version("framing")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0+unknown"
+
+
+def _hash_strings(values: Any) -> str:
+    digest = hashlib.sha256()
+    for value in values:
+        text = "" if value is None or value is pd.NA or value != value else str(value)
+        digest.update(text.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x1f")
+    return digest.hexdigest()
+
+
+def corpus_fingerprint(corpus: pd.DataFrame) -> str:
+    """Return a SHA-256 fingerprint of a corpus's ids, dates, outlets, titles and texts.
+
+    Row order counts: the same documents in another order are another input to a
+    bootstrap. Column dtypes do not: a corpus read from CSV and from Parquet has the
+    same fingerprint.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "text": ["Kyiv"]})
+    >>> corpus_fingerprint(corpus)[:14]
+    'sha256:d02a65d'
+    """
+    digest = hashlib.sha256()
+    for column in ("doc_id", "outlet", "published", "title", "text"):
+        if column not in corpus.columns:
+            continue
+        values = corpus[column]
+        if column == "published":
+            values = values.map(lambda v: "" if pd.isna(v) else pd.Timestamp(v).isoformat())
+        digest.update(column.encode())
+        digest.update(_hash_strings(values).encode())
+    return "sha256:" + digest.hexdigest()
+
+
+def stamp(
+    table: pd.DataFrame,
+    *,
+    function: str,
+    corpus: pd.DataFrame | None = None,
+    lexicon: Any = None,
+    parameters: Mapping[str, Any] | None = None,
+    inherit: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Attach provenance to ``table.attrs["framing"]`` and return ``table``.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The result table to stamp (changed in place and returned).
+    function : str
+        The public function that made the table ("match", "score", ...).
+    corpus : pandas.DataFrame, optional
+        The corpus the result was computed from; its fingerprint is recorded.
+    lexicon : framing.Lexicon, optional
+        The lexicon used; its name, version and hash are recorded.
+    parameters : mapping, optional
+        The settings of the call, as JSON-serialisable values.
+    inherit : pandas.DataFrame, optional
+        An input table whose provenance (corpus, lexicon) carries over when ``corpus``
+        or ``lexicon`` is not given, e.g. the hits table passed to ``score``.
+    """
+    previous = dict(inherit.attrs.get(ATTRS_KEY, {})) if inherit is not None else {}
+    record: dict[str, Any] = {"package": "framing", "version": package_version()}
+    if corpus is not None:
+        record["corpus"] = {"fingerprint": corpus_fingerprint(corpus), "documents": len(corpus)}
+    elif "corpus" in previous:
+        record["corpus"] = previous["corpus"]
+    if lexicon is not None:
+        record["lexicon"] = {
+            "name": lexicon.name,
+            "version": lexicon.version,
+            "hash": lexicon.fingerprint(),
+        }
+    elif "lexicon" in previous:
+        record["lexicon"] = previous["lexicon"]
+    record["function"] = function
+    record["parameters"] = json.loads(json.dumps(dict(parameters or {}), default=str))
+    if previous:
+        record["inputs"] = previous
+    table.attrs[ATTRS_KEY] = record
+    return table
+
+
+def provenance(table: pd.DataFrame) -> dict[str, Any]:
+    """Return the provenance record of a result table (an empty dict if it has none)."""
+    return dict(table.attrs.get(ATTRS_KEY, {}))

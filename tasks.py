@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Set up the project's own virtual environment and run its main jobs.
+
+Needs nothing but Python 3.11+ and access to the package index::
+
+    python3 tasks.py figures   # set up, then run the sample corpus through the analysis
+    python3 tasks.py test      # set up, then run the test suite
+    python3 tasks.py lint      # ruff check + ruff format --check
+
+The environment lives in ``.venv`` and is re-installed only when ``pyproject.toml`` or
+``requirements/constraints.txt`` change. The constraints file pins every package the
+figures depend on, so that the same inputs make the same bytes on another machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = Path(os.environ.get("FRAMING_VENV", ROOT / ".venv"))
+CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
+
+
+def _python() -> Path:
+    scripts = "Scripts" if os.name == "nt" else "bin"
+    return VENV / scripts / ("python.exe" if os.name == "nt" else "python")
+
+
+def _run(*args: str | os.PathLike) -> None:
+    print("+", " ".join(str(a) for a in args), flush=True)
+    subprocess.run([str(a) for a in args], check=True, cwd=ROOT)
+
+
+def ensure_environment() -> Path:
+    """Create ``.venv`` and install the package with its extras, once per change."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"framing needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
+    python = _python()
+    if not python.exists():
+        print(f"Creating the virtual environment in {VENV}", flush=True)
+        venv.create(VENV, with_pip=True)
+    digest = hashlib.sha256()
+    for path in (ROOT / "pyproject.toml", CONSTRAINTS):
+        if path.exists():
+            digest.update(path.read_bytes())
+    stamp = VENV / ".framing-installed"
+    if not stamp.exists() or stamp.read_text() != digest.hexdigest():
+        pip = [python, "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+        if CONSTRAINTS.exists():
+            pip += ["-c", CONSTRAINTS]
+        _run(*pip, "-e", ".[dev]")
+        stamp.write_text(digest.hexdigest())
+    return python
+
+
+def main(argv: list[str]) -> int:
+    command, *rest = argv or ["help"]
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    if command == "figures":
+        python = ensure_environment()
+        _run(python, "-m", "framing", "figures", "--output", "figures", *rest)
+    elif command == "test":
+        python = ensure_environment()
+        _run(python, "-m", "pytest", *rest)
+    elif command == "lint":
+        python = ensure_environment()
+        _run(python, "-m", "ruff", "check", ".")
+        _run(python, "-m", "ruff", "format", "--check", ".")
+    elif command == "setup":
+        ensure_environment()
+    else:
+        print(__doc__)
+        return 0 if command in ("help", "-h", "--help") else 2
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except subprocess.CalledProcessError as error:
+        sys.exit(error.returncode)
