@@ -38,7 +38,7 @@ def _run(*args: str | os.PathLike) -> None:
 
 def ensure_environment() -> Path:
     """Create ``.venv`` and install the package with its extras, once per change."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this file runs before any check
         sys.exit(f"framing needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     python = _python()
     if not python.exists():

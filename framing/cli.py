@@ -1,15 +1,370 @@
-"""The ``framing`` command line: the same functions as the Python API, for scripts."""
+"""The ``framing`` command line: the same functions as the Python API, for scripts.
+
+Every command reads and writes files (Parquet or CSV, chosen by the output's suffix) and
+exits with a code scripts can rely on:
+
+====  =================================================================
+code  meaning
+====  =================================================================
+0     success
+1     bad input: a file, record or lexicon broke a rule (the message says which)
+2     bad usage: unknown command or option, a missing argument
+3     the lexicon check found problems (``framing lexicon check``)
+====  =================================================================
+
+Examples
+--------
+.. code-block:: console
+
+    $ framing read articles/ --errors report -o corpus.parquet
+    $ framing match corpus.parquet --lexicon ukraine_war -o hits.parquet
+    $ framing score hits.parquet corpus.parquet --by outlet --period M -o scores.csv
+    $ framing compare corpus.parquet --by outlet -o comparison.csv
+    $ framing lexicon check my_lexicon.yaml
+    $ framing figures --output figures
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+EXIT_LEXICON_PROBLEMS = 3
+
+#: Characters that make a spreadsheet treat a CSV cell as a formula.
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+# -- helpers -------------------------------------------------------------------------------
+def _escape_formula(value: Any) -> Any:
+    """Prefix a cell that a spreadsheet would run as a formula with a quote (OWASP CSV
+    injection advice); numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _csv_ready(table: pd.DataFrame) -> pd.DataFrame:
+    out = table.copy()
+    for column in out.columns:
+        values = out[column]
+        if values.dtype == object or isinstance(values.dtype, pd.StringDtype):
+            out[column] = values.map(
+                lambda v: (
+                    json.dumps(list(v), ensure_ascii=False)
+                    if isinstance(v, list | tuple)
+                    else _escape_formula(v)
+                ),
+                na_action="ignore",
+            )
+    return out
+
+
+def write_table(table: pd.DataFrame, path: str | Path) -> Path:
+    """Write a result table to ``path``: Parquet for ``.parquet``, else CSV/TSV.
+
+    CSV cells that a spreadsheet would run as formulas (``=``, ``+``, ``-``, ``@``) are
+    escaped with a leading quote; lists are written as JSON. Parquet keeps dtypes and the
+    provenance in ``attrs``.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix == ".parquet":
+        if {"doc_id", "text", "title"} <= set(table.columns):
+            from framing import write_corpus
+
+            write_corpus(table, path)
+        else:
+            _write_parquet(table, path)
+    elif path.suffix in (".csv", ".tsv", ".txt"):
+        sep = "\t" if path.suffix == ".tsv" else ","
+        _csv_ready(table).to_csv(path, index=False, sep=sep, lineterminator="\n")
+        _write_provenance_sidecar(table, path)
+    else:
+        raise _UsageError(f"Cannot write {path}: use a .parquet, .csv or .tsv file name.")
+    return path
+
+
+def _write_parquet(table: pd.DataFrame, path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    arrow = pa.Table.from_pandas(table, preserve_index=False)
+    metadata = dict(arrow.schema.metadata or {})
+    metadata[b"framing"] = json.dumps(table.attrs.get("framing", {}), sort_keys=True).encode()
+    pq.write_table(arrow.replace_schema_metadata(metadata), path)
+
+
+def _read_table(path: str | Path) -> pd.DataFrame:
+    import pyarrow.parquet as pq
+
+    path = Path(path)
+    if not path.exists():
+        raise _InputError(f"{path}: no such file.")
+    if path.suffix == ".parquet":
+        arrow = pq.read_table(path)
+        table = arrow.to_pandas()
+        stored = (arrow.schema.metadata or {}).get(b"framing")
+        if stored:
+            table.attrs["framing"] = json.loads(stored)
+        for column in table.columns:
+            if (
+                table[column].dtype == object
+                and table[column].map(lambda v: isinstance(v, str), na_action="ignore").all()
+            ):
+                table[column] = table[column].astype("string")
+        return table
+    return pd.read_csv(path, sep="\t" if path.suffix == ".tsv" else ",")
+
+
+def _read_corpus_file(path: str) -> pd.DataFrame:
+    from framing import read_corpus
+
+    return read_corpus(path)
+
+
+def _write_provenance_sidecar(table: pd.DataFrame, path: Path) -> None:
+    record = table.attrs.get("framing")
+    if record:
+        sidecar = path.with_name(path.name + ".json")
+        sidecar.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _load_lexicon(name_or_path: str) -> Any:
+    from framing import load_lexicon
+
+    return load_lexicon(name_or_path)
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _InputError(Exception):
+    pass
+
+
+def _parse_mapping(pairs: Sequence[str]) -> dict[str, str] | None:
+    if not pairs:
+        return None
+    mapping = {}
+    for pair in pairs:
+        corpus_column, sep, source_column = pair.partition("=")
+        if not sep or not corpus_column or not source_column:
+            raise _UsageError(
+                f"--column takes CORPUS_COLUMN=SOURCE_COLUMN (e.g. text=articles). Got {pair!r}."
+            )
+        mapping[corpus_column] = source_column
+    return mapping
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# -- commands ------------------------------------------------------------------------------
+def _command_read(args: argparse.Namespace) -> int:
+    from framing import load_report, read_corpus
+
+    corpus = read_corpus(
+        args.sources if len(args.sources) > 1 else args.sources[0],
+        format=args.format,
+        columns=_parse_mapping(args.column),
+        outlet=args.outlet,
+        errors=args.errors,
+    )
+    print(load_report(corpus))
+    if args.output:
+        write_table(corpus, args.output)
+        _say(f"Wrote {len(corpus)} documents to {args.output}")
+    return EXIT_OK
+
+
+def _command_match(args: argparse.Namespace) -> int:
+    from framing import match
+
+    corpus = _read_corpus_file(args.corpus)
+    lexicon = _load_lexicon(args.lexicon)
+    hits = match(
+        corpus,
+        lexicon,
+        fields=tuple(args.fields),
+        voice=not args.no_voice,
+        columns=("outlet", "published"),
+        workers=args.workers,
+    )
+    write_table(hits, args.output)
+    _say(f"{len(hits)} hits of {len(lexicon)} terms in {len(corpus)} documents -> {args.output}")
+    return EXIT_OK
+
+
+def _command_score(args: argparse.Namespace) -> int:
+    from framing import score
+
+    hits = _read_table(args.hits)
+    corpus = _read_corpus_file(args.corpus)
+    lexicon = _load_lexicon(args.lexicon) if args.lexicon else None
+    scores = score(
+        hits,
+        corpus,
+        by=args.by,
+        period=args.period,
+        voice=args.voice,
+        lexicon=lexicon,
+        n_boot=args.n_boot,
+        seed=args.seed,
+    )
+    write_table(scores, args.output)
+    _say(f"{len(scores)} score rows -> {args.output}")
+    return EXIT_OK
+
+
+def _command_compare(args: argparse.Namespace) -> int:
+    from framing import compare_groups
+
+    corpus = _read_corpus_file(args.corpus)
+    terms: Any = _load_lexicon(args.lexicon) if args.lexicon else "ngrams"
+    comparison = compare_groups(
+        corpus,
+        by=args.by,
+        target=args.target,
+        reference=args.reference,
+        terms=terms,
+        ngram_range=(args.ngram_min, args.ngram_max),
+        min_count=args.min_count,
+    )
+    write_table(comparison, args.output)
+    _say(f"{len(comparison)} term statistics -> {args.output}")
+    return EXIT_OK
+
+
+def _command_lexicon_check(args: argparse.Namespace) -> int:
+    from framing import check_lexicon
+
+    check = check_lexicon(args.path)
+    print(check)
+    return EXIT_LEXICON_PROBLEMS if check.problems else EXIT_OK
+
+
+def _command_figures(args: argparse.Namespace) -> int:
+    from framing._figures_job import run_figures
+
+    run_figures(
+        output=Path(args.output),
+        corpus=args.corpus,
+        lexicon=args.lexicon,
+        notebook=args.notebook,
+        period=args.period,
+    )
+    return EXIT_OK
+
+
+# -- the parser ----------------------------------------------------------------------------
+def _add_output(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=required,
+        help="where to write the table: .parquet (keeps dtypes and provenance) or .csv/.tsv",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="framing", description=__doc__)
+    """Return the ``framing`` argument parser (one sub-command per pipeline stage)."""
+    parser = argparse.ArgumentParser(
+        prog="framing",
+        description="Media-framing analysis: read, match, score, compare, figures.",
+        epilog="Exit codes: 0 success, 1 bad input, 2 bad usage, 3 lexicon problems.",
+    )
     parser.add_argument("--version", action="version", version=_version())
-    parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int], help: str):
+        sub = commands.add_parser(name, help=help, description=help)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    read = command("read", _command_read, "Read article files into a corpus table.")
+    read.add_argument("sources", nargs="+", help="files, folders or globs")
+    read.add_argument("--format", help="force a format (dump, csv, tsv, jsonl, json, ...)")
+    read.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="CORPUS=SOURCE",
+        help="map a source column to a corpus column, e.g. text=articles (repeatable)",
+    )
+    read.add_argument("--outlet", help="set the outlet of every document")
+    read.add_argument(
+        "--errors",
+        choices=("raise", "report"),
+        default="raise",
+        help="stop at the first bad record (raise) or skip and list it (report)",
+    )
+    _add_output(read, required=False)
+
+    match = command("match", _command_match, "Find every lexicon term in a corpus.")
+    match.add_argument("corpus", help="a corpus file (.parquet from `framing read`, or any input)")
+    match.add_argument("--lexicon", required=True, help="a bundled lexicon name or a file")
+    match.add_argument("--fields", nargs="+", default=["title", "text"])
+    match.add_argument("--no-voice", action="store_true", help="skip the voice of each hit")
+    match.add_argument("--workers", type=int, default=None, help="worker processes")
+    _add_output(match)
+
+    score = command("score", _command_score, "Count, rate and share hits per group.")
+    score.add_argument("hits", help="a hits table from `framing match`")
+    score.add_argument("corpus", help="the corpus the hits came from")
+    score.add_argument("--by", nargs="+", default=["outlet"], help="corpus columns to group by")
+    score.add_argument("--period", choices=("W", "M", "Q", "Y"), help="bin `published`")
+    score.add_argument("--voice", choices=("own", "quoted", "distanced"))
+    score.add_argument("--lexicon", help="the lexicon (to list variants with no hits)")
+    score.add_argument("--n-boot", type=int, default=1000, help="bootstrap resamples")
+    score.add_argument("--seed", type=int, default=0)
+    _add_output(score)
+
+    compare = command("compare", _command_compare, "Terms distinctive of each group.")
+    compare.add_argument("corpus")
+    compare.add_argument("--by", default="outlet")
+    compare.add_argument("--target", help="one group (default: each group in turn)")
+    compare.add_argument("--reference", default="rest", help="'rest' or a group name")
+    compare.add_argument("--lexicon", help="compare lexicon terms instead of n-grams")
+    compare.add_argument("--ngram-min", type=int, default=1)
+    compare.add_argument("--ngram-max", type=int, default=3)
+    compare.add_argument("--min-count", type=int, default=5)
+    _add_output(compare)
+
+    lexicon = commands.add_parser("lexicon", help="Work with lexicon files.")
+    lexicon_commands = lexicon.add_subparsers(dest="lexicon_command", metavar="COMMAND")
+    check = lexicon_commands.add_parser(
+        "check",
+        help="Load, validate and summarise a lexicon.",
+        description="Load, validate and summarise a lexicon; exit 3 if it has problems.",
+    )
+    check.add_argument("path", help="a lexicon file (YAML, .dic, .cat, .lc3) or bundled name")
+    check.set_defaults(handler=_command_lexicon_check)
+
+    figures = command(
+        "figures", _command_figures, "Run the paper-figures notebook: every figure and table."
+    )
+    figures.add_argument("--output", default="figures", help="folder to write into")
+    figures.add_argument("--corpus", default=None, help="corpus path (default: the sample)")
+    figures.add_argument(
+        "--lexicon",
+        action="append",
+        default=None,
+        help="bundled name or file (repeatable; default: ukraine_war and ukraine_toponyms)",
+    )
+    figures.add_argument("--period", default="M", choices=("W", "M", "Q", "Y"))
+    figures.add_argument("--notebook", default=None, help="the notebook to run")
     return parser
 
 
@@ -19,14 +374,25 @@ def _version() -> str:
     return f"framing {__version__}"
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code."""
+    from framing.corpus.schema import CorpusError
+    from framing.lexicon.model import LexiconError
+
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
+    handler = getattr(args, "handler", None)
+    if handler is None:
         parser.print_help()
-        return 2
-    return int(args.handler(args) or 0)
+        return EXIT_USAGE
+    try:
+        return int(handler(args) or EXIT_OK)
+    except _UsageError as error:
+        _say(f"framing {args.command}: {error}")
+        return EXIT_USAGE
+    except (CorpusError, LexiconError, _InputError, FileNotFoundError) as error:
+        _say(f"framing {args.command}: {error}")
+        return EXIT_BAD_INPUT
 
 
 if __name__ == "__main__":

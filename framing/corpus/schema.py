@@ -29,6 +29,7 @@ Extra columns a source brings (``event``, ``keywords``, ...) are kept after thes
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 #: The corpus columns, in order, with their dtypes.
@@ -76,7 +77,7 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
     """
     frame = frame.copy()
     n = len(frame)
-    for name, dtype in CORPUS_COLUMNS.items():
+    for name in CORPUS_COLUMNS:
         if name not in frame.columns:
             if name == "tags":
                 frame[name] = pd.Series([[] for _ in range(n)], index=frame.index, dtype=object)
@@ -152,7 +153,7 @@ def validate_corpus(frame: pd.DataFrame, *, name: str = "corpus") -> pd.DataFram
             f"The {name} lacks the column(s) {missing}; a corpus needs {list(REQUIRED_COLUMNS)}. "
             "Read files with framing.read_corpus, or map your columns with columns={...}."
         )
-    for column, dtype in CORPUS_COLUMNS.items():
+    for column in CORPUS_COLUMNS:
         if column not in frame.columns:
             continue
         actual = frame[column].dtype
@@ -160,7 +161,7 @@ def validate_corpus(frame: pd.DataFrame, *, name: str = "corpus") -> pd.DataFram
             ok = isinstance(actual, pd.DatetimeTZDtype) and str(actual.tz) == "UTC"
             expected = "datetime64[ns, UTC]"
         elif column == "tags":
-            ok = actual == object
+            ok = actual == np.dtype(object)
             expected = "object (lists of strings)"
         else:
             ok = isinstance(actual, pd.StringDtype)
@@ -173,7 +174,9 @@ def validate_corpus(frame: pd.DataFrame, *, name: str = "corpus") -> pd.DataFram
     ids = frame["doc_id"]
     if ids.isna().any():
         row = int(ids.isna().to_numpy().nonzero()[0][0])
-        raise CorpusError(f"The {name} has a missing doc_id in row {row}; every document needs one.")
+        raise CorpusError(
+            f"The {name} has a missing doc_id in row {row}; every document needs one."
+        )
     repeated = ids[ids.duplicated()]
     if len(repeated):
         raise CorpusError(
