@@ -100,7 +100,9 @@ def _as_utc(values: pd.Series) -> pd.Series:
     if isinstance(values.dtype, pd.DatetimeTZDtype):
         out = values.dt.tz_convert("UTC")
     else:
-        out = pd.to_datetime(values, utc=True)
+        # Readers parse the many real-world formats (framing.corpus._dates); here only
+        # ISO 8601 is accepted, so that nothing is guessed.
+        out = pd.to_datetime(values, utc=True, format="ISO8601")
     return out.astype(DATETIME_DTYPE)
 
 
