@@ -68,7 +68,8 @@ def main(argv: list[str]) -> int:
         _run(python, "-m", "framing", "figures", "--output", "figures", *rest)
     elif command == "test":
         python = ensure_environment()
-        _run(python, "-m", "pytest", *rest)
+        # Both cores: the notebooks and the real-data tests dominate the wall time.
+        _run(python, "-m", "pytest", "-n", os.environ.get("FRAMING_TEST_WORKERS", "auto"), *rest)
     elif command == "lint":
         python = ensure_environment()
         _run(python, "-m", "ruff", "check", ".")
