@@ -8,6 +8,7 @@ The pipeline, one function per stage, each taking and returning tidy DataFrames:
     scores = framing.score(hits, corpus, by="outlet")    # counts, rates, shares with CIs
 """
 
+from framing.compare import keyness, log_odds
 from framing.corpus import CORPUS_COLUMNS, CorpusError, validate_corpus
 from framing.lexicon import Concept, Lexicon, LexiconError, Term, Variant
 from framing.provenance import corpus_fingerprint, provenance
@@ -24,6 +25,8 @@ __all__ = [
     "Variant",
     "__version__",
     "corpus_fingerprint",
+    "keyness",
+    "log_odds",
     "provenance",
     "validate_corpus",
 ]
