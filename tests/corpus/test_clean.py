@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import re
+
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.corpus.clean import repair_text
+import framing
+from framing.corpus.clean import deduplicate, remove_boilerplate, repair_text
+from framing.corpus.schema import CorpusError, conform
 
 # --- repair_text: glued paragraphs -------------------------------------------------
 
@@ -198,3 +204,203 @@ def test_repair_returns_stripped_text_without_tabs_or_carriage_returns(text: str
 def test_repair_raises_nothing_even_on_lone_surrogates(text: str) -> None:
     repaired = repair_text(text)
     repaired.encode("utf-8")  # writable to any file: lone surrogates were replaced
+
+
+# --- remove_boilerplate ----------------------------------------------------------------
+
+
+def _corpus(texts, *, outlets=None, published=None, ids=None):
+    n = len(texts)
+    return conform(
+        pd.DataFrame(
+            {
+                "doc_id": ids or [f"d{i}" for i in range(n)],
+                "outlet": outlets or ["Daily Example"] * n,
+                "published": published
+                or [f"2022-03-{1 + i % 28:02d}T{i // 28 % 24:02d}:00Z" for i in range(n)],
+                "title": [f"Title {i}" for i in range(n)],
+                "text": texts,
+            }
+        )
+    )
+
+
+def test_remove_boilerplate_removes_lines_an_outlet_repeats_and_reports_them() -> None:
+    texts = [
+        f"Story number {i}.\nSubscribe to our channel.\n\nAll rights reserved." for i in range(6)
+    ]
+    texts += ["Other outlet story.\nSubscribe to our channel."] * 1
+    corpus = _corpus(texts, outlets=["Daily Example"] * 6 + ["Weekly Example"])
+    cleaned = remove_boilerplate(corpus)
+    assert cleaned["text"].tolist()[:6] == [f"Story number {i}." for i in range(6)]
+    # Another outlet with too few documents keeps its text.
+    assert cleaned.loc[6, "text"] == "Other outlet story.\nSubscribe to our channel."
+    report = cleaned.attrs["load_report"]["remove_boilerplate"]
+    assert report["lines_removed"] == 12
+    assert report["documents_changed"] == 6
+    assert report["by_outlet"]["Daily Example"] == [
+        {"line": "All rights reserved.", "documents": 6},
+        {"line": "Subscribe to our channel.", "documents": 6},
+    ]
+    assert "load_report" not in corpus.attrs  # the input is not changed
+
+
+def test_remove_boilerplate_keeps_lines_below_the_share() -> None:
+    texts = [f"Story {i}.\nRare line." if i < 2 else f"Story {i}." for i in range(6)]
+    cleaned = remove_boilerplate(_corpus(texts), min_share=0.5, min_documents=2)
+    assert cleaned["text"].tolist() == texts
+    assert cleaned.attrs["load_report"]["remove_boilerplate"]["lines_removed"] == 0
+
+
+def test_remove_boilerplate_names_a_bad_share() -> None:
+    with pytest.raises(ValueError, match=r"'min_share' parameter of remove_boilerplate .* Got 2"):
+        remove_boilerplate(_corpus(["a"]), min_share=2)
+
+
+# --- deduplicate ---------------------------------------------------------------------
+
+_WIRE = (
+    "Negotiators from both countries met in Istanbul on Tuesday for a third round of talks, "
+    "officials said, as fighting continued near the eastern city of Kharkiv. The delegations "
+    "discussed a possible ceasefire, humanitarian corridors and the exchange of prisoners, "
+    "according to a statement issued after the meeting ended late in the evening."
+)
+
+
+def test_deduplicate_marks_exact_copies_ignoring_case_punctuation_and_spacing() -> None:
+    reprint = _WIRE.upper().replace(",", "").replace(" ", "  ")
+    corpus = _corpus(
+        [reprint, _WIRE, "Something else entirely."],
+        published=["2022-03-02T10:00Z", "2022-03-02T08:00Z", "2022-03-01T08:00Z"],
+    )
+    marked = deduplicate(corpus)
+    assert marked["duplicate_of"].isna().tolist() == [False, True, True]
+    assert marked.loc[0, "duplicate_of"] == "d1"  # the earlier one is the original
+    assert marked.loc[0, "duplicate_kind"] == "exact"
+    assert marked["duplicate_of"].dtype == "string"
+    assert marked["duplicate_kind"].dtype == "string"
+    report = marked.attrs["load_report"]["deduplicate"]
+    assert (report["exact"], report["near"], report["duplicates"], report["dropped"]) == (
+        1,
+        0,
+        1,
+        0,
+    )
+
+
+def test_deduplicate_breaks_date_ties_by_corpus_order_and_puts_undated_last() -> None:
+    corpus = _corpus(
+        [_WIRE, _WIRE, _WIRE, _WIRE],
+        published=[None, "2022-03-02T08:00Z", "2022-03-02T08:00Z", None],
+    )
+    marked = deduplicate(corpus)
+    assert marked["duplicate_of"].tolist()[1] is pd.NA
+    assert marked["duplicate_of"].fillna("-").tolist() == ["d1", "-", "d1", "d1"]
+
+
+def _edit(text: str, words: dict[int, str]) -> str:
+    tokens = text.split()
+    for position, word in words.items():
+        tokens[position] = word
+    return " ".join(tokens)
+
+
+def test_deduplicate_marks_near_copies_above_the_threshold_only() -> None:
+    one_word = _edit(_WIRE, {1: "envoys"})
+    assert _jaccard_of(_WIRE, one_word) > 0.9
+    many_words = _edit(_WIRE, {i: f"changed{i}" for i in range(10)})
+    corpus = _corpus([_WIRE, one_word, many_words])
+    marked = deduplicate(corpus, threshold=0.9)
+    assert marked["duplicate_of"].fillna("-").tolist() == ["-", "d0", "-"]
+    assert marked["duplicate_kind"].fillna("-").tolist() == ["-", "near", "-"]
+    # The check is the exact Jaccard similarity of the shingle sets, so a pair between
+    # thresholds moves with the threshold.
+    similarity = _jaccard_of(_WIRE, many_words)
+    assert 0.2 < similarity < 0.9
+    looser = deduplicate(corpus, threshold=similarity - 0.01)
+    assert looser.loc[2, "duplicate_of"] == "d0"
+    stricter = deduplicate(corpus, threshold=similarity + 0.01)
+    assert stricter.loc[2, "duplicate_of"] is pd.NA
+
+
+def _jaccard_of(first: str, second: str, size: int = 3) -> float:
+    # An independent computation: plain Python sets of word triples.
+    def shingles(text: str) -> set[tuple[str, ...]]:
+        words = re.sub(r"[\W_]+", " ", text.casefold()).split()
+        return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+    a, b = shingles(first), shingles(second)
+    return len(a & b) / len(a | b)
+
+
+def test_deduplicate_without_near_marks_only_exact_copies() -> None:
+    corpus = _corpus([_WIRE, _edit(_WIRE, {1: "envoys"}), _WIRE])
+    marked = deduplicate(corpus, near=False)
+    assert marked["duplicate_kind"].fillna("-").tolist() == ["-", "-", "exact"]
+
+
+def test_deduplicate_points_every_copy_at_the_earliest_of_its_group() -> None:
+    # The wire story, then a reprint of it, then an exact copy of the reprint.
+    reprint = _edit(_WIRE, {1: "envoys"})
+    corpus = _corpus(
+        [reprint, _WIRE, reprint], published=["2022-03-02", "2022-03-01", "2022-03-03"]
+    )
+    marked = deduplicate(corpus)
+    assert marked["duplicate_of"].fillna("-").tolist() == ["d1", "-", "d1"]
+    assert marked["duplicate_kind"].fillna("-").tolist() == ["near", "-", "near"]
+
+
+def test_deduplicate_never_marks_documents_without_words() -> None:
+    corpus = _corpus(["", "", "...", None, _WIRE])
+    marked = deduplicate(corpus)
+    assert marked["duplicate_of"].isna().all()
+    assert marked.attrs["load_report"]["deduplicate"]["without_words"] == 4
+
+
+def test_deduplicate_by_key_marks_records_scraped_twice() -> None:
+    corpus = _corpus(["A first version of the story.", "A rewritten story.", "Other."])
+    corpus["record_id"] = pd.Series(["x", "x", "y"], dtype="string")
+    marked = deduplicate(corpus, key="record_id")
+    assert marked["duplicate_kind"].fillna("-").tolist() == ["-", "key", "-"]
+
+
+def test_deduplicate_drop_removes_copies_and_says_how_many() -> None:
+    corpus = _corpus([_WIRE, _WIRE, "Other."])
+    corpus.attrs["load_report"] = {"sources": [{"file": "x.csv"}]}
+    kept = deduplicate(corpus, drop=True)
+    assert kept["doc_id"].tolist() == ["d0", "d2"]
+    assert kept.attrs["load_report"]["sources"] == [{"file": "x.csv"}]  # theirs untouched
+    assert kept.attrs["load_report"]["deduplicate"]["dropped"] == 1
+    assert "deduplicate" not in corpus.attrs["load_report"]
+    json.dumps(kept.attrs["load_report"])  # a plain JSON-able dict
+
+
+def test_deduplicate_is_deterministic_for_a_seed() -> None:
+    texts = [_edit(_WIRE, {i % 40: f"w{i}", (i * 7) % 40: f"v{i}"}) for i in range(30)]
+    corpus = _corpus(texts)
+    first = deduplicate(corpus, threshold=0.8, seed=3)
+    second = deduplicate(corpus, threshold=0.8, seed=3)
+    pd.testing.assert_frame_equal(first, second)
+    assert first["duplicate_kind"].notna().any()
+    # The verdicts do not depend on the seed (each pair is verified exactly).
+    other = deduplicate(corpus, threshold=0.8, seed=4)
+    pd.testing.assert_series_equal(first["duplicate_of"], other["duplicate_of"])
+
+
+@pytest.mark.parametrize(
+    ("parameters", "message"),
+    [
+        ({"threshold": 0}, r"'threshold' parameter of deduplicate must be a number in \(0, 1\]"),
+        ({"on": "body"}, r"'on' parameter of deduplicate must name a column .* Got 'body'"),
+        ({"key": "id"}, r"'key' parameter of deduplicate must name a column .* Got 'id'"),
+        ({"shingle_size": 0}, r"'shingle_size' parameter of deduplicate must be an integer"),
+        ({"seed": -1}, r"'seed' parameter of deduplicate must be a non-negative integer"),
+    ],
+)
+def test_deduplicate_names_bad_parameters(parameters: dict, message: str) -> None:
+    with pytest.raises((ValueError, CorpusError), match=message):
+        deduplicate(_corpus([_WIRE]), **parameters)
+
+
+def test_deduplicate_is_reexported_at_the_top_level() -> None:
+    assert framing.deduplicate is deduplicate
