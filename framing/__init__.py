@@ -10,6 +10,7 @@ The pipeline, one function per stage, each taking and returning tidy DataFrames:
 
 from framing.compare import keyness, log_odds
 from framing.corpus import CORPUS_COLUMNS, CorpusError, validate_corpus
+from framing.corpus.clean import deduplicate
 from framing.lexicon import Concept, Lexicon, LexiconError, Term, Variant
 from framing.provenance import corpus_fingerprint, provenance
 
@@ -25,6 +26,7 @@ __all__ = [
     "Variant",
     "__version__",
     "corpus_fingerprint",
+    "deduplicate",
     "keyness",
     "log_odds",
     "provenance",
