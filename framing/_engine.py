@@ -1,0 +1,192 @@
+"""The matching engine: one Aho-Corasick automaton per lexicon, run over normalised text.
+
+Kept free of pandas so that worker processes can run it on plain lists of strings.
+The rules it implements are written in ``framing.match`` (the public module).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+from framing._normalize import (
+    ends_word,
+    fold_case,
+    is_word_character,
+    normalise,
+    normalise_pattern,
+    starts_word,
+    word_end,
+)
+
+#: A term as the engine sees it: its pattern and whether it is case-sensitive.
+TermSpec = tuple[str, bool]
+
+#: Marks a ``*`` glob in a term's segments.
+GLOB = None
+
+# A compiled term: (term index, case-sensitive, checks its end, folded segments after
+# the key or None, cased segments). Plain tuples: they are read once per candidate.
+_Record = tuple[int, bool, bool, tuple | None, tuple]
+
+
+class TermError(ValueError):
+    """A term cannot be matched as written (empty, or a ``*`` with nothing before it)."""
+
+
+@dataclass(frozen=True)
+class _Segments:
+    cased: tuple[str | None, ...]
+    folded: tuple[str | None, ...]
+
+
+def _segments(pattern: str) -> _Segments:
+    """Split a term into literal segments and ``*`` globs (``None``)."""
+    words = pattern.split()
+    if not words:
+        raise TermError(f"The term {pattern!r} is empty; a term needs at least one word.")
+    segments: list[str | None] = []
+    literal = ""
+    for word in words:
+        if segments or literal:
+            literal += " "
+        if word.endswith("*") and len(word) > 1:
+            prefix = normalise_pattern([word[:-1]])
+            if not prefix or not is_word_character(prefix[-1]):
+                raise TermError(
+                    f"The term {pattern!r} has a '*' after {word[:-1]!r}; a glob needs a "
+                    "letter or digit right before the '*' (write 'liberat*')."
+                )
+            literal += prefix
+            segments.extend([literal, GLOB])
+            literal = ""
+        elif word == "*":
+            raise TermError(
+                f"The term {pattern!r} has a lone '*'; a glob needs a letter or digit "
+                "right before the '*' (write 'liberat*')."
+            )
+        else:
+            normalised = normalise_pattern([word])
+            if not normalised:
+                raise TermError(
+                    f"The term {pattern!r} has the word {word!r}, which is only invisible "
+                    "characters (soft hyphens, zero-width spaces)."
+                )
+            literal += normalised
+    if literal:
+        segments.append(literal)
+    cased = tuple(segments)
+    folded = tuple(fold_case(s) if s is not None else None for s in segments)
+    return _Segments(cased, folded)
+
+
+class Engine:
+    """A lexicon compiled into an automaton; ``find`` returns the hits in one text."""
+
+    def __init__(self, specs: Sequence[TermSpec]) -> None:
+        self.specs = tuple(specs)
+        keyed: dict[str, list[_Record]] = {}
+        for index, (pattern, case_sensitive) in enumerate(self.specs):
+            segments = _segments(pattern)
+            key = segments.folded[0]
+            assert key is not None  # a term never starts with a glob
+            rest_folded = segments.folded[1:]
+            last = segments.folded[-1]
+            checks_end = last is not None and is_word_character(last[-1])
+            keyed.setdefault(key, []).append(
+                (
+                    index,
+                    bool(case_sensitive),
+                    checks_end,
+                    rest_folded or None,
+                    segments.cased,
+                )
+            )
+        self._automaton = ahocorasick.Automaton()
+        for key, records in keyed.items():
+            self._automaton.add_word(key, (len(key), is_word_character(key[0]), tuple(records)))
+        if keyed:
+            self._automaton.make_automaton()
+        self._empty = not keyed
+
+    def find(self, text: str) -> list[tuple[int, int, int]]:
+        """Return ``(start, end, term index)`` for every hit in ``text``, by start.
+
+        Offsets index ``text`` itself (the original, not the normalised copy).
+        """
+        if self._empty or not text:
+            return []
+        cased, offsets = normalise(text)
+        folded = fold_case(cased)
+        selected = self.find_normalised(cased, folded)
+        return [(offsets.start(s), offsets.end(e), index) for s, e, index in selected]
+
+    def find_normalised(self, cased: str, folded: str) -> list[tuple[int, int, int]]:
+        """Leftmost-longest, non-overlapping hits in an already normalised text."""
+        candidates: list[tuple[int, int, int]] = []
+        for last, (key_length, checks_start, records) in self._automaton.iter(folded):
+            start = last - key_length + 1
+            if checks_start and not starts_word(folded, start):
+                continue
+            for index, case_sensitive, checks_end, rest, cased_segments in records:
+                end = last + 1
+                if rest is not None:
+                    end = _walk(folded, end, rest)
+                    if end < 0:
+                        continue
+                if checks_end and not ends_word(folded, end):
+                    continue
+                if case_sensitive and not _same_case(cased, start, folded, cased_segments):
+                    continue
+                candidates.append((start, -end, index))
+        if not candidates:
+            return []
+        candidates.sort()
+        selected: list[tuple[int, int, int]] = []
+        reached = 0
+        for start, negative_end, index in candidates:
+            if start >= reached:
+                selected.append((start, -negative_end, index))
+                reached = -negative_end
+        return selected
+
+
+def _walk(folded: str, position: int, rest: tuple[str | None, ...]) -> int:
+    """Match the segments after the automaton's key; return the end or -1."""
+    for segment in rest:
+        if segment is GLOB:
+            position = word_end(folded, position)
+        elif folded.startswith(segment, position):
+            position += len(segment)
+        else:
+            return -1
+    return position
+
+
+def _same_case(cased: str, start: int, folded: str, segments: tuple[str | None, ...]) -> bool:
+    """Check a case-sensitive term's literal segments against the case-kept text."""
+    position = start
+    for segment in segments:
+        if segment is GLOB:
+            position = word_end(folded, position)
+        elif cased.startswith(segment, position):
+            position += len(segment)
+        else:
+            return False
+    return True
+
+
+_ENGINES: dict[tuple[TermSpec, ...], Engine] = {}
+
+
+def engine_for(specs: Sequence[TermSpec]) -> Engine:
+    """Return the engine for these terms, compiling it on first use (a small cache)."""
+    key = tuple((str(pattern), bool(case_sensitive)) for pattern, case_sensitive in specs)
+    engine = _ENGINES.get(key)
+    if engine is None:
+        if len(_ENGINES) >= 8:
+            _ENGINES.pop(next(iter(_ENGINES)))
+        engine = _ENGINES[key] = Engine(key)
+    return engine

@@ -1,0 +1,276 @@
+"""Text normalisation for matching, with a map of offsets back to the original text.
+
+The matcher never searches the corpus text itself. It searches a *normalised copy* in
+which the differences a reader does not see are gone, and maps every match back to the
+original string so that ``text[start:end]`` is exactly what was matched.
+
+The normalised copy is made in three steps:
+
+1. **NFC**, per character cluster (a base character and the combining marks after it),
+   only when the text is not NFC already: a decomposed "e" + U+0301 becomes "é".
+2. **Character folds** that keep the length: every apostrophe-like character
+   (’ ‘ ‛ ʼ ′ ´ ` ＇) becomes ``'``; every double quotation mark (“ ” „ ‟ ″ « » ＂)
+   becomes ``"``; every dash or hyphen (Unicode category Pd: ‐ ‑ ‒ – — ―, and the
+   minus sign −) becomes ``-``; every whitespace character (``str.isspace``: tab, line
+   breaks, NBSP U+00A0, narrow NBSP U+202F, thin spaces, ...) becomes a space.
+3. **Deletions and runs**: soft hyphens and zero-width characters (U+00AD, U+200B,
+   U+200C, U+200D, U+2060, U+FEFF) are removed, and a run of spaces becomes one space.
+
+The *folded* copy used for case-insensitive search is the normalised copy lower-cased
+with ``str.lower`` (length-preserving, except "İ", which is folded to "i" first), with
+the final sigma "ς" folded to "σ".
+
+Word characters are those of Python's ``\\w`` (letters, digits, underscore) plus the
+combining marks (Unicode category M), so that a mark never makes a word boundary.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable
+
+APOSTROPHES = "\u2019\u2018\u201b\u02bc\u2032\u00b4\u0060\uff07"
+DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02"
+DASHES = (
+    "\u058a\u05be\u1400\u1806\u2010\u2011\u2012\u2013\u2014\u2015\u2e17\u2e1a\u2e3a"
+    "\u2e3b\u2e40\u2e5d\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d\U00010ead\u2212"
+)
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+DELETED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+
+_FOLD_TABLE = {
+    **{ord(c): "'" for c in APOSTROPHES},
+    **{ord(c): '"' for c in DOUBLE_QUOTES},
+    **{ord(c): "-" for c in DASHES},
+    **{ord(c): " " for c in WHITESPACE},
+}
+_ASCII_FOLD_TABLE = {code: folded for code, folded in _FOLD_TABLE.items() if code < 128}
+_RUN_WITH_DELETIONS = re.compile(f"[ {DELETED}]+")
+
+# An edit replaced original[orig_start:orig_end] by normalised[norm_start:norm_end].
+Edit = tuple[int, int, int, int]
+
+
+def is_word_character(character: str) -> bool:
+    """Return True for a letter, digit, underscore or combining mark."""
+    return (
+        character.isalnum()
+        or character == "_"
+        or (character >= "\u0300" and unicodedata.category(character)[0] == "M")
+    )
+
+
+class OffsetMap:
+    """Maps positions in a normalised string back to the original string.
+
+    Built from layers of edits (one layer per step that changed the length); a string
+    that needed no such edit has no layers and maps every position to itself.
+    """
+
+    __slots__ = ("_layers",)
+
+    def __init__(self, layers: list[list[Edit]]) -> None:
+        self._layers = [_Layer(edits) for edits in layers if edits]
+
+    def start(self, position: int) -> int:
+        """Return the original index of the normalised character at ``position``."""
+        for layer in reversed(self._layers):
+            position = layer.start(position)
+        return position
+
+    def end(self, position: int) -> int:
+        """Return the original index just after the normalised character ``position - 1``."""
+        for layer in reversed(self._layers):
+            position = layer.end(position)
+        return position
+
+
+class _Layer:
+    __slots__ = ("_edits", "_norm_ends", "_shifts")
+
+    def __init__(self, edits: list[Edit]) -> None:
+        self._edits = edits
+        self._norm_ends = [edit[1] for edit in edits]
+        shifts = [0]
+        for norm_start, norm_end, orig_start, orig_end in edits:
+            shifts.append(shifts[-1] + (orig_end - orig_start) - (norm_end - norm_start))
+        self._shifts = shifts
+
+    def _locate(self, character: int) -> tuple[int, Edit | None]:
+        # Edits wholly before the character shift it; the next edit may contain it.
+        index = bisect_right(self._norm_ends, character)
+        if index < len(self._edits):
+            edit = self._edits[index]
+            if edit[0] <= character < edit[1]:
+                return index, edit
+        return index, None
+
+    def start(self, position: int) -> int:
+        index, edit = self._locate(position)
+        if edit is not None:
+            return edit[2]
+        return position + self._shifts[index]
+
+    def end(self, position: int) -> int:
+        if position == 0:
+            return 0
+        index, edit = self._locate(position - 1)
+        if edit is not None:
+            return edit[3]
+        return position + self._shifts[index]
+
+
+def _nfc(text: str) -> tuple[str, list[Edit]]:
+    """NFC per cluster (a base character and its combining marks), with edits."""
+    pieces: list[str] = []
+    edits: list[Edit] = []
+    normalised_length = 0
+    position = 0
+    length = len(text)
+    while position < length:
+        end = position + 1
+        while end < length and unicodedata.combining(text[end]):
+            end += 1
+        cluster = text[position:end]
+        composed = unicodedata.normalize("NFC", cluster)
+        if composed != cluster:
+            edits.append((normalised_length, normalised_length + len(composed), position, end))
+        pieces.append(composed)
+        normalised_length += len(composed)
+        position = end
+    return "".join(pieces), edits
+
+
+def _collapse_runs(text: str) -> tuple[str, list[Edit]]:
+    """Remove deleted characters and turn each run of spaces into one space."""
+    if any(character in text for character in DELETED):
+        changes = []
+        for run in _RUN_WITH_DELETIONS.finditer(text):
+            start, end, content = run.start(), run.end(), run.group()
+            if " " not in content:
+                changes.append((start, end, ""))
+                continue
+            # Deleted characters around the spaces vanish; the spaces become one.
+            first, last = start + content.index(" "), start + content.rindex(" ") + 1
+            if first > start:
+                changes.append((start, first, ""))
+            if last - first > 1:
+                changes.append((first, last, " "))
+            if end > last:
+                changes.append((last, end, ""))
+    else:
+        changes = []
+        position = text.find("  ")
+        while position != -1:
+            end = position + 2
+            while end < len(text) and text[end] == " ":
+                end += 1
+            changes.append((position, end, " "))
+            position = text.find("  ", end)
+    if not changes:
+        return text, []
+    pieces: list[str] = []
+    edits: list[Edit] = []
+    previous = 0
+    normalised_length = 0
+    for start, end, replacement in changes:
+        pieces.append(text[previous:start])
+        normalised_length += start - previous
+        edits.append((normalised_length, normalised_length + len(replacement), start, end))
+        pieces.append(replacement)
+        normalised_length += len(replacement)
+        previous = end
+    pieces.append(text[previous:])
+    return "".join(pieces), edits
+
+
+def normalise(text: str) -> tuple[str, OffsetMap]:
+    """Return the normalised copy of ``text`` (case kept) and its offset map."""
+    layers: list[list[Edit]] = []
+    if text.isascii():
+        text = text.translate(_ASCII_FOLD_TABLE)
+    else:
+        if not unicodedata.is_normalized("NFC", text):
+            text, edits = _nfc(text)
+            layers.append(edits)
+        text = text.translate(_FOLD_TABLE)
+    text, edits = _collapse_runs(text)
+    layers.append(edits)
+    return text, OffsetMap(layers)
+
+
+def fold_case(text: str) -> str:
+    """Lower-case ``text`` without changing its length ("İ" → "i", "ς" → "σ")."""
+    if text.isascii():
+        return text.lower()
+    if "\u0130" in text:
+        text = text.replace("\u0130", "I")
+    return text.lower().replace("\u03c2", "\u03c3")
+
+
+def normalise_pattern(words: Iterable[str]) -> str:
+    """Normalise a term's words the way text is normalised, joined by single spaces."""
+    text, _ = normalise(" ".join(words))
+    return text.strip(" ")
+
+
+def is_possessive(text: str, index: int) -> bool:
+    """True when ``text[index]`` is the apostrophe of a possessive ``'s`` (folded text)."""
+    after = index + 2
+    return (
+        index + 1 < len(text)
+        and text[index + 1] == "s"
+        and (after == len(text) or not is_word_character(text[after]))
+    )
+
+
+def is_inner_apostrophe(text: str, index: int) -> bool:
+    """True when ``text[index]`` is an apostrophe inside a word ("don't", "O'Brien").
+
+    An apostrophe between two word characters joins them into one word, except the
+    apostrophe of a possessive ``'s``, which ends the word before it ("Kiev's").
+    """
+    return (
+        0 < index < len(text) - 1
+        and text[index] == "'"
+        and is_word_character(text[index - 1])
+        and is_word_character(text[index + 1])
+        and not is_possessive(text, index)
+    )
+
+
+def starts_word(text: str, index: int) -> bool:
+    """True when a word can start at ``index`` (nothing of a word just before it)."""
+    if index == 0:
+        return True
+    before = text[index - 1]
+    if is_word_character(before):
+        return False
+    return not (before == "'" and is_inner_apostrophe(text, index - 1))
+
+
+def ends_word(text: str, index: int) -> bool:
+    """True when a word can end at ``index`` (nothing of a word just after it)."""
+    if index == len(text):
+        return True
+    after = text[index]
+    if is_word_character(after):
+        return False
+    return not (after == "'" and is_inner_apostrophe(text, index))
+
+
+def word_end(text: str, index: int) -> int:
+    """Return the end of the word that continues at ``index`` (for ``*`` globs)."""
+    length = len(text)
+    while index < length:
+        character = text[index]
+        if is_word_character(character) or (character == "'" and is_inner_apostrophe(text, index)):
+            index += 1
+        else:
+            break
+    return index

@@ -1,0 +1,164 @@
+"""A slow, obviously correct matcher: the oracle the fast engine is tested against.
+
+It shares no code with ``framing._engine`` or ``framing._normalize``. It builds the
+normalised text one character at a time, each character remembering the span of the
+original it came from; tokenises it into words with an explicit scan; tries every term
+at every position; and picks leftmost-longest, non-overlapping hits by sorting.
+Quadratic, and meant to be: it is only run on short texts.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+REFERENCE_APOSTROPHES = set("'\u2019\u2018\u201b\u02bc\u2032\u00b4\u0060\uff07")
+REFERENCE_QUOTES = set('"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02')
+REFERENCE_INVISIBLE = set("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+
+def _is_word(character: str) -> bool:
+    if character == "_":
+        return True
+    category = unicodedata.category(character)
+    if category[0] in "LM":
+        return True
+    return character.isdigit() or character.isnumeric() or character.isdecimal()
+
+
+def _fold_character(character: str) -> str | None:
+    """One normalised character (None: drop it)."""
+    if character in REFERENCE_INVISIBLE:
+        return None
+    if character in REFERENCE_APOSTROPHES:
+        return "'"
+    if character in REFERENCE_QUOTES:
+        return '"'
+    if unicodedata.category(character) == "Pd" or character == "\u2212":
+        return "-"
+    if character.isspace():
+        return " "
+    return character
+
+
+def reference_units(text: str) -> list[tuple[str, int, int]]:
+    """The normalised text as (character, original start, original end) units."""
+    composed: list[tuple[str, int, int]] = []
+    position = 0
+    while position < len(text):
+        end = position + 1
+        while end < len(text) and unicodedata.combining(text[end]) != 0:
+            end += 1
+        for character in unicodedata.normalize("NFC", text[position:end]):
+            composed.append((character, position, end))
+        position = end
+    units: list[tuple[str, int, int]] = []
+    for character, start, end in composed:
+        folded = _fold_character(character)
+        if folded is None:
+            continue
+        if folded == " " and units and units[-1][0] == " ":
+            units[-1] = (" ", units[-1][1], end)
+            continue
+        units.append((folded, start, end))
+    return units
+
+
+def _lower(character: str) -> str:
+    if character == "\u0130":
+        return "i"
+    lowered = character.lower()
+    return "\u03c3" if lowered == "\u03c2" else lowered
+
+
+def reference_words(folded: str) -> list[tuple[int, int]]:
+    """Word spans: runs of word characters, joined by an apostrophe between two word
+    characters unless it is the apostrophe of a possessive 's."""
+    words = []
+    position = 0
+    length = len(folded)
+    while position < length:
+        if not _is_word(folded[position]):
+            position += 1
+            continue
+        start = position
+        position += 1
+        while position < length:
+            if _is_word(folded[position]):
+                position += 1
+                continue
+            possessive = (
+                position + 1 < length
+                and folded[position + 1] == "s"
+                and (position + 2 == length or not _is_word(folded[position + 2]))
+            )
+            if (
+                folded[position] == "'"
+                and position + 1 < length
+                and _is_word(folded[position + 1])
+                and not possessive
+            ):
+                position += 1
+                continue
+            break
+        words.append((start, position))
+    return words
+
+
+def _normalised_word(word: str) -> str:
+    return "".join(character for character, _, _ in reference_units(word))
+
+
+def reference_find(text: str, terms: Sequence[tuple[str, bool]]) -> list[tuple[int, int, int]]:
+    """Return (start, end, term index) of every hit, in original offsets, by start."""
+    units = reference_units(text)
+    cased = "".join(character for character, _, _ in units)
+    folded = "".join(_lower(character) for character in cased)
+    words = reference_words(folded)
+    word_starts = {start for start, _ in words}
+    word_ends = {end for _, end in words}
+    word_end_at = {}
+    for start, end in words:
+        for inside in range(start, end):
+            word_end_at[inside] = end
+    candidates = []
+    for index, (pattern, case_sensitive) in enumerate(terms):
+        parts = []
+        for word in pattern.split():
+            if word.endswith("*") and len(word) > 1:
+                parts.append((_normalised_word(word[:-1]), True))
+            else:
+                parts.append((_normalised_word(word), False))
+        haystack = cased if case_sensitive else folded
+        for start in range(len(folded)):
+            position = start
+            matched = True
+            for number, (literal, is_glob) in enumerate(parts):
+                if number > 0:
+                    if folded[position : position + 1] != " ":
+                        matched = False
+                        break
+                    position += 1
+                needle = literal if case_sensitive else "".join(_lower(c) for c in literal)
+                if haystack[position : position + len(needle)] != needle:
+                    matched = False
+                    break
+                position += len(needle)
+                if is_glob:
+                    position = word_end_at[position - 1]
+            if not matched:
+                continue
+            first, last = parts[0][0][0], parts[-1]
+            if _is_word(first) and start not in word_starts:
+                continue
+            if (last[1] or _is_word(last[0][-1])) and position not in word_ends:
+                continue
+            candidates.append((start, position, index))
+    candidates.sort(key=lambda c: (c[0], -c[1], c[2]))
+    chosen = []
+    reached = 0
+    for start, end, index in candidates:
+        if start >= reached:
+            chosen.append((units[start][1], units[end - 1][2], index))
+            reached = end
+    return chosen
