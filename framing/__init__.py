@@ -11,7 +11,20 @@ The pipeline, one function per stage, each taking and returning tidy DataFrames:
 from framing.compare import keyness, log_odds
 from framing.corpus import CORPUS_COLUMNS, CorpusError, validate_corpus
 from framing.corpus.clean import deduplicate
-from framing.lexicon import Concept, Lexicon, LexiconError, Term, Variant
+from framing.lexicon import (
+    Concept,
+    Lexicon,
+    LexiconCheck,
+    LexiconError,
+    LexiconWarning,
+    Term,
+    Variant,
+    check_lexicon,
+    lexicons,
+    load_lexicon,
+    read_dictionary,
+    write_dictionary,
+)
 from framing.provenance import corpus_fingerprint, provenance
 
 __version__ = "0.1.0"
@@ -21,14 +34,21 @@ __all__ = [
     "Concept",
     "CorpusError",
     "Lexicon",
+    "LexiconCheck",
     "LexiconError",
+    "LexiconWarning",
     "Term",
     "Variant",
     "__version__",
+    "check_lexicon",
     "corpus_fingerprint",
     "deduplicate",
     "keyness",
+    "lexicons",
+    "load_lexicon",
     "log_odds",
     "provenance",
+    "read_dictionary",
     "validate_corpus",
+    "write_dictionary",
 ]

@@ -1,5 +1,20 @@
 """Reference vocabularies: the Lexicon model, its file formats and the bundled lexicons."""
 
+from framing.lexicon.formats import LexiconWarning, read_dictionary, write_dictionary
+from framing.lexicon.library import LexiconCheck, check_lexicon, lexicons, load_lexicon
 from framing.lexicon.model import Concept, Lexicon, LexiconError, Term, Variant
 
-__all__ = ["Concept", "Lexicon", "LexiconError", "Term", "Variant"]
+__all__ = [
+    "Concept",
+    "Lexicon",
+    "LexiconCheck",
+    "LexiconError",
+    "LexiconWarning",
+    "Term",
+    "Variant",
+    "check_lexicon",
+    "lexicons",
+    "load_lexicon",
+    "read_dictionary",
+    "write_dictionary",
+]

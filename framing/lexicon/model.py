@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from html import escape
 from types import MappingProxyType
 from typing import Any
 
@@ -135,6 +137,19 @@ class Lexicon:
     def __post_init__(self) -> None:
         object.__setattr__(self, "concepts", tuple(self.concepts))
         object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
+        if not isinstance(self.version, str):
+            raise LexiconError(
+                f'The version of lexicon {self.name!r} must be text such as "1.0"; '
+                f"got {self.version!r}."
+            )
+        # Every rule is checked when a lexicon is built, however it was built, so no
+        # code downstream meets a duplicate term or a glob that swallows another term.
+        from framing.lexicon._validate import lexicon_problems, raise_for_errors
+
+        raise_for_errors(
+            lexicon_problems(self.concepts, self.sources),
+            heading=f"Lexicon {self.name!r} breaks the lexicon rules",
+        )
 
     def __hash__(self) -> int:
         return hash(self.fingerprint())
@@ -179,8 +194,20 @@ class Lexicon:
         table["case_sensitive"] = table["case_sensitive"].astype(bool)
         table["reference"] = table["reference"].astype(bool)
         table["sources"] = table["sources"].astype(object)
-        table.attrs["lexicon"] = self.metadata()
+        table.attrs["lexicon"] = {**self.metadata(), "descriptions": self._descriptions()}
         return table
+
+    def _descriptions(self) -> dict[str, Any]:
+        """Concept and variant descriptions, which have no column in the table."""
+        return {
+            concept.name: {
+                "description": concept.description,
+                "variants": {variant.name: variant.description for variant in concept.variants},
+            }
+            for concept in self.concepts
+            if concept.description is not None
+            or any(variant.description is not None for variant in concept.variants)
+        }
 
     @classmethod
     def from_dataframe(
@@ -200,8 +227,7 @@ class Lexicon:
         missing = [c for c in ("concept", "variant", "term") if c not in table.columns]
         if missing:
             raise LexiconError(
-                f"A lexicon table needs the columns concept, variant and term; "
-                f"it lacks {missing}."
+                f"A lexicon table needs the columns concept, variant and term; it lacks {missing}."
             )
         stored = dict(table.attrs.get("lexicon", {}))
         stored.update({k: v for k, v in metadata.items() if v is not None})
@@ -224,13 +250,15 @@ class Lexicon:
             if sources is None or (isinstance(sources, float) and sources != sources):
                 sources = ()
             elif isinstance(sources, str):
-                sources = tuple(s.strip() for s in sources.replace(";", ",").split(",") if s.strip())
+                sources = tuple(
+                    s.strip() for s in sources.replace(";", ",").split(",") if s.strip()
+                )
             note = row.get("note")
             if note is None or note is pd.NA or (isinstance(note, float) and note != note):
                 note = None
             case_sensitive = row.get("case_sensitive")
-            case_sensitive = False if case_sensitive is None or pd.isna(case_sensitive) else bool(
-                case_sensitive
+            case_sensitive = (
+                False if case_sensitive is None or pd.isna(case_sensitive) else bool(case_sensitive)
             )
             reference = row.get("reference")
             if reference is not None and not pd.isna(reference) and bool(reference):
@@ -238,13 +266,22 @@ class Lexicon:
             slot["terms"].append(
                 Term(row["term"], case_sensitive=case_sensitive, note=note, sources=tuple(sources))
             )
+        descriptions = stored.get("descriptions") or {}
         built = tuple(
             Concept(
                 concept,
                 tuple(
-                    Variant(variant, tuple(slot["terms"]), reference=slot["reference"])
+                    Variant(
+                        variant,
+                        tuple(slot["terms"]),
+                        reference=slot["reference"],
+                        description=(descriptions.get(concept) or {})
+                        .get("variants", {})
+                        .get(variant),
+                    )
                     for variant, slot in variants.items()
                 ),
+                description=(descriptions.get(concept) or {}).get("description"),
             )
             for concept, variants in concepts.items()
         )
@@ -276,7 +313,10 @@ class Lexicon:
                             variant.name,
                             variant.reference,
                             variant.description,
-                            [[t.pattern, t.case_sensitive, t.note, list(t.sources)] for t in variant.terms],
+                            [
+                                [t.pattern, t.case_sensitive, t.note, list(t.sources)]
+                                for t in variant.terms
+                            ],
                         ]
                         for variant in concept.variants
                     ],
@@ -309,10 +349,47 @@ class Lexicon:
         )
 
     def _repr_html_(self) -> str:
+        # Everything shown comes from a file a stranger may have written: escape it.
         header = (
-            f"<p><b>Lexicon {self.name}</b> v{self.version} ({self.language}): "
-            f"{len(self.concepts)} concepts, {len(self)} terms, {len(self.sources)} sources"
-            + (f"<br>{self.description}" if self.description else "")
+            f"<p><b>Lexicon {escape(self.name)}</b> v{escape(self.version)} "
+            f"({escape(self.language)}): {len(self.concepts)} concepts, "
+            f"{sum(len(c.variants) for c in self.concepts)} variants, {len(self)} terms, "
+            f"{len(self.sources)} sources"
+            + (f"<br>{escape(self.description)}" if self.description else "")
+            + (f"<br>Licence: {escape(self.licence)}" if self.licence else "")
             + "</p>"
         )
-        return header + self.summary().to_html(index=False)
+        sources = ""
+        if self.sources:
+            items = "".join(
+                f"<li><code>{escape(key)}</code>: {escape(value)}</li>"
+                for key, value in self.sources.items()
+            )
+            sources = f"<details><summary>Sources</summary><ul>{items}</ul></details>"
+        return header + self.summary().to_html(index=False, escape=True) + sources
+
+    # -- files -------------------------------------------------------------------------
+    def to_yaml(self, path: str | os.PathLike[str] | None = None) -> str:
+        """Return the lexicon in the native YAML format; also write it to ``path`` if given.
+
+        The text is canonical: the same lexicon always gives the same bytes, and
+        ``load_lexicon`` reads it back to an equal lexicon.
+
+        Examples
+        --------
+        >>> lexicon = Lexicon.from_dataframe(pd.DataFrame({
+        ...     "concept": ["capital_spelling"] * 2,
+        ...     "variant": ["russian_derived", "ukrainian_derived"],
+        ...     "term": ["Kiev", "Kyiv"]}), name="capital")
+        >>> print(lexicon.to_yaml())  # doctest: +ELLIPSIS
+        name: capital
+        version: "0"
+        ...
+        """
+        from framing.lexicon.formats import lexicon_to_yaml
+
+        text = lexicon_to_yaml(self)
+        if path is not None:
+            with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+        return text

@@ -1,0 +1,380 @@
+"""The rules a lexicon must follow, checked in one place.
+
+:func:`lexicon_problems` looks at concepts, variants and terms (however they were made:
+a YAML file, a table, another dictionary format) and returns a list of :class:`Problem`.
+``Lexicon`` raises on the errors when it is built; the file loaders add the file name and
+the line to each problem first, and ``check_lexicon`` shows them all without raising.
+
+The term syntax, in one sentence: words separated by spaces; each word may end in ``*``
+(a prefix glob); the term starts with a letter or digit and ends with one or with a glob.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from framing.lexicon.model import Concept
+
+#: Severities, most serious first.
+ERROR = "error"
+WARNING = "warning"
+
+# A "word character" in the term syntax: a Unicode letter, digit or underscore.
+_WORD_CHARACTER = re.compile(r"\w")
+# Apostrophes and dashes that matching treats alike; duplicates are judged the same way.
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+# Wildcard and regular-expression characters of other tools, refused with a clear reason.
+_NOT_TERM_SYNTAX = "?|[]{}()\\^$+"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One broken rule, with the place it was found.
+
+    Attributes
+    ----------
+    severity : {"error", "warning"}
+        Errors stop a lexicon from loading; warnings are shown and loading goes on.
+    rule : str
+        A short name of the rule ("duplicate_term", "glob_covers_term", ...).
+    message : str
+        What is wrong and what was expected.
+    concept, variant, term : str or None
+        Where in the lexicon; ``None`` for problems of the lexicon as a whole.
+    file : str or None
+        The file the lexicon was read from, when there is one.
+    line : int or None
+        The 1-based line of the file, when known.
+    """
+
+    severity: str
+    rule: str
+    message: str
+    concept: str | None = None
+    variant: str | None = None
+    term: str | None = None
+    file: str | None = None
+    line: int | None = None
+    #: The source id the problem is about (for problems with the sources list).
+    source_id: str | None = None
+    #: Position of the term in its variant (0-based), so loaders can find its line.
+    term_index: int | None = None
+
+    @property
+    def place(self) -> str:
+        """The place, as words: file, line, concept, variant, term."""
+        parts = []
+        if self.file is not None:
+            parts.append(str(self.file) + (f", line {self.line}" if self.line else ""))
+        for label, value in (
+            ("source", self.source_id),
+            ("concept", self.concept),
+            ("variant", self.variant),
+            ("term", self.term),
+        ):
+            if value is not None:
+                parts.append(f"{label} {value!r}")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        place = self.place
+        return (
+            f"{self.severity}: {place}: {self.message}"
+            if place
+            else (f"{self.severity}: {self.message}")
+        )
+
+
+def normalise(pattern: str) -> str:
+    """Return the form under which two patterns count as the same term.
+
+    Case-folded, curly apostrophes straightened, Unicode dashes made hyphens, runs of
+    whitespace made one space: the differences matching ignores.
+
+    Examples
+    --------
+    >>> normalise("People’s  Republic")
+    "people's republic"
+    """
+    folded = _DASHES.sub("-", pattern.translate(_APOSTROPHES)).casefold()
+    return " ".join(folded.split())
+
+
+def term_syntax_problem(pattern: object) -> str | None:
+    """Return why ``pattern`` is not a valid term, or None when it is.
+
+    Examples
+    --------
+    >>> term_syntax_problem("so-called denazif*") is None
+    True
+    >>> term_syntax_problem("*ation")
+    "a '*' may only end a word (a prefix glob such as 'liberat*'); it starts the word '*ation'"
+    """
+    if not isinstance(pattern, str):
+        return f"a term must be text; got {type(pattern).__name__} {pattern!r}"
+    if not pattern.strip():
+        return "the term is empty"
+    if pattern.strip() == "*":
+        return "a bare '*' would match every word; write a prefix before it, as in 'liberat*'"
+    if pattern != pattern.strip():
+        return "the term starts or ends with white space"
+    if any(character in pattern for character in "\t\n\r\v\f"):
+        return "the term contains a tab or a line break; separate its words with spaces"
+    foreign = [character for character in _NOT_TERM_SYNTAX if character in pattern]
+    if foreign:
+        return (
+            f"{foreign[0]!r} is not part of the term syntax (words, and a '*' at the end "
+            "of a word as a prefix glob; no '?' wildcards or regular expressions)"
+        )
+    for word in pattern.split(" "):
+        if not word:
+            continue
+        if word.startswith("*"):
+            return (
+                "a '*' may only end a word (a prefix glob such as 'liberat*'); "
+                f"it starts the word {word!r}"
+            )
+        if "*" in word[:-1]:
+            return (
+                "a '*' may only end a word (a prefix glob such as 'liberat*'); "
+                f"it stands inside the word {word!r}"
+            )
+        if word.endswith("*") and not _WORD_CHARACTER.match(word[-2]):
+            return f"a glob must follow a letter or digit; {word!r} has {word[-2]!r} before the '*'"
+    if not _WORD_CHARACTER.match(pattern[0]):
+        return (
+            f"a term must start with a letter or digit; it starts with {pattern[0]!r} "
+            "(matching works on word boundaries)"
+        )
+    last = pattern[-1]
+    if last != "*" and not _WORD_CHARACTER.match(last):
+        return (
+            f"a term must end with a letter, a digit or a trailing '*'; it ends with {last!r} "
+            "(matching works on word boundaries)"
+        )
+    return None
+
+
+def name_problem(kind: str, name: object) -> str | None:
+    """Return why ``name`` cannot name a concept or variant, or None when it can."""
+    if not isinstance(name, str) or not name.strip():
+        return f"a {kind} name must be non-empty text; got {name!r}"
+    if name != name.strip() or any(c in name for c in "\t\n\r"):
+        return f"a {kind} name must not start or end with white space or hold line breaks"
+    if "." in name:
+        return (
+            f"a {kind} name must not contain '.'; the dot joins concept and variant "
+            "('war_name.russian_state') in the flat dictionary formats"
+        )
+    return None
+
+
+def _glob_covers(glob_words: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """True when every text the ``words`` pattern matches is also matched by the glob."""
+    if len(glob_words) != len(words):
+        return False
+    for glob_word, word in zip(glob_words, words, strict=True):
+        if glob_word.endswith("*"):
+            # A glob covers a longer glob or a plain word with its prefix.
+            if not word.removesuffix("*").startswith(glob_word[:-1]):
+                return False
+        elif glob_word != word:
+            return False
+    return True
+
+
+def lexicon_problems(
+    concepts: Iterable[Concept],
+    sources: Mapping[str, str] | None = None,
+) -> list[Problem]:
+    """Check concepts, variants and terms against every rule; return the problems found.
+
+    Parameters
+    ----------
+    concepts : iterable of Concept
+        The lexicon's concepts, in order.
+    sources : mapping of str to str, optional
+        The lexicon's sources (id to full citation).
+
+    Returns
+    -------
+    list of Problem
+        In lexicon order; errors and warnings mixed. Empty when all is well.
+    """
+    sources = dict(sources or {})
+    concepts = tuple(concepts)
+    problems: list[Problem] = []
+    if not concepts:
+        problems.append(Problem(ERROR, "empty_lexicon", "the lexicon has no concepts"))
+
+    for source_id, citation in sources.items():
+        if not isinstance(source_id, str) or not source_id.strip():
+            problems.append(
+                Problem(
+                    ERROR,
+                    "source_id",
+                    f"a source id must be non-empty text; got {source_id!r}",
+                    source_id=str(source_id),
+                )
+            )
+        if not isinstance(citation, str) or not citation.strip():
+            problems.append(
+                Problem(
+                    ERROR,
+                    "missing_citation",
+                    f"the source {source_id!r} has no citation; give the full reference "
+                    "(authors, year, title, where to find it)",
+                    source_id=str(source_id),
+                )
+            )
+
+    # Every (normalised pattern) seen so far, with where it was, to find duplicates.
+    seen: dict[str, tuple[str, str, str]] = {}
+    # Every glob term with its place, to find the terms it already covers.
+    globs: list[tuple[tuple[str, ...], str, str, str]] = []
+    patterns: list[tuple[str, str, str, int, tuple[str, ...]]] = []
+    concept_names: set[str] = set()
+    for concept in concepts:
+        problem = name_problem("concept", concept.name)
+        if problem:
+            problems.append(Problem(ERROR, "name", problem, concept=str(concept.name)))
+        if concept.name in concept_names:
+            problems.append(
+                Problem(
+                    ERROR,
+                    "duplicate_concept",
+                    "the concept is defined twice; merge its variants into one",
+                    concept=concept.name,
+                )
+            )
+        concept_names.add(concept.name)
+        if not concept.variants:
+            problems.append(
+                Problem(ERROR, "empty_concept", "the concept has no variants", concept=concept.name)
+            )
+        references = [variant.name for variant in concept.variants if variant.reference]
+        if len(references) > 1:
+            problems.append(
+                Problem(
+                    ERROR,
+                    "reference_count",
+                    f"at most one variant of a concept may be the reference; "
+                    f"{len(references)} are: {', '.join(references)}",
+                    concept=concept.name,
+                )
+            )
+        variant_names: set[str] = set()
+        for variant in concept.variants:
+            where = {"concept": concept.name, "variant": variant.name}
+            problem = name_problem("variant", variant.name)
+            if problem:
+                problems.append(Problem(ERROR, "name", problem, **where))
+            if variant.name in variant_names:
+                problems.append(
+                    Problem(
+                        ERROR,
+                        "duplicate_variant",
+                        "the variant is defined twice in this concept; merge its terms",
+                        **where,
+                    )
+                )
+            variant_names.add(variant.name)
+            if not variant.terms:
+                problems.append(
+                    Problem(
+                        ERROR,
+                        "empty_variant",
+                        "the variant has no terms; give at least one or remove the variant",
+                        **where,
+                    )
+                )
+            for index, term in enumerate(variant.terms):
+                here = {**where, "term": str(term.pattern), "term_index": index}
+                syntax = term_syntax_problem(term.pattern)
+                if syntax:
+                    problems.append(Problem(ERROR, "term_syntax", syntax, **here))
+                    continue
+                for source_id in term.sources:
+                    if source_id not in sources:
+                        known = ", ".join(sorted(sources)) or "none"
+                        problems.append(
+                            Problem(
+                                ERROR,
+                                "unknown_source",
+                                f"the source id {source_id!r} has no citation in the "
+                                f"lexicon's sources (known ids: {known})",
+                                **here,
+                            )
+                        )
+                key = normalise(term.pattern)
+                if key in seen:
+                    first = seen[key]
+                    problems.append(
+                        Problem(
+                            ERROR,
+                            "duplicate_term",
+                            "the same term (ignoring case, apostrophe and dash style) is "
+                            f"already in concept {first[0]!r}, variant {first[1]!r} as "
+                            f"{first[2]!r}; a term may appear once in a lexicon",
+                            **here,
+                        )
+                    )
+                    continue
+                seen[key] = (concept.name, variant.name, term.pattern)
+                words = tuple(key.split(" "))
+                patterns.append((concept.name, variant.name, term.pattern, index, words))
+                if term.has_glob:
+                    globs.append((words, concept.name, variant.name, term.pattern))
+
+    for glob_words, glob_concept, glob_variant, glob_pattern in globs:
+        for concept_name, variant_name, pattern, index, words in patterns:
+            if (
+                pattern == glob_pattern
+                and concept_name == glob_concept
+                and (variant_name == glob_variant)
+            ):
+                continue
+            if not _glob_covers(glob_words, words):
+                continue
+            same_variant = concept_name == glob_concept and variant_name == glob_variant
+            problems.append(
+                Problem(
+                    WARNING if same_variant else ERROR,
+                    "glob_covers_term",
+                    (
+                        f"the glob {glob_pattern!r} in the same variant already matches "
+                        "everything this term matches; the term is redundant"
+                    )
+                    if same_variant
+                    else (
+                        f"the glob {glob_pattern!r} in concept {glob_concept!r}, variant "
+                        f"{glob_variant!r} already matches everything this term matches, "
+                        "so a hit could not be told apart; narrow the glob or drop the term"
+                    ),
+                    concept=concept_name,
+                    variant=variant_name,
+                    term=pattern,
+                    term_index=index,
+                )
+            )
+    return problems
+
+
+def raise_for_errors(problems: Iterable[Problem], *, heading: str) -> None:
+    """Raise :class:`LexiconError` listing every error among ``problems``."""
+    from framing.lexicon.model import LexiconError
+
+    errors = [problem for problem in problems if problem.severity == ERROR]
+    if not errors:
+        return
+    shown = errors[:20]
+    lines = [f"{heading}: {len(errors)} error{'s' if len(errors) > 1 else ''}."]
+    lines += [f"  {problem}" for problem in shown]
+    if len(errors) > len(shown):
+        lines.append(f"  ... and {len(errors) - len(shown)} more (see framing.check_lexicon)")
+    raise LexiconError("\n".join(lines))

@@ -1,0 +1,259 @@
+"""Loading lexicons by file or by name, listing the bundled ones, and checking a file.
+
+The bundled lexicons live in ``framing/lexicon/bundled/*.yaml`` with their sources in
+``bundled/SOURCES.md``; ``load_lexicon("ukraine_war")`` reads one of them.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass, field
+from html import escape
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from framing.lexicon._validate import ERROR, WARNING, Problem
+from framing.lexicon.formats import _EXTENSIONS, _parse_file, read_dictionary
+from framing.lexicon.model import Lexicon, LexiconError
+
+
+def _bundled_folder() -> Path:
+    return Path(str(resources.files("framing.lexicon") / "bundled"))
+
+
+def _bundled_names() -> list[str]:
+    return sorted(path.stem for path in _bundled_folder().glob("*.yaml"))
+
+
+def _resolve(source: str | os.PathLike[str]) -> Path:
+    """A bundled name becomes its file; a path stays a path."""
+    if (
+        isinstance(source, str)
+        and os.sep not in source
+        and "/" not in source
+        and (Path(source).suffix.lower() not in _EXTENSIONS)
+    ):
+        path = _bundled_folder() / f"{source}.yaml"
+        if not path.is_file():
+            raise LexiconError(
+                f"{source!r} is not a bundled lexicon (the bundled ones are "
+                f"{', '.join(_bundled_names())}) and, having no extension, not a lexicon "
+                "file either. Give a file path such as 'my_lexicon.yaml'."
+            )
+        return path
+    if not isinstance(source, str | os.PathLike):
+        raise LexiconError(
+            "The 'source' parameter of load_lexicon must be the name of a bundled lexicon "
+            f"or a file path; got {type(source).__name__} {source!r} instead."
+        )
+    return Path(source)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_bundled(path: str, modified: float) -> Lexicon:
+    # Lexicons are immutable, so handing out the same object twice is safe.
+    return read_dictionary(path, format="yaml")
+
+
+def load_lexicon(
+    source: str | os.PathLike[str], format: str | None = None, **options: object
+) -> Lexicon:
+    """Load a bundled lexicon by name, or a lexicon file in any supported format.
+
+    Parameters
+    ----------
+    source : str or path-like
+        The name of a bundled lexicon (see :func:`lexicons`), or a file: native YAML,
+        quanteda YAML, LIWC ``.dic``, WordStat ``.cat`` or Lexicoder ``.lc3``.
+    format : str, optional
+        Force a format (see :func:`read_dictionary`); by default from the extension.
+    **options
+        Passed to :func:`read_dictionary` (``categories``, ``encoding``).
+
+    Returns
+    -------
+    Lexicon
+
+    Raises
+    ------
+    LexiconError
+        If the name is unknown or the file breaks a rule (named with file and line).
+
+    See Also
+    --------
+    lexicons : the bundled lexicons.
+    check_lexicon : every problem of a file, without raising.
+
+    Examples
+    --------
+    >>> lexicon = load_lexicon("ukraine_toponyms")
+    >>> lexicon.concept("kyiv").reference.name
+    'ukrainian_derived'
+    """
+    path = _resolve(source)
+    if path.parent == _bundled_folder() and format is None and not options:
+        return _load_bundled(str(path), path.stat().st_mtime)
+    return read_dictionary(path, format, **options)  # type: ignore[arg-type]
+
+
+def lexicons() -> pd.DataFrame:
+    """List the bundled lexicons: ``name, version, description, concepts, terms``.
+
+    Examples
+    --------
+    >>> table = lexicons()
+    >>> list(table.columns)
+    ['name', 'version', 'description', 'concepts', 'terms']
+    """
+    rows = []
+    for name in _bundled_names():
+        lexicon = load_lexicon(name)
+        rows.append(
+            {
+                "name": name,
+                "version": lexicon.version,
+                "description": lexicon.description,
+                "concepts": len(lexicon.concepts),
+                "terms": len(lexicon),
+            }
+        )
+    table = pd.DataFrame(rows, columns=["name", "version", "description", "concepts", "terms"])
+    for column in ("name", "version", "description"):
+        table[column] = table[column].astype("string")
+    return table
+
+
+@dataclass(frozen=True)
+class LexiconCheck:
+    """What :func:`check_lexicon` found: counts, the lexicon if it loads, every problem.
+
+    Attributes
+    ----------
+    file : str
+        The file checked.
+    format : str
+        Its format.
+    name : str
+        The lexicon's name.
+    concepts, variants, terms, sources : int
+        Counts, as read (even when errors stop the lexicon from loading).
+    problems : tuple of Problem
+        Errors and warnings, in file order.
+    lexicon : Lexicon or None
+        The loaded lexicon, or None when there are errors.
+    """
+
+    file: str
+    format: str
+    name: str
+    concepts: int
+    variants: int
+    terms: int
+    sources: int
+    problems: tuple[Problem, ...] = field(default_factory=tuple)
+    lexicon: Lexicon | None = None
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that stop the lexicon from loading."""
+        return tuple(p for p in self.problems if p.severity == ERROR)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The problems that are reported but do not stop loading."""
+        return tuple(p for p in self.problems if p.severity == WARNING)
+
+    @property
+    def ok(self) -> bool:
+        """True when the lexicon loads (warnings allowed)."""
+        return not self.errors
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """Return the problems as a table: ``severity, rule, line, concept, variant, term,
+        message``."""
+        columns = ["severity", "rule", "line", "concept", "variant", "term", "message"]
+        table = pd.DataFrame(
+            [{column: getattr(p, column) for column in columns} for p in self.problems],
+            columns=columns,
+        )
+        for column in columns:
+            if column == "line":
+                table[column] = table[column].astype("Int64")
+            else:
+                table[column] = table[column].astype("string")
+        return table
+
+    def __str__(self) -> str:
+        verdict = "OK" if self.ok else "NOT LOADABLE"
+        lines = [
+            f"{self.file} ({self.format}): lexicon {self.name!r}: {verdict}",
+            f"  {self.concepts} concepts, {self.variants} variants, {self.terms} terms, "
+            f"{self.sources} sources",
+            f"  {len(self.errors)} errors, {len(self.warnings)} warnings",
+        ]
+        lines += [f"  {problem}" for problem in self.problems]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        verdict = "loads" if self.ok else "<b>does not load</b>"
+        head = (
+            f"<p>{escape(self.file)} ({escape(self.format)}): lexicon "
+            f"<b>{escape(self.name)}</b> {verdict}: {self.concepts} concepts, "
+            f"{self.variants} variants, {self.terms} terms, {self.sources} sources; "
+            f"{len(self.errors)} errors, {len(self.warnings)} warnings.</p>"
+        )
+        if not self.problems:
+            return head
+        return head + self.to_dataframe().to_html(index=False, escape=True, na_rep="")
+
+
+def check_lexicon(
+    source: str | os.PathLike[str], format: str | None = None, **options: object
+) -> LexiconCheck:
+    """Load a lexicon file, check every rule, and summarise: counts and all problems.
+
+    Unlike :func:`load_lexicon` it does not raise on a broken lexicon: it lists every
+    error and warning, each with the file, the line and the concept, variant and term.
+
+    Parameters
+    ----------
+    source : str or path-like
+        A bundled lexicon's name or a lexicon file (any supported format).
+    format : str, optional
+        Force a format; by default from the extension.
+    **options
+        Passed on to the reader (``categories``, ``encoding``).
+
+    Returns
+    -------
+    LexiconCheck
+        Prints as a plain-text report; shows as a table in a notebook.
+
+    Examples
+    --------
+    >>> check = check_lexicon("ukraine_war")
+    >>> check.ok, check.errors
+    (True, ())
+    """
+    path = _resolve(source)
+    parsed, chosen = _parse_file(path, format, **options)  # type: ignore[arg-type]
+    lexicon = None
+    if not any(problem.severity == ERROR for problem in parsed.problems):
+        try:
+            lexicon = Lexicon(concepts=tuple(parsed.concepts), **parsed.metadata)
+        except LexiconError as error:  # a rule the file readers do not see; keep it too
+            parsed.problems.append(Problem(ERROR, "lexicon", str(error), file=str(path)))
+    return LexiconCheck(
+        file=str(path),
+        format=chosen,
+        name=str(parsed.metadata.get("name", path.stem)),
+        concepts=len(parsed.concepts),
+        variants=sum(len(concept.variants) for concept in parsed.concepts),
+        terms=sum(len(v.terms) for concept in parsed.concepts for v in concept.variants),
+        sources=len(parsed.metadata.get("sources", {})),
+        problems=tuple(parsed.problems),
+        lexicon=lexicon,
+    )

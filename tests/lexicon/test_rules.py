@@ -1,0 +1,389 @@
+"""Each lexicon rule, checked on a small YAML file written for the test.
+
+Every error names the file, the line and the place (concept, variant, term).
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pytest
+
+from framing import LexiconError, LexiconWarning, check_lexicon, load_lexicon
+from framing.lexicon import Concept, Lexicon, Term, Variant
+
+HEADER = """
+name: test
+version: "1"
+sources:
+  observed: "Counts in a test corpus."
+concepts:
+"""
+
+
+def lexicon_file(write, body: str, header: str = HEADER):
+    import textwrap
+
+    body = textwrap.indent(textwrap.dedent(body).lstrip("\n"), "  ")
+    return write("test.yaml", textwrap.dedent(header).lstrip("\n") + body)
+
+
+def test_a_valid_lexicon_loads(write):
+    path = lexicon_file(
+        write,
+        """
+        war_name:
+          variants:
+            russian_state:
+              terms: [special military operation, {term: SMO, case_sensitive: true}]
+            ukrainian_western:
+              reference: true
+              terms: [war, invasion, "so-called denazif*"]
+        """,
+    )
+    lexicon = load_lexicon(path)
+    assert lexicon.concept("war_name").reference.name == "ukrainian_western"
+    assert [t.pattern for _, _, t in lexicon.entries()] == [
+        "special military operation",
+        "SMO",
+        "war",
+        "invasion",
+        "so-called denazif*",
+    ]
+    assert lexicon.concept("war_name").variant("russian_state").terms[1].case_sensitive
+
+
+def test_same_term_twice_in_one_variant_is_an_error_naming_file_line_and_place(write):
+    path = lexicon_file(
+        write,
+        """
+        war_name:
+          variants:
+            ukrainian_western:
+              terms:
+                - war
+                - invasion
+                - War
+        """,
+    )
+    with pytest.raises(
+        LexiconError,
+        match=r"test\.yaml, line 12, concept 'war_name', variant 'ukrainian_western', "
+        r"term 'War': the same term .* already in concept 'war_name', variant "
+        r"'ukrainian_western' as 'war'",
+    ):
+        load_lexicon(path)
+
+
+def test_same_term_in_two_concepts_is_an_error(write):
+    path = lexicon_file(
+        write,
+        """
+        war_name:
+          variants:
+            russian_state: {terms: [special operation]}
+        other:
+          variants:
+            neutral: {terms: [Special Operation]}
+        """,
+    )
+    with pytest.raises(LexiconError, match=r"concept 'other', variant 'neutral', term 'Special"):
+        load_lexicon(path)
+
+
+def test_curly_and_straight_apostrophes_count_as_the_same_term(write):
+    path = lexicon_file(
+        write,
+        """
+        entities:
+          variants:
+            a: {terms: ["People's Republic", "People’s Republic"]}
+        """,
+    )
+    with pytest.raises(LexiconError, match="same term"):
+        load_lexicon(path)
+
+
+def test_glob_covering_a_term_of_another_variant_is_an_error(write):
+    path = lexicon_file(
+        write,
+        """
+        territory:
+          variants:
+            russian_state: {terms: ["liberat*"]}
+            ukrainian_western: {terms: [occupied, liberation day]}
+        other:
+          variants:
+            a: {terms: [liberated]}
+        """,
+    )
+    with pytest.raises(
+        LexiconError,
+        match=r"line 12, concept 'other', variant 'a', term 'liberated': the glob 'liberat\*' "
+        r"in concept 'territory', variant 'russian_state' already matches",
+    ):
+        load_lexicon(path)
+
+
+def test_glob_covering_a_term_of_the_same_variant_is_a_warning(write):
+    path = lexicon_file(
+        write,
+        """
+        territory:
+          variants:
+            russian_state: {terms: ["liberat*", liberation]}
+        """,
+    )
+    with pytest.warns(LexiconWarning, match=r"term 'liberation': the glob 'liberat\*' in the same"):
+        lexicon = load_lexicon(path)
+    assert len(lexicon) == 2
+
+
+def test_glob_inside_a_phrase_covers_only_phrases_of_the_same_length(write):
+    path = lexicon_file(
+        write,
+        """
+        war_aims:
+          variants:
+            a: {terms: ["so-called denazif*", "denazification"]}
+            b: {terms: ["so-called denazification"]}
+        """,
+    )
+    with pytest.raises(LexiconError, match=r"term 'so-called denazification': the glob"):
+        load_lexicon(path)
+
+
+def test_empty_variant_is_an_error(write):
+    path = lexicon_file(
+        write,
+        """
+        war_name:
+          variants:
+            russian_state:
+              terms: []
+            neutral: {terms: [conflict]}
+        """,
+    )
+    with pytest.raises(
+        LexiconError,
+        match=r"line 8, concept 'war_name', variant 'russian_state': the variant has no terms",
+    ):
+        load_lexicon(path)
+
+
+@pytest.mark.parametrize(
+    ("body", "key", "line"),
+    [
+        ("war_name:\n  colour: red\n  variants:\n    a: {terms: [war]}\n", "colour", 7),
+        ("war_name:\n  variants:\n    a: {terms: [war], refrence: true}\n", "refrence", 8),
+        (
+            "war_name:\n  variants:\n    a:\n      terms:\n        - {term: war, source: [x]}\n",
+            "source",
+            10,
+        ),
+    ],
+)
+def test_unknown_key_is_an_error_naming_the_key_and_the_allowed_ones(write, body, key, line):
+    path = lexicon_file(write, body)
+    with pytest.raises(
+        LexiconError, match=rf"line {line}, .*unknown key '{key}' in .*; the allowed keys are"
+    ):
+        load_lexicon(path)
+
+
+def test_unknown_top_level_key_is_an_error(write):
+    path = lexicon_file(
+        write,
+        "war_name:\n  variants:\n    a: {terms: [war]}\n",
+        HEADER.replace("concepts:", "license: MIT\nconcepts:"),
+    )
+    with pytest.raises(
+        LexiconError,
+        match=r"unknown key 'license' in the lexicon; the allowed keys are name, version, "
+        r"language, description, licence",
+    ):
+        load_lexicon(path)
+
+
+def test_source_id_with_no_citation_is_an_error(write):
+    path = lexicon_file(
+        write,
+        """
+        war_name:
+          variants:
+            a:
+              terms:
+                - {term: war, sources: [observed, smith2020]}
+        """,
+    )
+    with pytest.raises(
+        LexiconError,
+        match=r"line 10, concept 'war_name', variant 'a', term 'war': the source id "
+        r"'smith2020' has no citation .*known ids: observed",
+    ):
+        load_lexicon(path)
+
+
+def test_source_listed_without_its_citation_is_an_error(write):
+    header = 'name: test\nversion: "1"\nsources:\n  observed:\nconcepts:\n'
+    path = lexicon_file(write, "war_name:\n  variants:\n    a: {terms: [war]}\n", header)
+    with pytest.raises(
+        LexiconError, match=r"line 4, source 'observed': the source 'observed' has no citation"
+    ):
+        load_lexicon(path)
+
+
+def test_two_reference_variants_in_one_concept_is_an_error(write):
+    path = lexicon_file(
+        write,
+        """
+        capital:
+          variants:
+            russian_derived: {reference: true, terms: [Kiev]}
+            ukrainian_derived: {reference: true, terms: [Kyiv]}
+        """,
+    )
+    with pytest.raises(
+        LexiconError,
+        match="concept 'capital': at most one variant of a concept may be the reference; "
+        "2 are: russian_derived, ukrainian_derived",
+    ):
+        load_lexicon(path)
+
+
+def test_duplicate_yaml_key_is_an_error_not_silently_collapsed(write):
+    path = lexicon_file(
+        write,
+        """
+        war_name:
+          variants:
+            a: {terms: [war]}
+            a: {terms: [invasion]}
+        """,
+    )
+    with pytest.raises(LexiconError, match=r"line 9: the key 'a' appears twice"):
+        load_lexicon(path)
+
+
+def test_float_version_is_an_error_with_a_hint(write):
+    header = "name: test\nversion: 1.0\nconcepts:\n"
+    path = lexicon_file(write, "war_name:\n  variants:\n    a: {terms: [war]}\n", header)
+    with pytest.raises(
+        LexiconError,
+        match=r"line 2: the lexicon's 'version' must be text; got float 1.0 \(write it in quotes",
+    ):
+        load_lexicon(path)
+
+
+def test_invalid_yaml_names_the_line(write):
+    path = write("broken.yaml", "name: x\nconcepts:\n  a: [b\n")
+    with pytest.raises(LexiconError, match=r"broken\.yaml, line \d+: the file is not valid YAML"):
+        load_lexicon(path)
+
+
+def test_yaml_tags_cannot_run_code(write):
+    path = write(
+        "evil.yaml",
+        "name: !!python/object/apply:os.system ['echo owned']\nconcepts: {}\n",
+    )
+    with pytest.raises(LexiconError, match="not valid YAML"):
+        load_lexicon(path)
+
+
+@pytest.mark.parametrize(
+    ("term", "reason"),
+    [
+        ("*", r"a bare '\*' would match every word"),
+        ("", "the term is empty"),
+        ("   ", "the term is empty"),
+        ("*ation", r"it starts the word '\*ation'"),
+        ("neo-*nazi", r"it stands inside the word 'neo-\*nazi'"),
+        ("lib*rated", r"it stands inside the word 'lib\*rated'"),
+        ("so-called *nazi", r"it starts the word '\*nazi'"),
+        ("liberat**", r"stands inside the word 'liberat\*\*'"),
+        ("'war'", 'must start with a letter or digit; it starts with "\'"'),
+        ("U.S.", "must end with a letter, a digit or a trailing '\\*'; it ends with '.'"),
+        ("neo-*", "a glob must follow a letter or digit; 'neo-\\*' has '-'"),
+        ("militar?", "'\\?' is not part of the term syntax"),
+        ("war|invasion", "'\\|' is not part of the term syntax"),
+        (" war", "starts or ends with white space"),
+        ("special\tmilitary", "tab or a line break"),
+    ],
+)
+def test_bad_term_syntax_is_an_error_naming_concept_variant_and_term(term, reason):
+    with pytest.raises(
+        LexiconError,
+        match=rf"concept 'war_name', variant 'russian_state', term {term!r}: ".replace("\\", "\\\\")
+        .replace("*", "\\*")
+        .replace("?", "\\?")
+        .replace("|", "\\|")
+        .replace(".", "\\.")
+        + ".*"
+        + reason,
+    ):
+        Lexicon("test", (Concept("war_name", (Variant("russian_state", (Term(term),)),)),))
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        "liberat*",
+        "so-called denazif*",
+        "special military operation",
+        "People's Republic",
+        "Kiev's",
+        "Donetsk People’s Republic",
+        "neo-Nazi*",
+        "Armed Forces of Ukraine",
+        "SMO",
+        "liberat* territor*",
+        "Zaporizhzhia",
+        "Київ",
+    ],
+)
+def test_good_term_syntax_is_accepted(term):
+    lexicon = Lexicon("test", (Concept("c", (Variant("v", (Term(term),)),)),))
+    assert len(lexicon) == 1
+
+
+def test_names_may_not_hold_the_flat_format_separator():
+    with pytest.raises(LexiconError, match=r"a concept name must not contain '\.'"):
+        Lexicon("test", (Concept("war.name", (Variant("v", (Term("war"),)),)),))
+
+
+def test_building_a_lexicon_in_python_checks_the_same_rules():
+    table = pd.DataFrame({"concept": ["a", "b"], "variant": ["x", "y"], "term": ["Kyiv", "kyiv"]})
+    with pytest.raises(LexiconError, match="concept 'b', variant 'y', term 'kyiv': the same term"):
+        Lexicon.from_dataframe(table, name="t")
+
+
+def test_check_lexicon_lists_every_problem_without_raising(write):
+    path = lexicon_file(
+        write,
+        """
+        war_name:
+          variants:
+            a: {terms: [war, War, "*"]}
+            b: {terms: []}
+        """,
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        check = check_lexicon(path)
+    assert not check.ok
+    assert check.lexicon is None
+    assert [p.rule for p in check.errors] == ["duplicate_term", "term_syntax", "empty_variant"]
+    assert (check.concepts, check.variants, check.terms, check.sources) == (1, 2, 3, 1)
+    text = str(check)
+    assert "NOT LOADABLE" in text and "3 errors, 0 warnings" in text
+    table = check.to_dataframe()
+    assert list(table["line"]) == [8, 8, 9]
+    assert "<table" in check._repr_html_()
+
+
+def test_check_lexicon_of_a_good_file_holds_the_lexicon(write):
+    path = lexicon_file(write, "war_name:\n  variants:\n    a: {terms: [war]}\n")
+    check = check_lexicon(path)
+    assert check.ok and check.lexicon is not None and check.problems == ()
+    assert "OK" in str(check)
