@@ -26,6 +26,7 @@ from framing.lexicon import (
     write_dictionary,
 )
 from framing.provenance import corpus_fingerprint, provenance
+from framing.score import score
 
 __version__ = "0.1.0"
 
@@ -49,6 +50,7 @@ __all__ = [
     "log_odds",
     "provenance",
     "read_dictionary",
+    "score",
     "validate_corpus",
     "write_dictionary",
 ]

@@ -1,0 +1,528 @@
+"""From hits to scores: counts, rates, variant shares with bootstrap intervals, time bins.
+
+The scores table has one row per group x concept x variant:
+
+===========  ======================  ===================================================
+column       dtype                   meaning
+===========  ======================  ===================================================
+*by*         as in the corpus        the group columns (``outlet`` by default)
+period       datetime64[ns, UTC]     start of the week/month/quarter/year (``period=``)
+concept      string                  the lexicon's concept
+variant      string                  the concept's variant
+count        int64                   hits of the variant in the group
+docs         int64                   documents of the group with at least one such hit
+n_docs       int64                   documents in the group
+n_tokens     int64                   tokens in the group (the fields scored; shared tokenizer)
+rate         float64                 hits per 10,000 tokens
+share        float64                 the variant's share of the concept's hits in the group
+share_low    float64                 lower end of the bootstrap interval of ``share``
+share_high   float64                 upper end
+===========  ======================  ===================================================
+
+Every group of the corpus appears with every concept/variant of the lexicon, with zeros
+where nothing was found; ``share`` is NaN where the concept has no hits in the group.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import warnings
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from framing._tokens import count_tokens
+from framing.corpus.schema import DATETIME_DTYPE, STRING_DTYPE, validate_corpus
+from framing.provenance import ATTRS_KEY, stamp
+
+#: Period codes accepted by ``score(period=...)`` and what they bin by.
+PERIODS: dict[str, str] = {
+    "W": "week (Monday to Sunday)",
+    "M": "month",
+    "Q": "quarter",
+    "Y": "year",
+}
+VOICES: tuple[str, ...] = ("own", "quoted", "distanced")
+FIELDS: tuple[str, ...] = ("title", "text")
+SCORE_COLUMNS: tuple[str, ...] = (
+    "concept",
+    "variant",
+    "count",
+    "docs",
+    "n_docs",
+    "n_tokens",
+    "rate",
+    "share",
+    "share_low",
+    "share_high",
+)
+_HIT_COLUMNS = ("doc_id", "field", "concept", "variant")
+
+
+def score(
+    hits: pd.DataFrame,
+    corpus: pd.DataFrame,
+    *,
+    by: str | Sequence[str] = "outlet",
+    period: str | None = None,
+    voice: str | Sequence[str] | None = None,
+    fields: Sequence[str] | None = None,
+    lexicon: Any = None,
+    ci: float = 0.95,
+    n_boot: int = 1000,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Count hits per group and give each variant's rate and share, with intervals.
+
+    Parameters
+    ----------
+    hits : pandas.DataFrame
+        The hits table of :func:`framing.match` (``doc_id, field, concept, variant,
+        voice``, ...). Every ``doc_id`` must be in ``corpus``.
+    corpus : pandas.DataFrame
+        The corpus the hits were found in (see :mod:`framing.corpus.schema`).
+    by : str or list of str, default "outlet"
+        Corpus columns that define the groups. Missing values form a group of their own.
+    period : {"W", "M", "Q", "Y"}, optional
+        Also group by the week, month, quarter or year of ``published`` (in UTC). The
+        ``period`` column holds the period's first instant (weeks start on Monday);
+        every period from the first to the last appears for every group, empty ones with
+        zeros. Documents without a date are left out of period scores, with a warning,
+        and counted in ``attrs["framing"]["excluded"]``.
+    voice : str or list of str, optional
+        Count only hits in this voice: ``"own"`` (the outlet's own words), ``"quoted"``
+        or ``"distanced"``, or a list of them. Default: every hit.
+    fields : list of str, optional
+        The corpus fields scored: hits in other fields are not counted and tokens are
+        counted over these fields only. Default: the fields the hits were matched in
+        (``attrs["framing"]["parameters"]["fields"]`` of the hits), else title and text.
+    lexicon : framing.Lexicon, optional
+        The lexicon matched; its concepts and variants give the rows (in lexicon order).
+        Default: the variants recorded in the hits' provenance, else those in the hits.
+    ci : float, default 0.95
+        Coverage of the share intervals.
+    n_boot : int, default 1000
+        Bootstrap resamples.
+    seed : int, default 0
+        Seed of the bootstrap. The same seed gives the same intervals; each group's
+        resamples depend only on the seed and the group's own key, so a group's interval
+        does not change when other groups are added or removed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The scores table (see the module docstring), sorted by group, then concept and
+        variant; provenance in ``attrs["framing"]``.
+
+    Raises
+    ------
+    ValueError
+        If a parameter is out of range, a hit names a document not in the corpus, or a
+        hit's concept/variant is not in the given lexicon.
+
+    See Also
+    --------
+    framing.compare.compare_groups : which words, beyond the lexicon, set groups apart.
+
+    Notes
+    -----
+    ``rate = 10,000 * count / n_tokens``, tokens as defined in ``framing._tokens`` (and
+    ``docs/statistics.md``). ``share = count / (hits of all the concept's variants)`` in
+    the group. Words in one article are not independent (an article that says "Kiev" once
+    says it again), so the interval resamples documents, not hits: each of ``n_boot``
+    resamples draws the group's ``n_docs`` documents with replacement and recomputes the
+    share; the interval is the ``(1 - ci)/2`` and ``(1 + ci)/2`` percentiles of the
+    resampled shares (resamples in which the concept has no hits are skipped). Only
+    documents with a hit change a share, so a resample counts how often each of them is
+    drawn and treats the rest as one pool: the same draws, less arithmetic.
+
+    References
+    ----------
+    Efron, B., & Tibshirani, R. J. (1993). *An Introduction to the Bootstrap*. Chapman &
+    Hall. (percentile interval, chapter 13)
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from framing.corpus.schema import conform
+    >>> corpus = conform(pd.DataFrame({
+    ...     "doc_id": ["a", "b", "c"], "outlet": ["RT", "RT", "Reuters"],
+    ...     "published": ["2022-03-01", "2022-03-02", "2022-03-02"],
+    ...     "title": ["Kiev talks", "Kiev and Kyiv", "Kyiv mayor"], "text": ["", "", ""]}))
+    >>> hits = pd.DataFrame({
+    ...     "doc_id": ["a", "b", "b", "c"], "field": "title", "start": [0, 0, 9, 0],
+    ...     "end": [4, 4, 13, 4], "matched": ["Kiev", "Kiev", "Kyiv", "Kyiv"],
+    ...     "term": ["Kiev", "Kiev", "Kyiv", "Kyiv"], "concept": "capital",
+    ...     "variant": ["kiev", "kiev", "kyiv", "kyiv"], "voice": "own"})
+    >>> scores = score(hits, corpus, n_boot=200)
+    >>> scores[["outlet", "variant", "count", "n_tokens", "share"]]
+        outlet variant  count  n_tokens     share
+    0       RT    kiev      2         5  0.666667
+    1       RT    kyiv      1         5  0.333333
+    2  Reuters    kiev      0         2  0.000000
+    3  Reuters    kyiv      1         2  1.000000
+    """
+    function = "score"
+    validate_corpus(corpus)
+    by_columns = _by_columns(by, corpus, period)
+    _check_parameters(period, ci, n_boot, seed)
+    voices = _voices(voice)
+    fields = _fields(fields, hits)
+    hits = _usable_hits(hits, corpus, fields, voices)
+    pairs = _variant_pairs(hits, lexicon)
+
+    keys, excluded = _group_keys(corpus, by_columns, period)
+    groups, doc_group = _groups(keys, by_columns, period)
+
+    positions = pd.Index(corpus["doc_id"].astype(str)).get_indexer(hits["doc_id"].astype(str))
+    pair_index = pd.MultiIndex.from_tuples(pairs).get_indexer(
+        pd.MultiIndex.from_arrays([hits["concept"].astype(str), hits["variant"].astype(str)])
+    )
+    n_documents, n_pairs, n_groups = len(corpus), len(pairs), len(groups)
+    counts = sparse.csr_matrix(
+        (np.ones(len(hits), dtype=np.int64), (positions, pair_index)),
+        shape=(n_documents, n_pairs),
+    )
+    counts.sum_duplicates()
+    included = doc_group >= 0
+    membership = sparse.csr_matrix(
+        (
+            np.ones(int(included.sum()), dtype=np.int64),
+            (doc_group[included], np.flatnonzero(included)),
+        ),
+        shape=(n_groups, n_documents),
+    )
+    tokens = np.zeros(n_documents, dtype=np.int64)
+    for field in fields:
+        tokens += count_tokens(corpus[field].tolist())
+
+    group_counts = np.asarray((membership @ counts).todense(), dtype=np.int64)
+    group_docs = np.asarray((membership @ (counts > 0).astype(np.int64)).todense(), dtype=np.int64)
+    group_n_docs = np.asarray(membership.sum(axis=1)).ravel().astype(np.int64)
+    group_tokens = np.asarray(membership @ tokens).ravel().astype(np.int64)
+
+    concepts = pd.Index([concept for concept, _ in pairs]).unique()
+    concept_of_pair = concepts.get_indexer([concept for concept, _ in pairs])
+    concept_totals = _sum_by_concept(group_counts, concept_of_pair, len(concepts))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = group_counts / concept_totals[:, concept_of_pair]
+        rate = 10_000 * group_counts / group_tokens[:, None]
+    share_low, share_high = _bootstrap_shares(
+        counts, doc_group, groups, concept_of_pair, len(concepts), ci, n_boot, seed
+    )
+
+    table = groups.loc[groups.index.repeat(n_pairs)].reset_index(drop=True)
+    table["concept"] = pd.array([c for c, _ in pairs] * n_groups, dtype=STRING_DTYPE)
+    table["variant"] = pd.array([v for _, v in pairs] * n_groups, dtype=STRING_DTYPE)
+    table["count"] = group_counts.ravel()
+    table["docs"] = group_docs.ravel()
+    table["n_docs"] = np.repeat(group_n_docs, n_pairs)
+    table["n_tokens"] = np.repeat(group_tokens, n_pairs)
+    table["rate"] = rate.ravel()
+    table["share"] = share.ravel()
+    table["share_low"] = share_low.ravel()
+    table["share_high"] = share_high.ravel()
+
+    parameters = {
+        "by": by_columns,
+        "period": period,
+        "voice": voices,
+        "fields": list(fields),
+        "ci": ci,
+        "n_boot": n_boot,
+        "seed": seed,
+    }
+    stamp(
+        table,
+        function=function,
+        corpus=corpus,
+        lexicon=lexicon,
+        parameters=parameters,
+        inherit=hits,
+    )
+    table.attrs[ATTRS_KEY]["excluded"] = excluded
+    return table
+
+
+# -- parameters --------------------------------------------------------------------------
+def _by_columns(by: Any, corpus: pd.DataFrame, period: str | None) -> list[str]:
+    columns = [by] if isinstance(by, str) else list(by) if by is not None else []
+    if not all(isinstance(column, str) for column in columns):
+        raise ValueError(
+            f"The 'by' parameter of score must be a corpus column name or a list of them. "
+            f"Got {by!r} instead."
+        )
+    missing = [column for column in columns if column not in corpus.columns]
+    if missing:
+        raise ValueError(
+            f"The 'by' parameter of score names {missing}, which the corpus does not have. "
+            f"Corpus columns: {list(corpus.columns)}."
+        )
+    if period is not None and "period" in columns:
+        raise ValueError(
+            "score cannot group by a corpus column called 'period' and by period= at once; "
+            "rename the column."
+        )
+    if len(set(columns)) != len(columns):
+        raise ValueError(f"The 'by' parameter of score repeats a column: {columns}.")
+    return columns
+
+
+def _check_parameters(period: Any, ci: Any, n_boot: Any, seed: Any) -> None:
+    if period is not None and period not in PERIODS:
+        raise ValueError(
+            "The 'period' parameter of score must be None, 'W', 'M', 'Q' or 'Y'. "
+            f"Got {period!r} instead."
+        )
+    if isinstance(ci, bool) or not isinstance(ci, (int, float)) or not 0 < ci < 1:
+        raise ValueError(
+            f"The 'ci' parameter of score must be a number between 0 and 1 (0.95 for a 95% "
+            f"interval). Got {ci!r} instead."
+        )
+    if isinstance(n_boot, bool) or not isinstance(n_boot, (int, np.integer)) or n_boot < 1:
+        raise ValueError(
+            f"The 'n_boot' parameter of score must be a whole number of 1 or more. "
+            f"Got {n_boot!r} instead."
+        )
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ValueError(
+            f"The 'seed' parameter of score must be a whole number of 0 or more. "
+            f"Got {seed!r} instead."
+        )
+
+
+def _voices(voice: Any) -> list[str] | None:
+    if voice is None:
+        return None
+    voices = [voice] if isinstance(voice, str) else list(voice)
+    unknown = [v for v in voices if v not in VOICES]
+    if unknown or not voices:
+        raise ValueError(
+            "The 'voice' parameter of score must be 'own', 'quoted', 'distanced' or a list "
+            f"of them. Got {voice!r} instead."
+        )
+    return voices
+
+
+def _fields(fields: Any, hits: pd.DataFrame) -> tuple[str, ...]:
+    if fields is None:
+        recorded = hits.attrs.get(ATTRS_KEY, {}).get("parameters", {}).get("fields")
+        fields = recorded if recorded else FIELDS
+    fields = (fields,) if isinstance(fields, str) else tuple(fields)
+    unknown = [field for field in fields if field not in FIELDS]
+    if unknown or not fields:
+        raise ValueError(
+            "The 'fields' parameter of score must be 'title', 'text' or both. "
+            f"Got {fields!r} instead."
+        )
+    return fields
+
+
+def _usable_hits(
+    hits: pd.DataFrame, corpus: pd.DataFrame, fields: tuple[str, ...], voices: list[str] | None
+) -> pd.DataFrame:
+    if not isinstance(hits, pd.DataFrame):
+        raise TypeError(f"score needs a hits table (DataFrame). Got {type(hits).__name__}.")
+    needed = [*_HIT_COLUMNS, *(["voice"] if voices is not None else [])]
+    missing = [column for column in needed if column not in hits.columns]
+    if missing:
+        raise ValueError(
+            f"The hits table lacks the column(s) {missing}; score needs {needed}. "
+            "Make hits with framing.match."
+        )
+    unknown = ~hits["doc_id"].astype(str).isin(set(corpus["doc_id"].astype(str)))
+    if unknown.any():
+        row = int(np.flatnonzero(unknown.to_numpy())[0])
+        raise ValueError(
+            f"Hit {row} names the document {hits['doc_id'].iloc[row]!r}, which is not in the "
+            f"corpus ({int(unknown.sum())} hit(s) like it). Score hits with the corpus they "
+            "were matched in."
+        )
+    bad_field = ~hits["field"].astype(str).isin(FIELDS)
+    if bad_field.any():
+        row = int(np.flatnonzero(bad_field.to_numpy())[0])
+        raise ValueError(
+            f"Hit {row} has field {hits['field'].iloc[row]!r}; expected 'title' or 'text'."
+        )
+    keep = hits["field"].astype(str).isin(fields).to_numpy()
+    if voices is not None:
+        keep = keep & hits["voice"].astype(str).isin(voices).to_numpy()
+    kept = hits.loc[keep]
+    kept.attrs = dict(hits.attrs)
+    return kept
+
+
+def _variant_pairs(hits: pd.DataFrame, lexicon: Any) -> list[tuple[str, str]]:
+    """Every (concept, variant) to report, in lexicon order where the lexicon is known."""
+    if lexicon is not None:
+        pairs = list(
+            dict.fromkeys(
+                (concept.name, variant.name)
+                for concept in lexicon.concepts
+                for variant in concept.variants
+            )
+        )
+    else:
+        recorded = hits.attrs.get(ATTRS_KEY, {}).get("lexicon", {}).get("variants")
+        if recorded:
+            pairs = [(str(concept), str(variant)) for concept, variant in recorded]
+        else:
+            present = hits[["concept", "variant"]].astype(str).drop_duplicates()
+            pairs = sorted(present.itertuples(index=False, name=None))
+    seen = set(pairs)
+    found = (
+        hits[["concept", "variant"]]
+        .astype(str)
+        .drop_duplicates()
+        .itertuples(index=False, name=None)
+    )
+    stray = [pair for pair in found if pair not in seen]
+    if stray:
+        raise ValueError(
+            f"The hits hold concept {stray[0][0]!r}, variant {stray[0][1]!r}, which the "
+            "lexicon does not have. Score hits with the lexicon they were matched with."
+        )
+    if not pairs:
+        raise ValueError(
+            "score found no concept/variant to report: the hits are empty and no lexicon "
+            "was given. Pass lexicon= so that groups without hits get rows of zeros."
+        )
+    return pairs
+
+
+# -- groups ------------------------------------------------------------------------------
+def _group_keys(
+    corpus: pd.DataFrame, by_columns: list[str], period: str | None
+) -> tuple[pd.DataFrame, dict[str, Any]]:
+    keys = corpus[by_columns].copy()
+    excluded: dict[str, Any] = {"documents_without_date": 0}
+    if period is not None:
+        published = corpus["published"]
+        keys["period"] = (
+            published.dt.tz_convert("UTC")
+            .dt.tz_localize(None)
+            .dt.to_period(period)
+            .dt.start_time.dt.tz_localize("UTC")
+            .astype(DATETIME_DTYPE)
+        )
+        undated = published.isna()
+        if undated.any():
+            count = int(undated.sum())
+            excluded = {
+                "documents_without_date": count,
+                "doc_ids": corpus.loc[undated, "doc_id"].astype(str).head(20).tolist(),
+            }
+            warnings.warn(
+                f"score(period={period!r}) leaves out {count} of {len(corpus)} document(s) "
+                "that have no published date; see attrs['framing']['excluded'].",
+                UserWarning,
+                stacklevel=3,
+            )
+    return keys, excluded
+
+
+def _groups(
+    keys: pd.DataFrame, by_columns: list[str], period: str | None
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """The table of groups (sorted) and each document's group number (-1: left out)."""
+    base = keys[by_columns].drop_duplicates() if by_columns else pd.DataFrame(index=[0])
+    if period is not None:
+        dated = keys["period"].dropna()
+        if len(dated):
+            starts = pd.period_range(
+                dated.min().tz_localize(None).to_period(period),
+                dated.max().tz_localize(None).to_period(period),
+                freq=dated.min().tz_localize(None).to_period(period).freq,
+            ).start_time
+            periods = pd.DataFrame(
+                {"period": pd.Series(starts.tz_localize("UTC")).astype(DATETIME_DTYPE)}
+            )
+        else:
+            periods = pd.DataFrame({"period": pd.Series([], dtype=DATETIME_DTYPE)})
+        if by_columns:
+            base = keys.loc[keys["period"].notna(), by_columns].drop_duplicates()
+            base = base.merge(periods, how="cross")
+        else:
+            base = periods
+    columns = list(base.columns)
+    groups = base.sort_values(columns, na_position="last", kind="stable").reset_index(drop=True)
+    if not columns:  # no grouping at all: one group of every document
+        return groups, np.zeros(len(keys), dtype=np.int64)
+    numbered = groups.assign(_group=np.arange(len(groups)))
+    located = keys.reset_index(drop=True).merge(numbered, on=columns, how="left")["_group"]
+    return groups, located.fillna(-1).to_numpy(dtype=np.int64)
+
+
+# -- arithmetic --------------------------------------------------------------------------
+def _sum_by_concept(values: np.ndarray, concept_of_pair: np.ndarray, n_concepts: int) -> np.ndarray:
+    """Sum the columns (pairs) of ``values`` per concept, over the last axis."""
+    indicator = np.zeros((len(concept_of_pair), n_concepts), dtype=values.dtype)
+    indicator[np.arange(len(concept_of_pair)), concept_of_pair] = 1
+    return values @ indicator
+
+
+def _group_seed(seed: int, key: tuple[Any, ...]) -> list[int]:
+    """A seed for one group's resamples from the user's seed and the group's own key."""
+    text = repr(tuple("<NA>" if pd.isna(value) else str(value) for value in key))
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return [seed, int.from_bytes(digest[:8], "little")]
+
+
+def _bootstrap_shares(
+    counts: sparse.csr_matrix,
+    doc_group: np.ndarray,
+    groups: pd.DataFrame,
+    concept_of_pair: np.ndarray,
+    n_concepts: int,
+    ci: float,
+    n_boot: int,
+    seed: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    n_groups, n_pairs = len(groups), counts.shape[1]
+    low = np.full((n_groups, n_pairs), np.nan)
+    high = np.full((n_groups, n_pairs), np.nan)
+    tail = (1.0 - ci) / 2.0
+    keys = list(groups.itertuples(index=False, name=None))
+    with_hits = np.asarray(counts.sum(axis=1)).ravel() > 0
+    for group in range(n_groups):
+        members = doc_group == group
+        size = int(members.sum())
+        hit_docs = np.flatnonzero(members & with_hits)
+        if len(hit_docs) == 0:
+            continue
+        matrix = counts[hit_docs].toarray().astype(np.float64)  # documents x pairs
+        generator = np.random.default_rng(_group_seed(seed, keys[group]))
+        weights = _resample_weights(generator, size, len(hit_docs), n_boot)
+        resampled = weights @ matrix  # n_boot x pairs
+        totals = _sum_by_concept(resampled, concept_of_pair, n_concepts)[:, concept_of_pair]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            shares = np.where(totals > 0, resampled / totals, np.nan)
+        defined = ~np.all(np.isnan(shares), axis=0)
+        if defined.any():
+            low[group, defined] = np.nanquantile(shares[:, defined], tail, axis=0)
+            high[group, defined] = np.nanquantile(shares[:, defined], 1.0 - tail, axis=0)
+    # no interval where the share itself is undefined (the concept has no hits)
+    return low, high
+
+
+def _resample_weights(generator: np.random.Generator, size: int, tracked: int, n_boot: int):
+    """How often each of the first ``tracked`` of ``size`` documents is drawn, per resample.
+
+    Each resample draws ``size`` document numbers with replacement (the textbook
+    bootstrap); numbers from ``tracked`` up are the documents without hits, which change
+    no share, so only the first ``tracked`` are counted. Resamples are drawn in blocks to
+    bound memory on large groups.
+    """
+    weights = np.empty((n_boot, tracked), dtype=np.float64)
+    block = max(1, min(n_boot, 4_000_000 // max(size, 1)))
+    for first in range(0, n_boot, block):
+        rows = min(block, n_boot - first)
+        draws = generator.integers(0, size, size=(rows, size))
+        hit = draws < tracked
+        flat = (np.arange(rows)[:, None] * tracked + draws)[hit]
+        counted = np.bincount(flat, minlength=rows * tracked)
+        weights[first : first + rows] = counted.reshape(rows, tracked)
+    return weights

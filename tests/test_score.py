@@ -1,0 +1,383 @@
+"""score: counts, rates, shares and their bootstrap intervals, against hand-computed values."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from framing.corpus.schema import conform
+from framing.lexicon.model import Lexicon
+from framing.score import score
+
+LEXICON = Lexicon.from_dataframe(
+    pd.DataFrame(
+        {
+            "concept": ["capital", "capital", "war", "war"],
+            "variant": ["kiev", "kyiv", "operation", "invasion"],
+            "term": ["Kiev", "Kyiv", "special military operation", "invasion"],
+        }
+    ),
+    name="test",
+    version="1",
+)
+
+
+def _corpus() -> pd.DataFrame:
+    return conform(
+        pd.DataFrame(
+            {
+                "doc_id": ["r1", "r2", "r3", "u1", "u2", "x1"],
+                "outlet": ["RT", "RT", "RT", "Reuters", "Reuters", None],
+                "published": [
+                    "2022-03-01",
+                    "2022-03-20",
+                    "2022-05-02",
+                    "2022-03-05",
+                    None,
+                    "2022-03-07",
+                ],
+                # token counts: title + text
+                "title": ["Kiev talks", "Kiev, Kyiv", "Nothing here", "Kyiv mayor", "Kyiv", "t"],
+                "text": [
+                    "The Kiev regime's plan.",  # 4 tokens
+                    "",
+                    "One two three four five",  # 5
+                    "He said 'Kiev' then.",  # 4
+                    "invasion of Ukraine",  # 3
+                    "",
+                ],
+            }
+        )
+    )
+
+
+def _hits() -> pd.DataFrame:
+    rows = [
+        ("r1", "title", 0, 4, "Kiev", "capital", "kiev", "own"),
+        ("r1", "text", 4, 8, "Kiev", "capital", "kiev", "own"),
+        ("r2", "title", 0, 4, "Kiev", "capital", "kiev", "own"),
+        ("r2", "title", 6, 10, "Kyiv", "capital", "kyiv", "own"),
+        ("u1", "title", 0, 4, "Kyiv", "capital", "kyiv", "own"),
+        ("u1", "text", 9, 13, "Kiev", "capital", "kiev", "quoted"),
+        ("u2", "title", 0, 4, "Kyiv", "capital", "kyiv", "own"),
+        ("u2", "text", 0, 8, "invasion", "war", "invasion", "own"),
+    ]
+    hits = pd.DataFrame(
+        rows, columns=["doc_id", "field", "start", "end", "matched", "concept", "variant", "voice"]
+    )
+    hits["term"] = hits["matched"]
+    return hits
+
+
+def _row(table: pd.DataFrame, **where: object) -> pd.Series:
+    mask = np.ones(len(table), dtype=bool)
+    for column, value in where.items():
+        mask &= (table[column] == value).fillna(False).to_numpy()
+    assert mask.sum() == 1, where
+    return table.loc[mask].iloc[0]
+
+
+def test_counts_rates_and_shares_match_hand_computation():
+    table = score(_hits(), _corpus(), lexicon=LEXICON, n_boot=50)
+    rt_kiev = _row(table, outlet="RT", variant="kiev")
+    # RT: r1 has 2 Kiev, r2 has 1 Kiev + 1 Kyiv; tokens 2+4 + 2+0 + 2+5 = 15
+    assert (rt_kiev["count"], rt_kiev["docs"], rt_kiev["n_docs"], rt_kiev["n_tokens"]) == (
+        3,
+        2,
+        3,
+        15,
+    )
+    assert rt_kiev["rate"] == pytest.approx(10_000 * 3 / 15)
+    assert rt_kiev["share"] == pytest.approx(3 / 4)
+    reuters_kyiv = _row(table, outlet="Reuters", variant="kyiv")
+    # Reuters: u1 Kyiv + quoted Kiev, u2 Kyiv; tokens 2+4 + 1+3 = 10
+    assert (reuters_kyiv["count"], reuters_kyiv["docs"], reuters_kyiv["n_tokens"]) == (2, 2, 10)
+    assert reuters_kyiv["share"] == pytest.approx(2 / 3)
+
+
+def test_every_group_gets_every_variant_with_zeros_and_nan_share_without_hits():
+    table = score(_hits(), _corpus(), lexicon=LEXICON, n_boot=50)
+    assert len(table) == 3 * 4  # RT, Reuters, <NA> outlet x four variants
+    rt_war = table[(table["outlet"] == "RT").fillna(False) & (table["concept"] == "war")]
+    assert rt_war["count"].tolist() == [0, 0]
+    assert rt_war["share"].isna().all()
+    assert rt_war["share_low"].isna().all()
+    missing_outlet = table[table["outlet"].isna()]
+    assert missing_outlet["n_docs"].unique().tolist() == [1]
+    assert missing_outlet["count"].sum() == 0
+
+
+def test_columns_dtypes_and_order_follow_the_scores_contract():
+    table = score(_hits(), _corpus(), lexicon=LEXICON, n_boot=20)
+    assert list(table.columns) == [
+        "outlet",
+        "concept",
+        "variant",
+        "count",
+        "docs",
+        "n_docs",
+        "n_tokens",
+        "rate",
+        "share",
+        "share_low",
+        "share_high",
+    ]
+    assert table["outlet"].dtype == "string"
+    assert table["concept"].dtype == "string"
+    for column in ("count", "docs", "n_docs", "n_tokens"):
+        assert table[column].dtype == np.int64
+    # groups sorted (missing last), variants in lexicon order
+    assert table["outlet"].iloc[::4].tolist()[:2] == ["RT", "Reuters"]
+    assert table["variant"].iloc[:4].tolist() == ["kiev", "kyiv", "operation", "invasion"]
+
+
+def test_variants_come_from_the_hits_provenance_when_no_lexicon_is_given():
+    hits = _hits()
+    hits.attrs["framing"] = {
+        "lexicon": {"name": "test", "variants": [["capital", "kiev"], ["capital", "kyiv"]]}
+    }
+    table = score(hits[hits["concept"] == "capital"], _corpus(), n_boot=20)
+    assert table["variant"].unique().tolist() == ["kiev", "kyiv"]
+
+
+def test_variants_fall_back_to_those_in_the_hits_sorted():
+    table = score(_hits(), _corpus(), n_boot=20)
+    assert table["variant"].iloc[:3].tolist() == ["kiev", "kyiv", "invasion"]
+
+
+def test_voice_own_counts_only_own_voice_hits():
+    table = score(_hits(), _corpus(), lexicon=LEXICON, voice="own", n_boot=20)
+    assert _row(table, outlet="Reuters", variant="kiev")["count"] == 0
+    both = score(_hits(), _corpus(), lexicon=LEXICON, voice=["own", "quoted"], n_boot=20)
+    assert _row(both, outlet="Reuters", variant="kiev")["count"] == 1
+
+
+def test_fields_restrict_both_hits_and_tokens():
+    table = score(_hits(), _corpus(), lexicon=LEXICON, fields=["title"], n_boot=20)
+    rt_kiev = _row(table, outlet="RT", variant="kiev")
+    assert (rt_kiev["count"], rt_kiev["n_tokens"]) == (2, 6)
+
+
+def test_fields_default_to_those_recorded_by_match():
+    hits = _hits()
+    hits.attrs["framing"] = {"parameters": {"fields": ["title"]}}
+    table = score(hits, _corpus(), lexicon=LEXICON, n_boot=20)
+    assert _row(table, outlet="RT", variant="kiev")["n_tokens"] == 6
+
+
+def test_group_by_several_columns():
+    corpus = _corpus()
+    corpus["section"] = pd.array(["a", "b", "a", "a", "a", "a"], dtype="string")
+    table = score(_hits(), corpus, by=["outlet", "section"], lexicon=LEXICON, n_boot=20)
+    assert list(table.columns[:2]) == ["outlet", "section"]
+    assert _row(table, outlet="RT", section="a", variant="kiev")["count"] == 2
+
+
+def test_monthly_periods_bin_by_month_start_and_fill_empty_months():
+    with pytest.warns(UserWarning, match=r"leaves out 1 of 6 document\(s\) that have no published"):
+        table = score(_hits(), _corpus(), by="outlet", period="M", lexicon=LEXICON, n_boot=20)
+    assert table["period"].dtype == "datetime64[ns, UTC]"
+    rt = table[(table["outlet"] == "RT").fillna(False) & (table["variant"] == "kiev")]
+    starts = [p.strftime("%Y-%m-%d") for p in rt["period"]]
+    assert starts == ["2022-03-01", "2022-04-01", "2022-05-01"]
+    assert rt["count"].tolist() == [3, 0, 0]
+    assert rt["n_docs"].tolist() == [2, 0, 1]
+    assert np.isnan(rt["rate"].iloc[1])  # no tokens in April: rate undefined, not zero
+    excluded = table.attrs["framing"]["excluded"]
+    assert excluded["documents_without_date"] == 1
+    assert excluded["doc_ids"] == ["u2"]
+    reuters_kyiv = table[
+        (table["outlet"] == "Reuters").fillna(False) & (table["variant"] == "kyiv")
+    ]
+    assert reuters_kyiv["count"].sum() == 1  # u2 (undated) is out
+
+
+def test_weeks_start_on_monday():
+    with pytest.warns(UserWarning, match=r"leaves out 1"):
+        table = score(_hits(), _corpus(), by=[], period="W", lexicon=LEXICON, n_boot=10)
+    assert {p.day_name() for p in table["period"]} == {"Monday"}
+
+
+def test_no_warning_when_every_document_is_dated():
+    corpus = _corpus()
+    corpus = corpus[corpus["published"].notna()].reset_index(drop=True)
+    hits = _hits()
+    hits = hits[hits["doc_id"] != "u2"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = score(hits, corpus, period="Y", lexicon=LEXICON, n_boot=10)
+    assert table.attrs["framing"]["excluded"]["documents_without_date"] == 0
+
+
+# -- bootstrap -----------------------------------------------------------------------------
+def _two_document_corpus() -> tuple[pd.DataFrame, pd.DataFrame]:
+    corpus = conform(
+        pd.DataFrame(
+            {
+                "doc_id": ["a", "b", "c"],
+                "outlet": ["X", "X", "Y"],
+                "published": ["2022-01-01"] * 3,
+                "title": ["Kiev", "Kyiv", "Kiev"],
+                "text": ["", "", ""],
+            }
+        )
+    )
+    hits = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "field": "title",
+            "start": 0,
+            "end": 4,
+            "matched": ["Kiev", "Kyiv", "Kiev"],
+            "term": ["Kiev", "Kyiv", "Kiev"],
+            "concept": "capital",
+            "variant": ["kiev", "kyiv", "kiev"],
+            "voice": "own",
+        }
+    )
+    return corpus, hits
+
+
+def test_bootstrap_interval_of_two_documents_matches_the_exact_resampling_distribution():
+    # Group X: doc a says Kiev once, doc b says Kyiv once. Resampling two documents with
+    # replacement gives share(kiev) = 1 (aa, p=1/4), 0.5 (ab or ba, p=1/2), 0 (bb, p=1/4).
+    # The 5% and 95% quantiles of that distribution are 0 and 1; the 30% and 70% are 0.5.
+    corpus, hits = _two_document_corpus()
+    wide = score(hits, corpus, lexicon=LEXICON, ci=0.9, n_boot=4000, seed=1)
+    row = _row(wide, outlet="X", variant="kiev")
+    assert (row["share"], row["share_low"], row["share_high"]) == (0.5, 0.0, 1.0)
+    narrow = score(hits, corpus, lexicon=LEXICON, ci=0.4, n_boot=4000, seed=1)
+    row = _row(narrow, outlet="X", variant="kiev")
+    assert (row["share_low"], row["share_high"]) == (0.5, 0.5)
+
+
+def test_a_group_that_only_uses_one_variant_has_a_degenerate_interval():
+    corpus, hits = _two_document_corpus()
+    row = _row(score(hits, corpus, lexicon=LEXICON, n_boot=100), outlet="Y", variant="kiev")
+    assert (row["share"], row["share_low"], row["share_high"]) == (1.0, 1.0, 1.0)
+
+
+def _random_corpus(n: int, seed: int) -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, np.ndarray]:
+    """n documents of one outlet with Poisson numbers of Kiev and Kyiv hits."""
+    generator = np.random.default_rng(seed)
+    kiev = generator.poisson(1.0, n)
+    kyiv = generator.poisson(0.6, n)
+    corpus = conform(
+        pd.DataFrame(
+            {
+                "doc_id": [f"d{i}" for i in range(n)],
+                "outlet": "X",
+                "published": "2022-01-01",
+                "title": "t",
+                "text": "",
+            }
+        )
+    )
+    rows = [(f"d{i}", "kiev") for i in range(n) for _ in range(kiev[i])]
+    rows += [(f"d{i}", "kyiv") for i in range(n) for _ in range(kyiv[i])]
+    hits = pd.DataFrame(rows, columns=["doc_id", "variant"]).assign(
+        field="title", concept="capital", voice="own"
+    )
+    return corpus, hits, kiev, kyiv
+
+
+def test_bootstrap_agrees_with_a_naive_index_resampling_loop():
+    n = 60
+    corpus, hits, kiev, kyiv = _random_corpus(n, seed=7)
+    table = score(hits, corpus, lexicon=LEXICON, n_boot=4000, seed=3)
+    row = _row(table, variant="kiev")
+    # the textbook loop: draw n document indices with replacement, recompute the share
+    naive = []
+    loop_generator = np.random.default_rng(11)
+    for _ in range(4000):
+        draw = loop_generator.integers(0, n, n)
+        total = kiev[draw].sum() + kyiv[draw].sum()
+        if total:
+            naive.append(kiev[draw].sum() / total)
+    low, high = np.quantile(naive, [0.025, 0.975])
+    assert row["share"] == pytest.approx(kiev.sum() / (kiev.sum() + kyiv.sum()))
+    assert row["share_low"] == pytest.approx(low, abs=0.02)
+    assert row["share_high"] == pytest.approx(high, abs=0.02)
+
+
+def test_same_seed_gives_the_same_intervals_and_another_seed_other_ones():
+    corpus, hits, _, _ = _random_corpus(40, seed=1)
+    first = score(hits, corpus, lexicon=LEXICON, n_boot=200, seed=5)
+    again = score(hits, corpus, lexicon=LEXICON, n_boot=200, seed=5)
+    other = score(hits, corpus, lexicon=LEXICON, n_boot=200, seed=6)
+    pd.testing.assert_frame_equal(first, again)
+    columns = ["share_low", "share_high"]
+    assert not first[columns].fillna(-1).equals(other[columns].fillna(-1))
+
+
+def test_a_groups_interval_does_not_depend_on_the_other_groups():
+    corpus, hits = _corpus(), _hits()
+    everything = score(hits, corpus, lexicon=LEXICON, n_boot=300, seed=2)
+    rt_only = score(
+        hits[hits["doc_id"].str.startswith("r")],
+        corpus[corpus["outlet"] == "RT"].reset_index(drop=True),
+        lexicon=LEXICON,
+        n_boot=300,
+        seed=2,
+    )
+    columns = ["share", "share_low", "share_high"]
+    expected = everything[(everything["outlet"] == "RT").fillna(False)][columns]
+    np.testing.assert_array_equal(expected.to_numpy(), rt_only[columns].to_numpy())
+
+
+# -- provenance and errors -------------------------------------------------------------------
+def test_scores_carry_provenance():
+    hits = _hits()
+    hits.attrs["framing"] = {"function": "match", "lexicon": {"name": "test", "version": "1"}}
+    table = score(hits, _corpus(), n_boot=20, seed=4)
+    record = table.attrs["framing"]
+    assert record["function"] == "score"
+    assert record["corpus"]["documents"] == 6
+    assert record["corpus"]["fingerprint"].startswith("sha256:")
+    assert record["lexicon"]["name"] == "test"
+    assert record["parameters"]["seed"] == 4
+    assert record["parameters"]["by"] == ["outlet"]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"period": "month"}, ValueError, r"'period' parameter of score must be None, 'W', 'M'"),
+        ({"voice": "mine"}, ValueError, r"'voice' parameter of score must be 'own', 'quoted'"),
+        ({"by": "site"}, ValueError, r"names \['site'\], which the corpus does not have"),
+        ({"ci": 95}, ValueError, r"'ci' parameter of score must be a number between 0 and 1"),
+        ({"n_boot": 0}, ValueError, r"'n_boot' parameter of score must be a whole number"),
+        ({"fields": ["body"]}, ValueError, r"'fields' parameter of score must be 'title', 'text'"),
+    ],
+)
+def test_score_rejects_bad_parameters_with_a_clear_message(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        score(_hits(), _corpus(), lexicon=LEXICON, **kwargs)
+
+
+def test_a_hit_outside_the_corpus_is_an_error_not_dropped():
+    hits = pd.concat([_hits(), _hits().iloc[[0]].assign(doc_id="zz")], ignore_index=True)
+    with pytest.raises(
+        ValueError, match=r"Hit 8 names the document 'zz', which is not in the corpus"
+    ):
+        score(hits, _corpus(), lexicon=LEXICON)
+
+
+def test_a_hit_whose_variant_the_lexicon_lacks_is_an_error():
+    hits = _hits().assign(variant="kyyiv")
+    with pytest.raises(ValueError, match=r"concept 'capital', variant 'kyyiv', which the lexicon"):
+        score(hits, _corpus(), lexicon=LEXICON)
+
+
+def test_empty_hits_without_a_lexicon_is_an_error_that_says_what_to_do():
+    with pytest.raises(ValueError, match=r"Pass lexicon= so that groups without hits"):
+        score(_hits().iloc[:0], _corpus())
+
+
+def test_empty_hits_with_a_lexicon_give_zeros_everywhere():
+    table = score(_hits().iloc[:0], _corpus(), lexicon=LEXICON)
+    assert table["count"].sum() == 0
+    assert table["share"].isna().all()
