@@ -49,8 +49,12 @@ def reference_units(text: str) -> list[tuple[str, int, int]]:
         end = position + 1
         while end < len(text) and unicodedata.combining(text[end]) != 0:
             end += 1
-        for character in unicodedata.normalize("NFC", text[position:end]):
-            composed.append((character, position, end))
+        cluster = text[position:end]
+        if unicodedata.normalize("NFC", cluster) == cluster:
+            # Unchanged by NFC: every character keeps its own place.
+            composed.extend((c, position + i, position + i + 1) for i, c in enumerate(cluster))
+        else:
+            composed.extend((c, position, end) for c in unicodedata.normalize("NFC", cluster))
         position = end
     units: list[tuple[str, int, int]] = []
     for character, start, end in composed:
