@@ -8,7 +8,7 @@ The pipeline, one function per stage, each taking and returning tidy DataFrames:
     scores = framing.score(hits, corpus, by="outlet")    # counts, rates, shares with CIs
 """
 
-from framing.compare import keyness, log_odds
+from framing.compare import compare_groups, keyness, log_odds
 from framing.corpus import CORPUS_COLUMNS, CorpusError, validate_corpus
 from framing.corpus.clean import deduplicate
 from framing.lexicon import (
@@ -42,6 +42,7 @@ __all__ = [
     "Variant",
     "__version__",
     "check_lexicon",
+    "compare_groups",
     "corpus_fingerprint",
     "deduplicate",
     "keyness",

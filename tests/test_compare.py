@@ -240,3 +240,198 @@ def test_keyness_rejects_bad_parameters_with_a_clear_message(kwargs, message):
 def test_keyness_needs_tokens_in_both_groups():
     with pytest.raises(ValueError, match=r"keyness needs tokens in both groups"):
         keyness({"a": 0}, {"a": 2})
+
+
+# -- compare_groups --------------------------------------------------------------------------
+def _corpus() -> pd.DataFrame:
+    from framing.corpus.schema import conform
+
+    return conform(
+        pd.DataFrame(
+            {
+                "doc_id": ["r1", "r2", "r3", "u1", "u2", "b1"],
+                "outlet": ["RT", "RT", "RT", "Reuters", "Reuters", "BBC"],
+                "published": "2022-03-01",
+                "title": [
+                    "Kiev regime shells Donbass",
+                    "Kiev regime's forces",
+                    "Special military operation goes on",
+                    "Kyiv says Russia shells city",
+                    "Russia's invasion of Ukraine",
+                    "Kyiv mayor speaks",
+                ],
+                "text": [
+                    "The Kiev regime again.",
+                    "",
+                    "Operation in Donbass.",
+                    "Russian invasion continues near Kyiv.",
+                    "Kyiv said the invasion failed.",
+                    "Invasion news.",
+                ],
+            }
+        )
+    )
+
+
+def _ngram_counts(corpus: pd.DataFrame, rows: pd.Series, n_max: int) -> pd.Series:
+    """Count n-grams the slow, obvious way: tokenize each field, lowercase, slide a window."""
+    from collections import Counter
+
+    from framing._tokens import tokenize
+
+    counter: Counter[str] = Counter()
+    for _, document in corpus[rows].iterrows():
+        for field in ("title", "text"):
+            words = [token.lower() for token in tokenize(document[field])]
+            for n in range(1, n_max + 1):
+                for start in range(len(words) - n + 1):
+                    counter[" ".join(words[start : start + n])] += 1
+    return pd.Series(counter, dtype="int64")
+
+
+def test_compare_groups_agrees_with_log_odds_and_keyness_on_counts_made_by_hand():
+    from framing.compare import compare_groups
+
+    corpus = _corpus()
+    table = compare_groups(corpus, ngram_range=(1, 2), min_count=1)
+    rt = corpus["outlet"] == "RT"
+    counts_rt = _ngram_counts(corpus, rt, 2)
+    counts_rest = _ngram_counts(corpus, ~rt, 2)
+    expected = log_odds(counts_rt, counts_rest, prior=0.01)
+    expected_g2 = keyness(counts_rt, counts_rest)
+    ours = table[table["group"] == "RT"].set_index("term")
+    assert len(ours) == len(expected)
+    for term in ("kiev", "kiev regime", "kyiv", "the", "donbass"):
+        assert ours.loc[term, "count"] == expected.loc[term, "count_a"]
+        assert ours.loc[term, "other_count"] == expected.loc[term, "count_b"]
+        assert ours.loc[term, "z"] == pytest.approx(expected.loc[term, "z"], abs=1e-12)
+        assert ours.loc[term, "se"] == pytest.approx(expected.loc[term, "se"], abs=1e-12)
+        assert ours.loc[term, "g2"] == pytest.approx(expected_g2.loc[term, "statistic"])
+        assert ours.loc[term, "p"] == pytest.approx(expected_g2.loc[term, "p"])
+
+
+def test_ngrams_never_span_two_fields():
+    from framing.compare import compare_groups
+
+    table = compare_groups(_corpus(), ngram_range=(2, 2), min_count=1)
+    # r1's title ends "donbass", its text starts "the": no bigram "donbass the"
+    assert "donbass the" not in set(table["term"])
+
+
+def test_compare_groups_columns_order_and_sorting():
+    from framing.compare import compare_groups
+
+    table = compare_groups(_corpus(), ngram_range=(1, 1), min_count=2)
+    assert tuple(table.columns) == (
+        "term",
+        "group",
+        "count",
+        "other_count",
+        "log_odds",
+        "se",
+        "z",
+        "g2",
+        "p",
+        "p_adjusted",
+    )
+    assert table["group"].unique().tolist() == ["BBC", "RT", "Reuters"]
+    for _, rows in table.groupby("group"):
+        assert rows["z"].is_monotonic_decreasing
+    again = compare_groups(_corpus(), ngram_range=(1, 1), min_count=2)
+    pd.testing.assert_frame_equal(table, again)
+
+
+def test_min_count_keeps_terms_seen_often_enough_in_target_and_reference():
+    from framing.compare import compare_groups
+
+    table = compare_groups(_corpus(), ngram_range=(1, 1), min_count=3)
+    assert ((table["count"] + table["other_count"]) >= 3).all()
+    assert "regime" in set(table["term"])  # 3 times, all RT
+    assert "mayor" not in set(table["term"])
+
+
+def test_p_adjusted_matches_scipy_false_discovery_control_within_each_group():
+    from scipy.stats import false_discovery_control
+
+    from framing.compare import compare_groups
+
+    table = compare_groups(_corpus(), ngram_range=(1, 2), min_count=1)
+    for _, rows in table.groupby("group"):
+        expected = false_discovery_control(rows["p"].to_numpy(), method="bh")
+        np.testing.assert_allclose(rows["p_adjusted"].to_numpy(), expected, atol=1e-12)
+
+
+def test_benjamini_hochberg_by_hand():
+    from framing.compare import benjamini_hochberg
+
+    # sorted p: .01 .03 .04 .5 ; m/i * p: .04 .06 .0533 .5 ; running min from the top:
+    # .04 .0533 .0533 .5 (back in input order: .01->.04, .04->.0533, .03->.0533, .5->.5)
+    adjusted = benjamini_hochberg(np.array([0.01, 0.04, 0.03, 0.5]))
+    np.testing.assert_allclose(adjusted, [0.04, 0.16 / 3, 0.16 / 3, 0.5])
+    assert np.isnan(benjamini_hochberg(np.array([np.nan, 0.2]))[0])
+
+
+def test_reference_can_be_one_named_group():
+    from framing.compare import compare_groups
+
+    corpus = _corpus()
+    table = compare_groups(
+        corpus, target="RT", reference="Reuters", ngram_range=(1, 1), min_count=1
+    )
+    assert table["group"].unique().tolist() == ["RT"]
+    rows = table.set_index("term")
+    expected = log_odds(
+        _ngram_counts(corpus, corpus["outlet"] == "RT", 1),
+        _ngram_counts(corpus, corpus["outlet"] == "Reuters", 1),
+    )
+    # same counts; the vocabulary (and so a_0) also holds BBC's words, hence only counts
+    assert rows.loc["kiev", "other_count"] == 0
+    assert rows.loc["kyiv", "other_count"] == expected.loc["kyiv", "count_b"] == 3
+    assert "mayor" not in set(table["term"])  # BBC only: in neither target nor reference
+
+
+def test_target_none_with_a_named_reference_compares_every_other_group():
+    from framing.compare import compare_groups
+
+    table = compare_groups(_corpus(), reference="BBC", ngram_range=(1, 1), min_count=1)
+    assert table["group"].unique().tolist() == ["RT", "Reuters"]
+
+
+def test_compare_groups_carries_provenance():
+    from framing.compare import compare_groups
+
+    record = compare_groups(_corpus(), min_count=1).attrs["framing"]
+    assert record["function"] == "compare_groups"
+    assert record["corpus"]["documents"] == 6
+    assert record["parameters"]["ngram_range"] == [1, 3]
+    assert record["parameters"]["target"] == ["BBC", "RT", "Reuters"]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"by": "site"}, r"The 'by' parameter of compare_groups must name a corpus column"),
+        ({"target": "TASS"}, r"names \['TASS'\], which are not groups"),
+        ({"reference": "TASS"}, r"'reference' parameter of compare_groups names 'TASS'"),
+        ({"target": "RT", "reference": "RT"}, r"cannot compare the group 'RT' with itself"),
+        ({"terms": "words"}, r"'terms' parameter of compare_groups must be 'ngrams' or a"),
+        ({"ngram_range": (2, 1)}, r"'ngram_range' parameter of compare_groups must be two"),
+        ({"min_count": -1}, r"'min_count' parameter of compare_groups must be a whole number"),
+        ({"fields": ["body"]}, r"'fields' parameter of compare_groups must be 'title', 'text'"),
+        ({"variance": "half"}, r"'variance' parameter of compare_groups must be 'full' or 'mcq'"),
+    ],
+)
+def test_compare_groups_rejects_bad_parameters_with_a_clear_message(kwargs, message):
+    from framing.compare import compare_groups
+
+    with pytest.raises(ValueError, match=message):
+        compare_groups(_corpus(), **kwargs)
+
+
+def test_compare_groups_refuses_documents_without_a_group():
+    from framing.compare import compare_groups
+
+    corpus = _corpus()
+    corpus.loc[2, "outlet"] = pd.NA
+    with pytest.raises(ValueError, match=r"1 have none \(the first: doc_id 'r3'\)"):
+        compare_groups(corpus)
