@@ -11,6 +11,7 @@ The pipeline, one function per stage, each taking and returning tidy DataFrames:
 from framing.compare import compare_groups, keyness, log_odds
 from framing.corpus import CORPUS_COLUMNS, CorpusError, validate_corpus
 from framing.corpus.clean import deduplicate
+from framing.figures import save_figure
 from framing.lexicon import (
     Concept,
     Lexicon,
@@ -51,6 +52,7 @@ __all__ = [
     "log_odds",
     "provenance",
     "read_dictionary",
+    "save_figure",
     "score",
     "validate_corpus",
     "write_dictionary",

@@ -1,0 +1,375 @@
+"""What each chart draws, checked on the artists: values, order, colours, labels, errors."""
+
+from __future__ import annotations
+
+import itertools
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.collections import PolyCollection
+from matplotlib.colors import to_hex
+from matplotlib.container import BarContainer
+from matplotlib.figure import Figure
+
+import framing
+import framing.plot
+
+# ---------------------------------------------------------------- shares
+
+
+def _bars(ax):
+    return [c for c in ax.containers if isinstance(c, BarContainer)]
+
+
+def test_shares_draws_one_bar_per_outlet_and_variant_with_the_share_as_width(scores):
+    ax = framing.plot.shares(scores, "name of the war")
+    widths = {
+        (container.get_label(), round(patch.get_y() + patch.get_height() / 2, 3)): patch.get_width()
+        for container in _bars(ax)
+        for patch in container.patches
+    }
+    assert len(_bars(ax)) == 3  # one per outlet
+    kremlin = [width for (outlet, _), width in sorted(widths.items()) if outlet == "Kremlin Wire"]
+    # Variants top to bottom by total count: special operation (56), war (44), invasion (15).
+    assert kremlin == [0.9, 0.1, 0.0]
+
+
+def test_shares_orders_variants_by_total_count(scores):
+    ax = framing.plot.shares(scores, "name of the war")
+    labels = [label.get_text() for label in ax.get_yticklabels()]
+    assert labels == ["special operation", "war", "invasion"]
+
+
+def test_shares_interval_lines_span_share_low_to_share_high(scores):
+    ax = framing.plot.shares(scores, "capital")
+    daily = next(c for c in _bars(ax) if c.get_label() == "Daily Planet")
+    segments = daily.errorbar.lines[2][0].get_segments()
+    spans = sorted((round(s[0][0], 3), round(s[1][0], 3)) for s in segments)
+    assert spans == [(0.0, 0.25), (0.75, 1.0)]
+
+
+def test_shares_leaves_no_bar_where_an_outlet_never_used_a_variant(scores):
+    ax = framing.plot.shares(scores, "name of the war")
+    pravda = next(c for c in _bars(ax) if c.get_label() == "Pravda Online")
+    widths = [patch.get_width() for patch in pravda.patches]
+    assert np.isnan(widths[2])  # "invasion": no row for Pravda Online, not a 0% bar
+
+
+def test_shares_colours_outlets_with_the_fixed_outlet_colours(scores):
+    ax = framing.plot.shares(scores, "name of the war")
+    expected = framing.plot.outlet_colors(scores["outlet"])
+    for container in _bars(ax):
+        assert (
+            to_hex(container.patches[0].get_facecolor()) == expected[container.get_label()].lower()
+        )
+
+
+def test_shares_titles_the_chart_with_the_concept(scores):
+    assert framing.plot.shares(scores, "capital").get_title() == "capital"
+
+
+def test_shares_draws_on_the_axes_given(scores):
+    _figure, (left, right) = plt.subplots(1, 2)
+    assert framing.plot.shares(scores, "capital", ax=right) is right
+    assert not left.containers
+
+
+def test_shares_names_the_concepts_there_are_when_one_is_missing(scores):
+    with pytest.raises(ValueError, match=r"the concept 'nmae' is not in the table\. Its concept"):
+        framing.plot.shares(scores, "nmae")
+
+
+def test_shares_refuses_several_rows_per_outlet_and_variant(scores_by_period):
+    with pytest.raises(ValueError, match=r"several for .*split by \['period'\]"):
+        framing.plot.shares(scores_by_period, "name of the war")
+
+
+def test_shares_names_missing_columns(scores):
+    with pytest.raises(ValueError, match=r"needs the columns \['share'\]"):
+        framing.plot.shares(scores.drop(columns="share"), "capital")
+
+
+def test_shares_refuses_a_non_table():
+    with pytest.raises(TypeError, match=r"must be a pandas DataFrame\. Got list instead"):
+        framing.plot.shares([1, 2], "capital")
+
+
+# ---------------------------------------------------------------- heatmap
+
+
+def test_heatmap_of_rates_sums_variants_per_concept(scores):
+    ax = framing.plot.heatmap(scores, "rate")
+    image = ax.get_images()[0].get_array()
+    # Kremlin Wire, name of the war: (4 + 0 + 36) / 10,000 tokens × 10,000 = 40.
+    assert image[1, 1] == pytest.approx(40.0)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["capital", "name of the war"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "Daily Planet",
+        "Kremlin Wire",
+        "Pravda Online",
+    ]
+
+
+def test_heatmap_annotates_each_cell_and_marks_missing_ones(scores):
+    ax = framing.plot.heatmap(scores, "share", concept="name of the war")
+    texts = [t.get_text() for t in ax.texts]
+    # Columns invasion, special operation, war; Pravda Online never used "invasion".
+    assert texts == ["30%", "10%", "60%", "0%", "90%", "10%", "–", "60%", "40%"]
+
+
+def test_heatmap_labels_its_colour_bar_with_the_unit(scores):
+    ax = framing.plot.heatmap(scores, "rate")
+    colour_bar = ax.figure.axes[-1]
+    assert colour_bar.get_ylabel() == "matches per 10,000 tokens"
+
+
+def test_heatmap_refuses_shares_per_concept(scores):
+    with pytest.raises(ValueError, match="add up to 100%"):
+        framing.plot.heatmap(scores, "share", across="concept")
+
+
+def test_heatmap_names_the_values_it_accepts(scores):
+    with pytest.raises(ValueError, match=r"'value' parameter of plot\.heatmap must be one of"):
+        framing.plot.heatmap(scores, "count")
+
+
+# ---------------------------------------------------------------- timeline
+
+
+def test_timeline_draws_one_line_per_outlet_with_a_band(scores_by_period):
+    ax = framing.plot.timeline(scores_by_period, "name of the war", "war", value="share")
+    lines = [
+        line
+        for line in ax.get_lines()
+        if line.get_label() in set(framing.plot.outlet_colors(scores_by_period))
+    ]
+    assert [line.get_label() for line in lines] == ["Daily Planet", "Kremlin Wire", "Pravda Online"]
+    assert list(lines[0].get_ydata()) == [0.30, 0.55, 0.80, 0.75]
+    bands = [c for c in ax.collections if isinstance(c, PolyCollection)]
+    assert len(bands) == 3
+
+
+def test_timeline_of_a_concept_rate_sums_its_variants_without_bands(scores_by_period):
+    ax = framing.plot.timeline(scores_by_period, "name of the war")
+    daily = next(line for line in ax.get_lines() if line.get_label() == "Daily Planet")
+    # war 0.30 × 8 + invasion 0.70 × 3 = 4.5
+    assert daily.get_ydata()[0] == pytest.approx(4.5)
+    assert not [c for c in ax.collections if isinstance(c, PolyCollection)]
+    assert ax.get_ylabel() == "matches per 10,000 tokens"
+
+
+def test_timeline_marks_events_with_a_line_and_a_label(scores_by_period):
+    ax = framing.plot.timeline(
+        scores_by_period, "name of the war", "war", events={"2022-02-24": "full-scale invasion"}
+    )
+    assert [text.get_text() for text in ax.texts] == ["full-scale invasion"]
+    event_x = [line.get_xdata()[0] for line in ax.get_lines() if line.get_linestyle() == "--"]
+    assert pd.Timestamp(event_x[0]) == pd.Timestamp("2022-02-24")
+
+
+def test_timeline_small_multiples_make_one_panel_per_outlet(scores_by_period):
+    figure = framing.plot.timeline(
+        scores_by_period, "name of the war", "war", value="share", small_multiples=True, columns=2
+    )
+    assert isinstance(figure, Figure)
+    assert [ax.get_title() for ax in figure.axes] == [
+        "Daily Planet",
+        "Kremlin Wire",
+        "Pravda Online",
+    ]
+    assert figure.get_suptitle() == "name of the war: 'war'"
+
+
+def test_timeline_share_needs_a_variant(scores_by_period):
+    with pytest.raises(ValueError, match="value='share' needs a variant"):
+        framing.plot.timeline(scores_by_period, "name of the war", value="share")
+
+
+def test_timeline_refuses_an_event_that_is_not_a_date(scores_by_period):
+    with pytest.raises(ValueError, match="Got the key 'the invasion', which is not a date"):
+        framing.plot.timeline(scores_by_period, "name of the war", events={"the invasion": "x"})
+
+
+def test_timeline_small_multiples_refuse_an_axes(scores_by_period):
+    _, ax = plt.subplots()
+    with pytest.raises(ValueError, match="pass ax=None with small_multiples=True"):
+        framing.plot.timeline(scores_by_period, "name of the war", ax=ax, small_multiples=True)
+
+
+# ---------------------------------------------------------------- log_odds
+
+
+def _label_boxes(ax):
+    ax.figure.canvas.draw()
+    # The text alone: an annotation's own extent also covers its leader line.
+    return [mpl.text.Text.get_window_extent(text) for text in ax.texts]
+
+
+def test_log_odds_labels_the_terms_with_the_largest_absolute_z(comparison):
+    ax = framing.plot.log_odds(comparison, n=4)
+    assert sorted(t.get_text() for t in ax.texts) == ["Kiev", "Kyiv", "special operation", "war"]
+
+
+def _crowded():
+    # Forty terms on nearly the same spot: naive placement would stack every label.
+    terms = [f"term number {index}" for index in range(40)]
+    return pd.DataFrame(
+        {
+            "term": terms,
+            "group": "A",
+            "count": np.arange(40) % 3 + 10,
+            "other_count": 10,
+            "z": np.linspace(3.0, 3.4, 40),
+        }
+    )
+
+
+def test_log_odds_labels_never_overlap():
+    _figure, ax = plt.subplots(figsize=(3.5, 2.6))
+    framing.plot.log_odds(_crowded(), n=15, ax=ax)
+    boxes = _label_boxes(ax)
+    assert len(boxes) == 15
+    for first, second in itertools.combinations(boxes, 2):
+        assert not first.overlaps(second)
+
+
+def test_log_odds_leaves_unlabelled_and_names_the_terms_it_has_no_room_for():
+    _figure, ax = plt.subplots(figsize=(2.0, 1.5))
+    with pytest.warns(UserWarning, match=r"no room to label \['term number"):
+        framing.plot.log_odds(_crowded(), n=15, ax=ax)
+    boxes = _label_boxes(ax)
+    assert 0 < len(boxes) < 15
+    for first, second in itertools.combinations(boxes, 2):
+        assert not first.overlaps(second)
+
+
+def test_log_odds_labels_stay_inside_the_axes(comparison):
+    ax = framing.plot.log_odds(comparison, n=13)
+    area = ax.get_window_extent()
+    for box in _label_boxes(ax):
+        assert area.x0 - 1 <= box.x0 and box.x1 <= area.x1 + 1
+        assert area.y0 - 1 <= box.y0 and box.y1 <= area.y1 + 1
+
+
+def test_log_odds_placement_is_the_same_every_time(comparison):
+    first = [t.get_position() for t in framing.plot.log_odds(comparison, n=8).texts]
+    second = [t.get_position() for t in framing.plot.log_odds(comparison, n=8).texts]
+    assert first == second
+
+
+def test_log_odds_bar_ranks_n_terms_on_each_side(comparison):
+    ax = framing.plot.log_odds(comparison, n=2, kind="bar")
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "special operation",
+        "Kiev",
+        "war",
+        "Kyiv",
+    ]
+    assert [patch.get_width() for patch in ax.patches] == [6.2, 5.1, -4.8, -5.3]
+
+
+def test_log_odds_needs_a_group_when_the_table_has_several(comparison):
+    both = pd.concat([comparison, comparison.assign(group="Daily Planet")])
+    with pytest.raises(ValueError, match=r"the groups \['Daily Planet', 'Kremlin Wire'\]"):
+        framing.plot.log_odds(both)
+    ax = framing.plot.log_odds(both, group="Daily Planet", kind="bar", n=1)
+    assert ax.get_title() == "Daily Planet (top) vs. the rest (bottom)"
+
+
+def test_log_odds_accepts_the_table_of_framing_log_odds():
+    counts_a = pd.Series({"war": 2, "operation": 30, "city": 10})
+    counts_b = pd.Series({"war": 40, "operation": 1, "city": 12})
+    table = framing.log_odds(counts_a, counts_b)
+    ax = framing.plot.log_odds(table, n=2)
+    assert sorted(t.get_text() for t in ax.texts) == ["operation", "war"]
+
+
+def test_log_odds_refuses_an_unknown_kind(comparison):
+    with pytest.raises(ValueError, match=r"'kind' parameter of plot\.log_odds must be one of"):
+        framing.plot.log_odds(comparison, kind="cloud")
+
+
+# ---------------------------------------------------------------- dispersion
+
+
+def test_dispersion_places_matches_by_document_date_and_offset(hits, corpus):
+    ax = framing.plot.dispersion(hits, corpus, terms=["Kyiv"])
+    # Order by date: d2 (Jan 15), d3, d6, d1 (Mar 1), d5 (Apr 10), then undated d4.
+    # d1 is the 4th (position 3); its matches at 0 and 20 of 40 characters.
+    offsets = sorted(ax.collections[0].get_offsets()[:, 0])
+    assert offsets == [3.0, 3.5, 4.2]
+
+
+def test_dispersion_puts_undated_documents_last_and_says_so(hits, corpus):
+    ax = framing.plot.dispersion(hits, corpus, terms=["Kiev"])
+    offsets = sorted(ax.collections[0].get_offsets()[:, 0])
+    # d2 at 10/40; d3's match is in the title (start of the document); d4 undated, 4/40.
+    assert offsets == [0.25, 1.0, 5.1]
+    assert ax.get_xlabel() == "6 documents by date (1 undated, at the right)"
+
+
+def test_dispersion_keeps_a_row_for_a_term_never_matched(hits, corpus):
+    ax = framing.plot.dispersion(hits, corpus, terms=["Kyiv", "Kiyv"])
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Kyiv", "Kiyv"]
+
+
+def test_dispersion_colours_ticks_by_outlet(hits, corpus):
+    ax = framing.plot.dispersion(hits, corpus, terms=["Kyiv"])
+    colours = [to_hex(colour) for colour in ax.collections[0].get_edgecolor()]
+    palette = framing.plot.outlet_colors(corpus["outlet"])
+    # d1 (Daily Planet) twice, d5 (Kremlin Wire) once, in hit order.
+    assert colours == [palette["Daily Planet"].lower()] * 2 + [palette["Kremlin Wire"].lower()]
+
+
+def test_dispersion_refuses_hits_from_another_corpus(hits, corpus):
+    with pytest.raises(ValueError, match=r"1 hit\(s\) name documents that are not in the corpus"):
+        framing.plot.dispersion(hits, corpus[corpus["doc_id"] != "d6"])
+
+
+# ---------------------------------------------------------------- shared behaviour
+
+
+def test_source_note_summarises_the_tables_provenance(scores):
+    ax = framing.plot.shares(scores, "capital", source=True)
+    notes = [t.get_text() for t in ax.texts if t.get_text().startswith("Source:")]
+    assert notes == [
+        "Source: framing 0.1.0; corpus sha256:01234567 (6 documents); lexicon ukraine_war 1.0"
+    ]
+
+
+def test_source_note_can_be_given_as_text(scores):
+    ax = framing.plot.heatmap(scores, source="Data: synthetic")
+    assert "Data: synthetic" in [t.get_text() for t in ax.texts]
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [
+        lambda t: framing.plot.shares(t["scores"], "capital"),
+        lambda t: framing.plot.heatmap(t["scores"]),
+        lambda t: framing.plot.timeline(t["by_period"], "name of the war", small_multiples=True),
+        lambda t: framing.plot.log_odds(t["comparison"]),
+        lambda t: framing.plot.dispersion(t["hits"], t["corpus"]),
+    ],
+    ids=["shares", "heatmap", "timeline", "log_odds", "dispersion"],
+)
+def test_charts_leave_global_settings_and_inputs_unchanged(
+    draw, scores, scores_by_period, comparison, hits, corpus
+):
+    tables = {
+        "scores": scores,
+        "by_period": scores_by_period,
+        "comparison": comparison,
+        "hits": hits,
+        "corpus": corpus,
+    }
+    copies = {name: table.copy() for name, table in tables.items()}
+    before = dict(mpl.rcParams)
+    with framing.plot.style("paper"):
+        draw(tables)
+    assert dict(mpl.rcParams) == before
+    for name, table in tables.items():
+        pd.testing.assert_frame_equal(table, copies[name])
