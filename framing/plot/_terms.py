@@ -249,6 +249,9 @@ def log_odds(
         colour = _colors_for(comparison["group"], None)[group]
     else:
         colour = PALETTE[0]
+    parameters = comparison.attrs.get("framing", {}).get("parameters", {})
+    reference = parameters.get("reference", "rest") if isinstance(parameters, dict) else "rest"
+    other = "the rest" if reference in (None, "rest") else str(reference)
     ax = axes_for(ax)
     z_label = "z-score of the log-odds ratio"
 
@@ -266,7 +269,7 @@ def log_odds(
             ax.axvline(limit, color="0.5", linestyle=":", linewidth=0.8)
         ax.grid(axis="y", visible=False)
         ax.set_xlabel(z_label)
-        ax.set_title(f"{group} (top) vs. the rest (bottom)")
+        ax.set_title(f"{group} (top) vs. {other} (bottom)")
         finish(ax, comparison, source)
         return ax
 
@@ -291,7 +294,7 @@ def log_odds(
     ax.axhline(0, color="0.2", linewidth=0.6, zorder=1)
     ax.set_xlabel("frequency (matches in both groups, log scale)")
     ax.set_ylabel(z_label)
-    ax.set_title(f"{group} vs. the rest")
+    ax.set_title(f"{group} vs. {other}")
     finish(ax, comparison, source)  # before labelling: the note takes part in the layout
     if n:
         _label_points(ax, _top(rows, n), frequency)
