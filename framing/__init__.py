@@ -8,6 +8,7 @@ The pipeline, one function per stage, each taking and returning tidy DataFrames:
     scores = framing.score(hits, corpus, by="outlet")    # counts, rates, shares with CIs
 """
 
+from framing._collocations import collocations, suggest_terms
 from framing.compare import compare_groups, keyness, log_odds
 from framing.corpus import CORPUS_COLUMNS, CorpusError, validate_corpus
 from framing.corpus.clean import deduplicate
@@ -43,6 +44,7 @@ __all__ = [
     "Variant",
     "__version__",
     "check_lexicon",
+    "collocations",
     "compare_groups",
     "corpus_fingerprint",
     "deduplicate",
@@ -54,6 +56,7 @@ __all__ = [
     "read_dictionary",
     "save_figure",
     "score",
+    "suggest_terms",
     "validate_corpus",
     "write_dictionary",
 ]

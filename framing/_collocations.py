@@ -1,0 +1,343 @@
+"""Growing a lexicon: the words around a term, and the n-grams a lexicon is missing.
+
+- :func:`collocations`: the words that keep company with a term within a window, scored
+  by NLTK's association measures (log-likelihood ratio or PMI).
+- :func:`suggest_terms`: for each outlet, the n-grams most distinctive of it
+  (:func:`framing.compare.compare_groups`) that the lexicon does not cover yet.
+
+Both read the corpus through the shared tokenizer (``framing._tokens``). The module is
+private so that ``framing.collocations`` is the function, not a module of the same name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from framing._tokens import tokenize
+from framing.compare import _check_choice, _validate_inputs, compare_groups
+from framing.provenance import stamp
+
+_MEASURES = ("likelihood_ratio", "pmi")
+
+
+def collocations(
+    corpus: pd.DataFrame,
+    term: str,
+    *,
+    window: int = 5,
+    measure: str = "likelihood_ratio",
+    min_count: int = 3,
+    fields: tuple[str, ...] | list[str] = ("title", "text"),
+    lowercase: bool = True,
+    stop_words: str | list[str] | None = None,
+) -> pd.DataFrame:
+    """The words found near ``term``, scored by an association measure.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The corpus (see :mod:`framing.corpus.schema`).
+    term : str
+        A word or a phrase ("special military operation"); a phrase is treated as one
+        token wherever its words stand in a row.
+    window : int, default 5
+        How many tokens on each side of the term count as "near". Windows never cross
+        from one document, or one field, into the next.
+    measure : {"likelihood_ratio", "pmi"}, default "likelihood_ratio"
+        NLTK's ``BigramAssocMeasures.likelihood_ratio`` (Dunning's G², unsigned) or
+        ``BigramAssocMeasures.pmi`` (pointwise mutual information, log base 2).
+    min_count : int, default 3
+        Report only collocates seen near the term at least this often (on that side).
+    fields : list of str, default ("title", "text")
+        The corpus fields to read.
+    lowercase : bool, default True
+        Lowercase text and term before counting.
+    stop_words : "english", list of str or None, default None
+        Collocates to leave out of the result ("english": scikit-learn's English list).
+        They still count as tokens, so windows and totals do not change.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per collocate and side: ``term, collocate, position`` ("before" or
+        "after" the term), ``count`` (times seen within the window on that side),
+        ``collocate_count`` and ``term_count`` (frequencies in the corpus), ``measure``
+        and ``statistic``. Sorted by statistic (high to low), then collocate.
+
+    Notes
+    -----
+    Counting is NLTK's ``BigramCollocationFinder.from_words(tokens, window_size=window +
+    1)``: ordered pairs (w1, w2) with w2 at most ``window`` tokens after w1; ``(term, w)``
+    rows are "after", ``(w, term)`` rows are "before". As in NLTK, and following Church &
+    Hanks (1990), the pair count is divided by ``window`` before scoring.
+
+    References
+    ----------
+    Church, K. W., & Hanks, P. (1990). Word association norms, mutual information, and
+    lexicography. *Computational Linguistics*, 16(1), 22-29.
+
+    Dunning, T. (1993). Accurate methods for the statistics of surprise and coincidence.
+    *Computational Linguistics*, 19(1), 61-74.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from framing.corpus.schema import conform
+    >>> corpus = conform(pd.DataFrame({
+    ...     "doc_id": ["a", "b", "c"], "outlet": "RT", "published": "2022-03-01",
+    ...     "title": ["Kiev regime shells city", "the Kiev regime again", "city news"],
+    ...     "text": ""}))
+    >>> collocations(corpus, "Kiev", window=1, min_count=2)[["collocate", "position", "count"]]
+      collocate position  count
+    0    regime    after      2
+    """
+    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+
+    function = "collocations"
+    _validate_inputs(corpus, "doc_id", fields, function=function)
+    _check_choice(measure, _MEASURES, parameter="measure", function=function)
+    for name, value, least in (("window", window, 1), ("min_count", min_count, 1)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < least:
+            raise ValueError(
+                f"The {name!r} parameter of {function} must be a whole number of {least} or "
+                f"more. Got {value!r} instead."
+            )
+    words = [w.lower() if lowercase else w for w in tokenize(term)] if isinstance(term, str) else []
+    if not words:
+        raise ValueError(
+            f"The 'term' parameter of {function} must be a word or phrase with at least one "
+            f"token. Got {term!r} instead."
+        )
+    joined = " ".join(words)
+    excluded = _stop_words(stop_words, function=function)
+
+    stream: list[str | None] = []
+    fields = [fields] if isinstance(fields, str) else list(fields)
+    for field in fields:
+        for text in corpus[field].tolist():
+            tokens = [t.lower() if lowercase else t for t in tokenize(text)]
+            stream.extend(_join_phrase(tokens, words))
+            stream.extend([None] * window)  # a gap no window can cross
+    finder = BigramCollocationFinder.from_words(stream, window_size=window + 1)
+    score_function = getattr(BigramAssocMeasures, measure)
+
+    rows = []
+    for (first, second), count in finder.ngram_fd.items():
+        if count < min_count or joined not in (first, second):
+            continue
+        sides = []
+        if first == joined:
+            sides.append((second, "after"))
+        if second == joined:
+            sides.append((first, "before"))
+        for collocate, position in sides:
+            if collocate in excluded:
+                continue
+            rows.append(
+                {
+                    "term": joined,
+                    "collocate": collocate,
+                    "position": position,
+                    "count": int(count),
+                    "collocate_count": int(finder.word_fd[collocate]),
+                    "term_count": int(finder.word_fd[joined]),
+                    "measure": measure,
+                    "statistic": float(finder.score_ngram(score_function, first, second)),
+                }
+            )
+    columns = [
+        "term",
+        "collocate",
+        "position",
+        "count",
+        "collocate_count",
+        "term_count",
+        "measure",
+        "statistic",
+    ]
+    table = pd.DataFrame(rows, columns=columns)
+    for column in ("term", "collocate", "position", "measure"):
+        table[column] = table[column].astype("string")
+    for column in ("count", "collocate_count", "term_count"):
+        table[column] = table[column].astype(np.int64)
+    table["statistic"] = table["statistic"].astype(np.float64)
+    table = table.sort_values(
+        ["statistic", "collocate", "position"], ascending=[False, True, True], kind="stable"
+    ).reset_index(drop=True)
+    parameters = {
+        "term": term,
+        "window": int(window),
+        "measure": measure,
+        "min_count": int(min_count),
+        "fields": fields,
+        "lowercase": lowercase,
+        "stop_words": stop_words
+        if stop_words is None or isinstance(stop_words, str)
+        else sorted(excluded),
+    }
+    return stamp(table, function=function, corpus=corpus, parameters=parameters)
+
+
+def _join_phrase(tokens: list[str], words: list[str]) -> list[str]:
+    """Replace each run of ``words`` in ``tokens`` by one token (the words joined by spaces)."""
+    if len(words) == 1:
+        return tokens
+    joined, size, out, index = " ".join(words), len(words), [], 0
+    while index < len(tokens):
+        if tokens[index : index + size] == words:
+            out.append(joined)
+            index += size
+        else:
+            out.append(tokens[index])
+            index += 1
+    return out
+
+
+def _stop_words(stop_words: Any, *, function: str) -> frozenset[str]:
+    if stop_words is None:
+        return frozenset()
+    if stop_words == "english":
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        return frozenset(ENGLISH_STOP_WORDS)
+    if isinstance(stop_words, str) or not all(isinstance(word, str) for word in stop_words):
+        raise ValueError(
+            f"The 'stop_words' parameter of {function} must be None, 'english' or a list of "
+            f"words. Got {stop_words!r} instead."
+        )
+    return frozenset(stop_words)
+
+
+def _stop_words_parameter(stop_words: Any) -> Any:
+    """The stop words as recorded in provenance: None, "english" or the sorted list."""
+    return stop_words if stop_words is None or isinstance(stop_words, str) else sorted(stop_words)
+
+
+# -- suggestions -------------------------------------------------------------------------
+def suggest_terms(
+    corpus: pd.DataFrame,
+    lexicon: Any,
+    *,
+    by: str = "outlet",
+    n: int = 20,
+    ngram_range: tuple[int, int] = (1, 3),
+    min_count: int = 5,
+    fields: tuple[str, ...] | list[str] = ("title", "text"),
+    stop_words: str | list[str] | None = "english",
+) -> pd.DataFrame:
+    """For each group, the n-grams most distinctive of it that the lexicon does not cover.
+
+    A lead for growing a lexicon: every suggestion still needs a human reading of its
+    contexts (:func:`framing.kwic`) before it becomes a term.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The corpus (see :mod:`framing.corpus.schema`).
+    lexicon : framing.Lexicon
+        The lexicon to grow.
+    by : str, default "outlet"
+        The corpus column whose values are the groups.
+    n : int, default 20
+        Suggestions per group.
+    ngram_range, min_count, fields
+        As in :func:`framing.compare.compare_groups` (lowercased n-grams).
+    stop_words : "english", list of str or None, default "english"
+        N-grams made only of these words are not suggested ("of the").
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``group, rank, term, count, other_count, log_odds, z, g2, p_adjusted``: for each
+        group, the ``n`` n-grams with the highest z above zero that no lexicon term
+        covers, ranked from 1.
+
+    Notes
+    -----
+    An n-gram is covered when one lexicon term, matched on the n-gram alone, spans all of
+    it, case aside: "kiev" is covered by the term "Kiev", "kiev regime" is not (it is a
+    new phrase around a known term). A ``*`` glob matches the rest of a token, as in the
+    matcher ("liberat*" covers "liberation").
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from framing.corpus.schema import conform
+    >>> from framing.lexicon.model import Lexicon
+    >>> lexicon = Lexicon.from_dataframe(pd.DataFrame({
+    ...     "concept": ["capital"] * 2, "variant": ["kiev", "kyiv"], "term": ["Kiev", "Kyiv"]}))
+    >>> corpus = conform(pd.DataFrame({
+    ...     "doc_id": list("abcd"), "outlet": ["RT", "RT", "Reuters", "Reuters"],
+    ...     "published": "2022-03-01", "title": ["Kiev regime", "Kiev regime shells",
+    ...     "Kyiv says", "Kyiv says Russia"], "text": ""}))
+    >>> suggest_terms(corpus, lexicon, n=2, ngram_range=(1, 2), min_count=2)[["group", "term"]]
+         group         term
+    0       RT  kiev regime
+    1       RT       regime
+    2  Reuters    kyiv says
+    3  Reuters         says
+    """
+    function = "suggest_terms"
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+        raise ValueError(
+            f"The 'n' parameter of {function} must be a whole number of 1 or more. "
+            f"Got {n!r} instead."
+        )
+    if not (hasattr(lexicon, "concepts") and hasattr(lexicon, "entries")):
+        raise ValueError(
+            f"The 'lexicon' parameter of {function} must be a framing.Lexicon. "
+            f"Got {type(lexicon).__name__} instead."
+        )
+    excluded = _stop_words(stop_words, function=function)
+    comparison = compare_groups(
+        corpus, by=by, ngram_range=ngram_range, min_count=min_count, fields=fields
+    )
+    covered = _coverage_pattern(lexicon)
+    candidates = comparison[comparison["z"] > 0]
+    keep = np.array(
+        [
+            not covered.fullmatch(term) and not all(word in excluded for word in term.split(" "))
+            for term in candidates["term"].tolist()
+        ],
+        dtype=bool,
+    )
+    candidates = candidates.loc[keep]
+    table = candidates.groupby("group", sort=False, observed=True).head(n).copy()
+    table["rank"] = table.groupby("group", sort=False, observed=True).cumcount() + 1
+    columns = ["group", "rank", "term", "count", "other_count", "log_odds", "z", "g2", "p_adjusted"]
+    table = table[columns].reset_index(drop=True)
+    table["rank"] = table["rank"].astype(np.int64)
+    parameters = {
+        "by": by,
+        "n": int(n),
+        "ngram_range": list(ngram_range),
+        "min_count": int(min_count),
+        "fields": list(fields),
+        "stop_words": stop_words
+        if stop_words is None or isinstance(stop_words, str)
+        else sorted(excluded),
+    }
+    return stamp(table, function=function, corpus=corpus, lexicon=lexicon, parameters=parameters)
+
+
+def _coverage_pattern(lexicon: Any) -> re.Pattern[str]:
+    """One regular expression that fully matches every n-gram a lexicon term covers."""
+    alternatives = []
+    for _, _, term in lexicon.entries():
+        parts = []
+        for word in term.pattern.split():
+            glob = word.endswith("*")
+            tokens = tokenize(word[:-1] if glob else word)
+            if not tokens:
+                continue
+            literal = re.escape(" ".join(token.lower() for token in tokens))
+            parts.append(literal + (r"\S*" if glob else ""))
+        if parts:
+            alternatives.append(" ".join(parts))
+    if not alternatives:
+        return re.compile(r"(?!)")  # matches nothing
+    return re.compile("(?:" + "|".join(sorted(set(alternatives))) + ")", re.IGNORECASE)
