@@ -11,7 +11,9 @@ The pipeline, one function per stage, each taking and returning tidy DataFrames:
 from framing._collocations import collocations, suggest_terms
 from framing.compare import compare_groups, keyness, log_odds
 from framing.corpus import CORPUS_COLUMNS, CorpusError, validate_corpus
+from framing.corpus._report import LoadReport, load_report
 from framing.corpus.clean import deduplicate
+from framing.corpus.readers import iter_corpus, read_corpus, write_corpus
 from framing.figures import save_figure
 from framing.lexicon import (
     Concept,
@@ -40,6 +42,7 @@ __all__ = [
     "LexiconCheck",
     "LexiconError",
     "LexiconWarning",
+    "LoadReport",
     "Term",
     "Variant",
     "__version__",
@@ -48,15 +51,19 @@ __all__ = [
     "compare_groups",
     "corpus_fingerprint",
     "deduplicate",
+    "iter_corpus",
     "keyness",
     "lexicons",
     "load_lexicon",
+    "load_report",
     "log_odds",
     "provenance",
+    "read_corpus",
     "read_dictionary",
     "save_figure",
     "score",
     "suggest_terms",
     "validate_corpus",
+    "write_corpus",
     "write_dictionary",
 ]

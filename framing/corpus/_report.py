@@ -1,0 +1,232 @@
+"""The load report: what each source gave, what was kept, and why anything was not.
+
+``read_corpus`` stores the report in ``corpus.attrs["load_report"]`` as plain, JSON-able
+dicts and lists, so that it survives ``copy()``, pickling and the Parquet round trip of
+``write_corpus``/``read_corpus``::
+
+    {"sources": [{"source": "a.csv", "format": "csv", "read": 10, "kept": 9,
+                  "skipped": 1, "blank_rows": 0, "dates_missing": 2, "dates_unreadable": 1,
+                  "dates_from_url": 0, "duplicates": None}, ...],
+     "skipped": [{"source": "a.csv", "record": "line 7", "reason": "..."}, ...],
+     "unreadable_dates": [{"source": "a.csv", "record": "line 3", "value": "..."}, ...],
+     "ignored_files": ["notes/README.md", ...]}
+
+Blank rows of tables are counted apart (``blank_rows``): they hold no document.
+For every source, ``read == kept + skipped``: every document read is either in the corpus
+or in ``skipped`` with its reason. ``duplicates`` stays ``None`` until
+``framing.deduplicate`` fills it in.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pandas as pd
+
+from framing.corpus.schema import CorpusError
+
+REPORT_KEY = "load_report"
+
+_COUNTS = (
+    "read",
+    "kept",
+    "skipped",
+    "blank_rows",
+    "dates_missing",
+    "dates_unreadable",
+    "dates_from_url",
+)
+
+
+class RecordError(CorpusError):
+    """One record (or a whole file) could not be read; says which and why."""
+
+    def __init__(self, path: str, record: str | None, reason: str) -> None:
+        self.path, self.record, self.reason = path, record, reason
+        where = f"{path}, {record}" if record else path
+        super().__init__(f"Could not read {where}: {reason}")
+
+
+class Collector:
+    """Gathers the load report while files are read; raises or records bad records."""
+
+    def __init__(self, errors: str) -> None:
+        self.errors = errors
+        self.sources: dict[str, dict[str, Any]] = {}
+        self.skipped: list[dict[str, str]] = []
+        self.unreadable_dates: list[dict[str, str]] = []
+        self.ignored_files: list[str] = []
+        # attrs of Parquet files written by write_corpus, by path, to give them back.
+        self.restorable: dict[str, dict[str, Any]] = {}
+
+    def entry(self, path: str, file_format: str) -> dict[str, Any]:
+        if path not in self.sources:
+            self.sources[path] = {
+                "source": path,
+                "format": file_format,
+                **{name: 0 for name in _COUNTS},
+                "duplicates": None,
+            }
+        return self.sources[path]
+
+    def fail(self, path: str, record: str | None, reason: str, *, document: bool = True) -> None:
+        """A bad record: raise with errors="raise", else list it as skipped."""
+        if self.errors == "raise":
+            raise RecordError(path, record, reason)
+        self.skip(path, record, reason, document=document)
+
+    def blank(self, path: str) -> None:
+        """A blank row (every cell empty): no document, only counted."""
+        self.sources[path]["blank_rows"] += 1
+
+    def skip(self, path: str, record: str | None, reason: str, *, document: bool = True) -> None:
+        """List a record as skipped (blank rows are skipped even with errors="raise")."""
+        self.skipped.append({"source": path, "record": record or "whole file", "reason": reason})
+        if document:
+            entry = self.sources[path]
+            entry["read"] += 1
+            entry["skipped"] += 1
+
+    def to_dict(self) -> dict[str, Any]:
+        record = {
+            "sources": list(self.sources.values()),
+            "skipped": self.skipped,
+            "unreadable_dates": self.unreadable_dates,
+            "ignored_files": self.ignored_files,
+        }
+        # Through JSON once, so that what is stored is exactly what a Parquet round trip
+        # gives back (tuples become lists, numpy integers become ints).
+        return json.loads(json.dumps(record, default=_plain))
+
+
+def _plain(value: object) -> object:
+    if hasattr(value, "item"):
+        return value.item()  # type: ignore[union-attr]
+    return str(value)
+
+
+class LoadReport:
+    """What ``read_corpus`` read from each source: counts, skipped records, reasons.
+
+    Get it with :func:`framing.load_report`. In a notebook it shows as a small table.
+
+    Attributes
+    ----------
+    summary : pandas.DataFrame
+        One row per source file: ``source, format, read, kept, skipped, blank_rows,
+        dates_missing, dates_unreadable, dates_from_url, duplicates``. Blank rows (every
+        cell empty, as spreadsheets often hold below the data) are no documents: they are
+        counted in ``blank_rows``, not in ``read``.
+    skipped : pandas.DataFrame
+        One row per skipped record: ``source, record, reason``.
+    unreadable_dates : pandas.DataFrame
+        One row per date that could not be read (the document is kept, dated ``NaT``):
+        ``source, record, value``.
+    ignored_files : list of str
+        Files in a folder that are not in a format the kit reads.
+    """
+
+    def __init__(self, record: dict[str, Any]) -> None:
+        self._record = record
+        summary = pd.DataFrame(
+            record.get("sources", []),
+            columns=["source", "format", *_COUNTS, "duplicates"],
+        )
+        for column in ("source", "format"):
+            summary[column] = summary[column].astype("string")
+        for column in _COUNTS:
+            summary[column] = summary[column].astype("int64")
+        summary["duplicates"] = summary["duplicates"].astype("Int64")
+        self.summary = summary
+        self.skipped = pd.DataFrame(
+            record.get("skipped", []), columns=["source", "record", "reason"]
+        ).astype("string")
+        self.unreadable_dates = pd.DataFrame(
+            record.get("unreadable_dates", []), columns=["source", "record", "value"]
+        ).astype("string")
+        self.ignored_files = list(record.get("ignored_files", []))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the report as plain dicts and lists (what ``attrs`` holds)."""
+        return json.loads(json.dumps(self._record))
+
+    def _totals(self) -> dict[str, int]:
+        return {name: int(self.summary[name].sum()) for name in _COUNTS}
+
+    def __str__(self) -> str:
+        totals = self._totals()
+        lines = [
+            f"Load report: {totals['kept']} of {totals['read']} documents kept from "
+            f"{len(self.summary)} source(s); {totals['skipped']} skipped; "
+            f"{totals['dates_missing']} without a date "
+            f"({totals['dates_unreadable']} unreadable); "
+            f"{totals['dates_from_url']} dated from the URL."
+        ]
+        if len(self.summary):
+            table = self.summary.copy()
+            table["duplicates"] = table["duplicates"].astype("string").fillna("-")
+            lines.append(table.to_string(index=False))
+        if len(self.skipped):
+            lines.append("Skipped records:")
+            for row in self.skipped.head(20).itertuples(index=False):
+                lines.append(f"  {row.source}, {row.record}: {row.reason}")
+            if len(self.skipped) > 20:
+                lines.append(f"  ... and {len(self.skipped) - 20} more (see .skipped)")
+        if self.ignored_files:
+            lines.append(f"Ignored files (not a corpus format): {len(self.ignored_files)}")
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        totals = self._totals()
+        table = self.summary.copy()
+        table["duplicates"] = table["duplicates"].astype("string").fillna("-")
+        html = (
+            f"<p><b>Load report</b>: {totals['kept']} of {totals['read']} documents kept; "
+            f"{totals['skipped']} skipped; {totals['dates_missing']} without a date.</p>"
+        )
+        html += table.to_html(index=False, escape=True)
+        if len(self.skipped):
+            html += "<p>Skipped records (first 10; see <code>.skipped</code>):</p>"
+            html += self.skipped.head(10).to_html(index=False, escape=True)
+        return html
+
+
+def load_report(corpus: pd.DataFrame) -> LoadReport:
+    """Return the load report of a corpus read with :func:`framing.read_corpus`.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus returned by ``read_corpus`` (or read back from its Parquet file).
+
+    Returns
+    -------
+    LoadReport
+        Counts per source (``.summary``), skipped records with reasons (``.skipped``),
+        unreadable dates (``.unreadable_dates``).
+
+    Raises
+    ------
+    CorpusError
+        If the table carries no load report (it was not made by ``read_corpus``).
+
+    Examples
+    --------
+    >>> import framing, pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.csv").write_text("title,text,date\\nA,Body,2022-03-02\\n")
+    >>> report = framing.load_report(framing.read_corpus(folder / "a.csv", outlet="X"))
+    >>> report.summary[["read", "kept", "skipped"]].to_dict("records")
+    [{'read': 1, 'kept': 1, 'skipped': 0}]
+    """
+    record = getattr(corpus, "attrs", {}).get(REPORT_KEY)
+    if not isinstance(record, dict):
+        raise CorpusError(
+            "This table has no load report in attrs['load_report']; expected a corpus "
+            "returned by framing.read_corpus (pandas operations such as merge may drop attrs)."
+        )
+    return LoadReport(record)
