@@ -11,7 +11,6 @@ private so that ``framing.collocations`` is the function, not a module of the sa
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import numpy as np
@@ -259,9 +258,10 @@ def suggest_terms(
     Notes
     -----
     An n-gram is covered when one lexicon term, matched on the n-gram alone, spans all of
-    it, case aside: "kiev" is covered by the term "Kiev", "kiev regime" is not (it is a
-    new phrase around a known term). A ``*`` glob matches the rest of a token, as in the
-    matcher ("liberat*" covers "liberation").
+    it, by the matcher's own rules (:func:`framing.match_text`): "kiev" is covered by the
+    term "Kiev", "kiev regime" is not (a new phrase around a known term), "liberation" is
+    covered by the glob "liberat*". Candidates are checked in order of z until ``n`` are
+    found, so the cost does not grow with the vocabulary.
 
     Examples
     --------
@@ -296,17 +296,23 @@ def suggest_terms(
     comparison = compare_groups(
         corpus, by=by, ngram_range=ngram_range, min_count=min_count, fields=fields
     )
-    covered = _coverage_pattern(lexicon)
     candidates = comparison[comparison["z"] > 0]
-    keep = np.array(
-        [
-            not covered.fullmatch(term) and not all(word in excluded for word in term.split(" "))
-            for term in candidates["term"].tolist()
-        ],
-        dtype=bool,
-    )
-    candidates = candidates.loc[keep]
-    table = candidates.groupby("group", sort=False, observed=True).head(n).copy()
+    covered: dict[str, bool] = {}
+    chosen = []
+    for _, rows in candidates.groupby("group", sort=False, observed=True):
+        picked = 0
+        for position, term in zip(rows.index, rows["term"].tolist(), strict=True):
+            if all(word in excluded for word in term.split(" ")):
+                continue
+            if term not in covered:
+                covered[term] = _is_covered(term, lexicon)
+            if covered[term]:
+                continue
+            chosen.append(position)
+            picked += 1
+            if picked == n:
+                break
+    table = candidates.loc[chosen].copy()
     table["rank"] = table.groupby("group", sort=False, observed=True).cumcount() + 1
     columns = ["group", "rank", "term", "count", "other_count", "log_odds", "z", "g2", "p_adjusted"]
     table = table[columns].reset_index(drop=True)
@@ -324,20 +330,9 @@ def suggest_terms(
     return stamp(table, function=function, corpus=corpus, lexicon=lexicon, parameters=parameters)
 
 
-def _coverage_pattern(lexicon: Any) -> re.Pattern[str]:
-    """One regular expression that fully matches every n-gram a lexicon term covers."""
-    alternatives = []
-    for _, _, term in lexicon.entries():
-        parts = []
-        for word in term.pattern.split():
-            glob = word.endswith("*")
-            tokens = tokenize(word[:-1] if glob else word)
-            if not tokens:
-                continue
-            literal = re.escape(" ".join(token.lower() for token in tokens))
-            parts.append(literal + (r"\S*" if glob else ""))
-        if parts:
-            alternatives.append(" ".join(parts))
-    if not alternatives:
-        return re.compile(r"(?!)")  # matches nothing
-    return re.compile("(?:" + "|".join(sorted(set(alternatives))) + ")", re.IGNORECASE)
+def _is_covered(ngram: str, lexicon: Any) -> bool:
+    """True when one lexicon term, matched on the n-gram alone, spans all of it."""
+    from framing.match import match_text  # lazily: the matcher is a later stage
+
+    hits = match_text(ngram, lexicon, voice=False)
+    return bool(((hits["start"] == 0) & (hits["end"] == len(ngram))).any())

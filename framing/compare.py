@@ -815,8 +815,7 @@ def _lexicon_matrix(
     from framing.match import match  # lazily: match depends on the lexicon machinery
 
     fields = [fields] if isinstance(fields, str) else list(fields)
-    hits = match(corpus, lexicon)
-    hits = hits[hits["field"].astype(str).isin(fields)]
+    hits = match(corpus, lexicon, fields=fields, voice=False)
     vocabulary = np.asarray(list(dict.fromkeys(term.pattern for _, _, term in lexicon.entries())))
     rows = pd.Index(corpus["doc_id"].astype(str)).get_indexer(hits["doc_id"].astype(str))
     columns = pd.Index(vocabulary).get_indexer(hits["term"].astype(str))

@@ -435,3 +435,36 @@ def test_compare_groups_refuses_documents_without_a_group():
     corpus.loc[2, "outlet"] = pd.NA
     with pytest.raises(ValueError, match=r"1 have none \(the first: doc_id 'r3'\)"):
         compare_groups(corpus)
+
+
+def test_compare_groups_with_a_lexicon_counts_hits_against_token_totals():
+    from framing._tokens import count_tokens
+    from framing.compare import compare_groups
+    from framing.lexicon.model import Lexicon
+
+    lexicon = Lexicon.from_dataframe(
+        pd.DataFrame(
+            {
+                "concept": ["capital", "capital", "war"],
+                "variant": ["kiev", "kyiv", "invasion"],
+                "term": ["Kiev", "Kyiv", "invasion"],
+            }
+        )
+    )
+    corpus = _corpus()
+    table = compare_groups(corpus, terms=lexicon, min_count=0)
+    rows = table[table["group"] == "RT"].set_index("term")
+    rt = (corpus["outlet"] == "RT").to_numpy()
+    tokens = count_tokens(corpus["title"]) + count_tokens(corpus["text"])
+    # RT: Kiev 3 times (r1 title and text, r2 title); the rest: Kyiv 4, invasion 4
+    expected = log_odds(
+        {"Kiev": 3, "Kyiv": 0, "invasion": 0},
+        {"Kiev": 0, "Kyiv": 4, "invasion": 4},
+        total_a=tokens[rt].sum(),
+        total_b=tokens[~rt].sum(),
+    )
+    assert rows.loc["Kiev", "count"] == 3
+    assert rows.loc["Kyiv", "other_count"] == 4
+    for term in ("Kiev", "Kyiv", "invasion"):
+        assert rows.loc[term, "z"] == pytest.approx(expected.loc[term, "z"], abs=1e-12)
+    assert table.attrs["framing"]["lexicon"]["hash"] == lexicon.fingerprint()
