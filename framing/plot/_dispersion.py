@@ -133,7 +133,8 @@ def dispersion(
             fraction = np.where(in_text & (lengths > 0), starts / lengths, 0.0)
         fraction = np.clip(fraction, 0.0, 0.999)
     x = position + fraction
-    y = np.array([rows.index(value) for value in values[chosen]], dtype=float)
+    row_of = {value: index for index, value in enumerate(rows)}
+    y = values[chosen].map(row_of).to_numpy(float)
 
     ax = axes_for(ax)
     if by in documents.columns:
