@@ -29,6 +29,7 @@ from framing.lexicon import (
     read_dictionary,
     write_dictionary,
 )
+from framing.match import match, match_text
 from framing.provenance import corpus_fingerprint, provenance
 from framing.score import score
 
@@ -57,6 +58,8 @@ __all__ = [
     "load_lexicon",
     "load_report",
     "log_odds",
+    "match",
+    "match_text",
     "provenance",
     "read_corpus",
     "read_dictionary",

@@ -1,0 +1,562 @@
+"""Find every lexicon term in a corpus: one row a hit, with offsets you can check.
+
+The hits table
+--------------
+=========  ==============  ====================================================
+column     dtype           meaning
+=========  ==============  ====================================================
+doc_id     string          the document (corpus order)
+field      string          the corpus column the hit is in ("title", "text")
+start      int64           offset of the hit's first character in that cell
+end        int64           offset just after its last character
+matched    string          the text as written: ``corpus[field][start:end]``
+term       string          the lexicon pattern that matched ("liberat*")
+concept    string          the term's concept
+variant    string          the term's variant (framing)
+voice      string          "own", "quoted" or "distanced" (``framing.voice``);
+                           ``<NA>`` when ``voice=False``
+=========  ==============  ====================================================
+
+plus the corpus columns asked for with ``columns=`` (e.g. outlet, published). Rows are
+in corpus order, then field order, then by start.
+
+Matching rules
+--------------
+- **Case**: case-insensitive, unless the term is marked case-sensitive ("DPR").
+- **Word boundaries** at both ends, Unicode-aware: "Kiev" is not in "Kievan", "war" not
+  in "software", "award" or "warfare", "rich" not in "Zürich". Word characters are
+  letters, digits, "_" and combining marks.
+- **Hyphens and other punctuation are boundaries**: "pro-Kiev" and "Kiev-based" contain
+  "Kiev"; but a term with a hyphen needs the hyphen ("neo-Nazi" is not "neo Nazi").
+- **Possessives**: "Kiev's" and "Kiev’s" contain "Kiev". The hit is "Kiev": the ``'s``
+  is not part of ``matched``.
+- **Contractions**: an apostrophe between two letters is inside the word, so "Don" is
+  not in "don't" and "Brien" is not in "O'Brien" (but "Don" is in "Don's").
+- **Whitespace**: a space in a term matches any run of whitespace in the text: spaces,
+  tabs, line breaks, blank lines, no-break spaces (U+00A0, U+202F) and other Unicode
+  spaces.
+- **Look-alikes**: curly and straight apostrophes (’ ‘ ʼ ′ ´ `) are alike, and so are
+  double quotation marks (“ ” „ « »), and all Unicode hyphens and dashes (‐ ‑ ‒ – — ―
+  and the minus sign −): "full-scale" matches "full‑scale" and "full–scale".
+- **Invisible characters**: soft hyphens and zero-width spaces are ignored, so
+  "Ki\\u00adev" matches "Kiev" (and ``matched`` keeps the soft hyphen).
+- **Unicode normalisation**: text and terms are compared in NFC, so a decomposed "é"
+  (e + U+0301) matches "é".
+- **Globs**: a ``*`` at the end of a word matches the rest of that word: "liberat*"
+  matches "liberation", "liberated" and "liberat" itself; "so-called denazif*"
+  matches "so-called denazification".
+- **Leftmost-longest, once**: across the whole lexicon, at each place the longest term
+  that fits wins and its words are not matched again: "special military operation"
+  is never also "military operation". If the longest candidate does not end on a word
+  boundary ("Kiev regimes" for "Kiev regime"), a shorter term at the same start is
+  tried ("Kiev"). Two terms that match the same words: the first in the lexicon wins.
+Known limits: case folding is one character to one ("STRASSE" does not match
+"Straße"); words split by a hyphen at a line break ("Kie-\\nvan") are not rejoined.
+"""
+
+from __future__ import annotations
+
+import atexit
+import math
+import multiprocessing
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from framing._engine import TermError, TermSpec, engine_for
+from framing.corpus.schema import validate_corpus
+from framing.lexicon.model import Lexicon, LexiconError
+from framing.provenance import ATTRS_KEY, stamp
+from framing.voice import VOICES, voices
+
+#: The hits table's own columns and their dtypes, in order.
+HITS_COLUMNS: dict[str, str] = {
+    "doc_id": "string",
+    "field": "string",
+    "start": "int64",
+    "end": "int64",
+    "matched": "string",
+    "term": "string",
+    "concept": "string",
+    "variant": "string",
+    "voice": "string",
+}
+
+#: Below this many characters a run stays in this process (starting workers costs more).
+PARALLEL_THRESHOLD = 4_000_000
+
+
+def match(
+    corpus: Any,
+    lexicon: Lexicon,
+    *,
+    fields: Sequence[str] | str = ("title", "text"),
+    voice: bool = True,
+    columns: Sequence[str] | str = (),
+    workers: int | None = None,
+    progress: bool | None = None,
+    chunksize: int | None = None,
+) -> Any:
+    """Find every term of ``lexicon`` in ``corpus``: one row a hit, with offsets.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame or dask.dataframe.DataFrame
+        A corpus table (``framing.read_corpus``). A dask DataFrame is matched
+        partition by partition and a dask DataFrame of hits is returned.
+    lexicon : framing.Lexicon
+        The concepts, variants and terms to find.
+    fields : sequence of str or str
+        The text columns to search, in this order. Default ``("title", "text")``.
+    voice : bool
+        Classify each hit as "own", "quoted" or "distanced" (``framing.voice``).
+        With False the ``voice`` column is ``<NA>`` (faster).
+    columns : sequence of str or str
+        Corpus columns to join onto the hits, e.g. ``("outlet", "published")``.
+    workers : int, optional
+        Worker processes. Default: one per CPU when the corpus holds more than
+        ``PARALLEL_THRESHOLD`` characters, else none (this process).
+    progress : bool, optional
+        Show a progress bar: True always, False never, None (default) when the run
+        takes more than a few seconds.
+    chunksize : int, optional
+        Documents per unit of work. Default: about eight chunks per worker.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The hits: ``doc_id, field, start, end, matched, term, concept, variant,
+        voice`` (see the module docstring), then ``columns``. ``df.attrs["framing"]``
+        holds provenance; ``df.attrs["framing"]["lexicon"]["variants"]`` lists every
+        ``[concept, variant]`` pair of the lexicon in lexicon order, hits or not, so
+        that ``framing.score`` can report variants that were never found.
+
+    Raises
+    ------
+    TypeError
+        If ``corpus`` is not a DataFrame or ``lexicon`` not a Lexicon.
+    ValueError
+        If a field or column is not in the corpus, or a parameter is out of range.
+    framing.LexiconError
+        If a term cannot be matched as written (a lone ``*``).
+
+    See Also
+    --------
+    match_text : the same on one string.
+    framing.kwic : the hits in context.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from framing import Lexicon
+    >>> from framing.corpus.schema import conform
+    >>> corpus = conform(pd.DataFrame({
+    ...     "doc_id": ["a", "b"], "outlet": ["X", "Y"],
+    ...     "published": ["2022-03-01", "2022-03-02"], "title": ["", ""],
+    ...     "text": ["Kiev’s mayor spoke.", "The so-called special military operation."]}))
+    >>> lexicon = Lexicon.from_dataframe(pd.DataFrame({
+    ...     "concept": ["capital", "war", "war"],
+    ...     "variant": ["russian", "kremlin", "kremlin"],
+    ...     "term": ["Kiev", "special military operation", "military operation"]}),
+    ...     name="demo")
+    >>> hits = match(corpus, lexicon)
+    >>> hits[["doc_id", "start", "end", "matched", "voice"]]
+      doc_id  start  end                     matched      voice
+    0      a      0    4                        Kiev        own
+    1      b     14   40  special military operation  distanced
+    """
+    fields = _as_names(fields, "fields")
+    columns = _as_names(columns, "columns")
+    if not isinstance(lexicon, Lexicon):
+        raise TypeError(
+            "The 'lexicon' parameter of match must be a framing.Lexicon "
+            f"(framing.load_lexicon(...)). Got {type(lexicon).__name__} instead."
+        )
+    if workers is not None and (not isinstance(workers, int) or workers < 1):
+        raise ValueError(
+            f"The 'workers' parameter of match must be a whole number >= 1 or None. "
+            f"Got {workers!r} instead."
+        )
+    if chunksize is not None and (not isinstance(chunksize, int) or chunksize < 1):
+        raise ValueError(
+            f"The 'chunksize' parameter of match must be a whole number >= 1 or None. "
+            f"Got {chunksize!r} instead."
+        )
+    if _is_dask(corpus):
+        return _match_dask(corpus, lexicon, fields, voice, columns)
+    if not isinstance(corpus, pd.DataFrame):
+        raise TypeError(
+            "The 'corpus' parameter of match must be a pandas or dask DataFrame "
+            f"(framing.read_corpus(...)). Got {type(corpus).__name__} instead."
+        )
+    validate_corpus(corpus)
+    _check_fields(corpus, fields, columns)
+    terms = _compile(lexicon)
+    hits = _match_frame(corpus, terms, fields, voice, columns, workers, progress, chunksize)
+    stamp(
+        hits,
+        function="match",
+        corpus=corpus,
+        lexicon=lexicon,
+        parameters={"fields": list(fields), "voice": voice, "columns": list(columns)},
+    )
+    _record_variants(hits, lexicon)
+    return hits
+
+
+def match_text(text: str, lexicon: Lexicon, *, voice: bool = True) -> pd.DataFrame:
+    """Find the terms of ``lexicon`` in one string (same rules as :func:`match`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``start, end, matched, term, concept, variant, voice``; ``text[start:end]``
+        equals ``matched``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from framing import Lexicon
+    >>> lexicon = Lexicon.from_dataframe(pd.DataFrame({
+    ...     "concept": ["war"] * 2, "variant": ["kremlin"] * 2,
+    ...     "term": ["special military operation", "liberat*"]}), name="demo")
+    >>> hits = match_text("A special military\\noperation, not a liberation.", lexicon)
+    >>> hits[["start", "end", "term"]]
+       start  end                        term
+    0      2   28  special military operation
+    1     36   46                    liberat*
+    >>> hits["matched"].tolist()
+    ['special military\\noperation', 'liberation']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"match_text needs a string. Got {type(text).__name__} instead.")
+    corpus = pd.DataFrame({"doc_id": pd.array(["text"], dtype="string")})
+    corpus["text"] = pd.array([text], dtype="string")
+    if not isinstance(lexicon, Lexicon):
+        raise TypeError(
+            "The 'lexicon' parameter of match_text must be a framing.Lexicon. "
+            f"Got {type(lexicon).__name__} instead."
+        )
+    hits = _match_frame(corpus, _compile(lexicon), ("text",), voice, (), 1, False, None)
+    return hits.drop(columns=["doc_id", "field"])
+
+
+# -- the work --------------------------------------------------------------------------
+
+
+class _Terms:
+    """A lexicon as parallel lists: what the engine needs, and what the table shows."""
+
+    def __init__(self, entries: Iterable[tuple[str, str, str, bool]]) -> None:
+        rows = list(entries)
+        self.concepts = [row[0] for row in rows]
+        self.variants = [row[1] for row in rows]
+        self.patterns = [row[2] for row in rows]
+        self.specs: list[TermSpec] = [(row[2], row[3]) for row in rows]
+
+
+def _compile(lexicon: Lexicon) -> _Terms:
+    terms = _Terms(
+        (concept.name, variant.name, term.pattern, term.case_sensitive)
+        for concept, variant, term in lexicon.entries()
+    )
+    try:
+        engine_for(terms.specs)
+    except TermError as error:
+        raise LexiconError(f"Lexicon {lexicon.name!r}: {error}") from None
+    return terms
+
+
+def _match_chunk(
+    specs: Sequence[TermSpec], texts: Sequence[Sequence[Any]], voice: bool
+) -> tuple[np.ndarray, ...]:
+    """Match a chunk of documents: ``texts[field][document]`` (str, or missing).
+
+    Returns parallel arrays: document (within the chunk), field, start, end, term,
+    voice code (-1 when voice is off). Runs in worker processes: no pandas here.
+    """
+    engine = engine_for(specs)
+    documents: list[int] = []
+    fields: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    terms: list[int] = []
+    voice_codes: list[int] = []
+    codes = {name: code for code, name in enumerate(VOICES)}
+    for document in range(len(texts[0]) if texts else 0):
+        for field, column in enumerate(texts):
+            text = column[document]
+            if not isinstance(text, str):
+                continue
+            found = engine.find(text)
+            if not found:
+                continue
+            documents.extend([document] * len(found))
+            fields.extend([field] * len(found))
+            for start, end, term in found:
+                starts.append(start)
+                ends.append(end)
+                terms.append(term)
+            if voice:
+                labels = voices(text, [(start, end) for start, end, _ in found])
+                voice_codes.extend(codes[label] for label in labels)
+            else:
+                voice_codes.extend([-1] * len(found))
+    return (
+        np.asarray(documents, dtype=np.int64),
+        np.asarray(fields, dtype=np.int64),
+        np.asarray(starts, dtype=np.int64),
+        np.asarray(ends, dtype=np.int64),
+        np.asarray(terms, dtype=np.int64),
+        np.asarray(voice_codes, dtype=np.int8),
+    )
+
+
+def _match_frame(
+    corpus: pd.DataFrame,
+    terms: _Terms,
+    fields: Sequence[str],
+    voice: bool,
+    columns: Sequence[str],
+    workers: int | None,
+    progress: bool | None,
+    chunksize: int | None,
+) -> pd.DataFrame:
+    texts = [corpus[field].tolist() for field in fields]  # str, or pd.NA when missing
+    count = len(corpus)
+    if workers is None:
+        size = sum(corpus[field].str.len().sum(skipna=True) for field in fields)
+        workers = (os.cpu_count() or 1) if size > PARALLEL_THRESHOLD else 1
+    workers = max(1, min(workers, count))
+    if chunksize is None:
+        chunksize = max(16, math.ceil(count / (workers * 8))) if workers > 1 else 500
+    bounds = [(first, min(first + chunksize, count)) for first in range(0, count, chunksize)]
+    tasks = (
+        (terms.specs, [column[first:last] for column in texts], voice) for first, last in bounds
+    )
+    results: list[tuple[np.ndarray, ...]] = []
+    with _progress_bar(count, progress) as bar:
+        if workers == 1 or len(bounds) == 1:
+            outputs: Iterable[tuple[np.ndarray, ...]] = (_match_chunk(*task) for task in tasks)
+        else:
+            outputs = _pool(workers).map(_match_chunk_task, tasks)
+        for (first, last), output in zip(bounds, outputs, strict=True):
+            output[0][:] += first
+            results.append(output)
+            bar.update(last - first)
+    return _assemble(corpus, terms, fields, texts, columns, results, voice)
+
+
+def _match_chunk_task(task: tuple[Any, ...]) -> tuple[np.ndarray, ...]:
+    return _match_chunk(*task)
+
+
+def _assemble(
+    corpus: pd.DataFrame,
+    terms: _Terms,
+    fields: Sequence[str],
+    texts: list[list[Any]],
+    columns: Sequence[str],
+    results: list[tuple[np.ndarray, ...]],
+    voice: bool,
+) -> pd.DataFrame:
+    if results:
+        documents, field_index, starts, ends, term_index, voice_codes = (
+            np.concatenate(parts) for parts in zip(*results, strict=True)
+        )
+    else:
+        documents = field_index = starts = ends = term_index = np.zeros(0, dtype=np.int64)
+        voice_codes = np.zeros(0, dtype=np.int8)
+    matched = [
+        texts[field][document][start:end]
+        for document, field, start, end in zip(
+            documents.tolist(), field_index.tolist(), starts.tolist(), ends.tolist(), strict=True
+        )
+    ]
+    term_list = term_index.tolist()
+
+    def pick(values: list[str]) -> pd.api.extensions.ExtensionArray:
+        return pd.array([values[i] for i in term_list], dtype="string")
+
+    table = pd.DataFrame(
+        {
+            "doc_id": pd.array(corpus["doc_id"].to_numpy(dtype=object)[documents], dtype="string"),
+            "field": pd.array(np.asarray(fields, dtype=object)[field_index], dtype="string"),
+            "start": starts.astype(np.int64),
+            "end": ends.astype(np.int64),
+            "matched": pd.array(matched, dtype="string"),
+            "term": pick(terms.patterns),
+            "concept": pick(terms.concepts),
+            "variant": pick(terms.variants),
+            "voice": pd.array(
+                np.asarray(VOICES, dtype=object)[voice_codes] if voice else [pd.NA] * len(starts),
+                dtype="string",
+            ),
+        }
+    )
+    for column in columns:
+        table[column] = corpus[column].take(documents).reset_index(drop=True)
+    return table
+
+
+def _empty_hits(corpus: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    table = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in HITS_COLUMNS.items()})
+    for column in columns:
+        table[column] = corpus[column].iloc[:0].reset_index(drop=True)
+    return table
+
+
+# -- checks ----------------------------------------------------------------------------
+
+
+def _as_names(value: Sequence[str] | str, parameter: str) -> tuple[str, ...]:
+    names = (value,) if isinstance(value, str) else tuple(value)
+    if not all(isinstance(name, str) for name in names):
+        raise ValueError(
+            f"The '{parameter}' parameter of match must be column names. Got {value!r} instead."
+        )
+    return names
+
+
+def _check_fields(corpus: Any, fields: tuple[str, ...], columns: tuple[str, ...]) -> None:
+    if not fields:
+        raise ValueError("The 'fields' parameter of match must name at least one text column.")
+    for field in fields:
+        if field not in corpus.columns:
+            raise ValueError(
+                f"The 'fields' parameter of match names {field!r}, which is not a corpus "
+                f"column. The corpus has {list(corpus.columns)}."
+            )
+        if not isinstance(corpus[field].dtype, pd.StringDtype):
+            raise ValueError(
+                f"The corpus column {field!r} has dtype {corpus[field].dtype}; match searches "
+                "string columns (framing.corpus.schema.conform converts a table)."
+            )
+    for column in columns:
+        if column not in corpus.columns:
+            raise ValueError(
+                f"The 'columns' parameter of match names {column!r}, which is not a corpus "
+                f"column. The corpus has {list(corpus.columns)}."
+            )
+        if column in HITS_COLUMNS:
+            raise ValueError(
+                f"The 'columns' parameter of match names {column!r}, which the hits table "
+                "already has."
+            )
+
+
+def _record_variants(hits: pd.DataFrame, lexicon: Lexicon) -> None:
+    hits.attrs[ATTRS_KEY]["lexicon"]["variants"] = [
+        [concept.name, variant.name] for concept in lexicon.concepts for variant in concept.variants
+    ]
+
+
+# -- processes, progress, dask ---------------------------------------------------------
+
+_POOL: ProcessPoolExecutor | None = None
+_POOL_SIZE = 0
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """One pool per session, reused: starting worker processes costs about a second."""
+    global _POOL, _POOL_SIZE
+    if _POOL is None or _POOL_SIZE != workers:
+        if _POOL is not None:
+            _POOL.shutdown(cancel_futures=True)
+        methods = multiprocessing.get_all_start_methods()
+        # Not fork: the parent may hold threads (pyarrow, dask, Jupyter) and locks.
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        _POOL_SIZE = workers
+    return _POOL
+
+
+@atexit.register
+def _close_pool() -> None:
+    if _POOL is not None:
+        _POOL.shutdown(cancel_futures=True)
+
+
+class _NoBar:
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, count: int) -> None:
+        return None
+
+
+def _progress_bar(total: int, progress: bool | None) -> Any:
+    if progress is False:
+        return _NoBar()
+    from tqdm import tqdm
+
+    # None: the bar appears only once the run has taken three seconds.
+    return tqdm(total=total, unit="doc", desc="match", delay=0 if progress else 3.0)
+
+
+def _is_dask(corpus: Any) -> bool:
+    return type(corpus).__module__.split(".")[0] in {"dask", "dask_expr"} and hasattr(
+        corpus, "map_partitions"
+    )
+
+
+def _match_dask(
+    corpus: Any,
+    lexicon: Lexicon,
+    fields: tuple[str, ...],
+    voice: bool,
+    columns: tuple[str, ...],
+) -> Any:
+    meta = corpus._meta
+    validate_corpus(meta)
+    _check_fields(meta, fields, columns)
+    terms = _compile(lexicon)
+    empty = _empty_hits(meta, columns)
+    stamp(
+        empty,
+        function="match",
+        lexicon=lexicon,
+        parameters={"fields": list(fields), "voice": voice, "columns": list(columns)},
+    )
+    _record_variants(empty, lexicon)
+    record = empty.attrs[ATTRS_KEY]
+    return corpus.map_partitions(
+        _match_partition,
+        terms.concepts,
+        terms.variants,
+        terms.specs,
+        fields,
+        voice,
+        columns,
+        record,
+        meta=empty,
+    )
+
+
+def _match_partition(
+    partition: pd.DataFrame,
+    concepts: list[str],
+    variants: list[str],
+    specs: list[TermSpec],
+    fields: tuple[str, ...],
+    voice: bool,
+    columns: tuple[str, ...],
+    record: dict[str, Any],
+) -> pd.DataFrame:
+    validate_corpus(partition, name="corpus partition")
+    terms = _Terms(
+        (concept, variant, pattern, case_sensitive)
+        for concept, variant, (pattern, case_sensitive) in zip(
+            concepts, variants, specs, strict=True
+        )
+    )
+    hits = _match_frame(partition, terms, fields, voice, columns, 1, False, None)
+    hits.attrs[ATTRS_KEY] = record
+    return hits

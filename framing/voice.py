@@ -1,0 +1,232 @@
+"""Whose voice a hit is in: the outlet's ``own``, someone ``quoted``, or ``distanced``.
+
+A loaded term in an outlet's own voice is framing; the same term inside quotation marks,
+or after "so-called" / "what the Kremlin calls", reports someone else's framing. Every
+hit of :func:`framing.match` gets one of three voices, decided by the rules below (the
+full list with an example each is in ``docs/voice.md``):
+
+``distanced``
+    The writer marks the term as someone else's, in their own words: a cue before it
+    ("so-called", "self-proclaimed", "self-styled", "dubbed", "termed",
+    "euphemistically", "quote-unquote", "what Moscow calls", "what the Kremlin has
+    dubbed", "what Russian President Vladimir Putin calls" ...) ending at most three
+    words before the term with no comma, colon, parenthesis or sentence end between,
+    or a cue after it ("as Russia calls it", "as the Kremlin
+    puts it", "in Moscow's parlance", "to use the Kremlin's term" ...) starting at most
+    three words after it with no sentence end (. ! ? ;) between; always in the same
+    paragraph. When the term is inside quotation marks, the cue counts only if it is
+    outside them (so-called "special military operation").
+``quoted``
+    Otherwise, the term is inside quotation marks: "…", “…”, „…“, «…», ‹…›, or single
+    quotes used as quotes ('…', ‘…’). A quotation may run across sentences, never across
+    paragraphs. A double quotation left open runs to the paragraph's end (the
+    newspaper convention for a quote spanning paragraphs); a single one left open does
+    not count (it is more likely an apostrophe).
+``own``
+    Everything else.
+
+Paragraphs are separated by blank lines when the text has any, else by line breaks.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+VOICES: tuple[str, ...] = ("own", "quoted", "distanced")
+
+_DASH = r"[\s\-\u2010-\u2015\u2212]*"
+_CALLS = (
+    r"(?:calls?|called|has\s+called|have\s+called|is\s+calling|are\s+calling"
+    r"|terms?|termed|has\s+termed|dubs?|dubbed|has\s+dubbed|describes?\s+as|described\s+as"
+    r"|refers?\s+to\s+as|referred\s+to\s+as|labels?|label{1,2}ed|brands?|branded"
+    r"|insists?\s+on\s+calling|prefers?\s+to\s+call|likes?\s+to\s+call)"
+)
+_CUE_BEFORE = re.compile(
+    rf"""\b(?:
+        so{_DASH}called
+      | self{_DASH}(?:proclaimed|styled|declared|described|appointed)
+      | dubbed | termed | euphemistically
+      | quote{_DASH}unquote
+      | what\s+(?:[\w'’.\-]+\s+){{0,4}}?{_CALLS}
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_OWNER = (
+    r"(?:the\s+)?(?:kremlin|moscow|russia|putin|russian\s+(?:officials|authorities|government))"
+)
+_CUE_AFTER = re.compile(
+    rf"""\b(?:
+        as\s+(?:[\w'’.\-]+\s+){{1,5}}?(?:{_CALLS}|puts?|put)\s+(?:it|them)\b
+      | in\s+{_OWNER}(?:['’]s)?\s+(?:words|parlance|terminology|phrase|phrasing|jargon|language)\b
+      | to\s+use\s+{_OWNER}['’]s\s+(?:words|term|phrase|euphemism|language)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: At most this many words between a cue and the term.
+CUE_GAP_WORDS = 3
+_SENTENCE_END = re.compile(r"[.!?;]")
+# A cue before the term qualifies the phrase it starts; a comma or colon ends that phrase.
+_PHRASE_END = re.compile(r"[.!?;:,()\[\]]")
+_WORD = re.compile(r"\w+(?:['’\-\u2010\u2011]\w+)*")
+_QUOTE_MARKS = re.compile(
+    "[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a'\u2018\u2019\u201a\u201b]"
+)
+_SINGLE_OPENERS = "\u2018\u201a\u2039"
+_SINGLE = "'\u2018\u2019\u201a\u201b\u2039\u203a"
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]+")
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Return the quotations of ``text`` as ``(opening mark, closing mark)`` positions.
+
+    A hit between the two positions is quoted. A double quotation left open at the end
+    of its paragraph closes there.
+
+    Examples
+    --------
+    >>> text = 'He said “the Kiev regime”. Then nothing.'
+    >>> [text[a : b + 1] for a, b in quotations(text)]
+    ['“the Kiev regime”']
+    """
+    found: list[tuple[int, int]] = []
+    for start, end in _paragraphs(text):
+        found.extend(_quotations_in(text, start, end))
+    return sorted(found)
+
+
+def classify(text: str, start: int, end: int) -> str:
+    """Return the voice of the hit ``text[start:end]``: "own", "quoted" or "distanced".
+
+    Examples
+    --------
+    >>> text = "Russia's so-called special military operation"
+    >>> start = text.index("special")
+    >>> classify(text, start, start + len("special military operation"))
+    'distanced'
+    >>> text = "He called it a 'special military operation'."
+    >>> start = text.index("special")
+    >>> classify(text, start, start + len("special military operation"))
+    'quoted'
+    >>> classify("The special military operation goes on.", 4, 30)
+    'own'
+    """
+    return _Reader(text).classify(start, end)
+
+
+class _Reader:
+    """Classifies many hits in one text; paragraphs and quotations are found once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.paragraphs = _paragraphs(text)
+        self.paragraph_starts = [start for start, _ in self.paragraphs]
+        self._quotations: list[tuple[int, int]] | None = None
+
+    @property
+    def quotations(self) -> list[tuple[int, int]]:
+        if self._quotations is None:
+            self._quotations = quotations(self.text)
+        return self._quotations
+
+    def classify(self, start: int, end: int) -> str:
+        paragraph = self.paragraphs[bisect_right(self.paragraph_starts, start) - 1]
+        quote = next(((a, b) for a, b in self.quotations if a < start < b), None)
+        # A cue counts only outside the quotation that holds the term.
+        before_limit = quote[0] if quote else start
+        after_limit = quote[1] + 1 if quote else end
+        if self._cue_before(paragraph[0], before_limit, start) or self._cue_after(
+            after_limit, end, paragraph[1]
+        ):
+            return "distanced"
+        return "quoted" if quote else "own"
+
+    def _cue_before(self, paragraph_start: int, limit: int, start: int) -> bool:
+        window_start = max(paragraph_start, limit - 200)
+        last = None
+        for last in _CUE_BEFORE.finditer(self.text, window_start, limit):  # noqa: B007
+            pass
+        return last is not None and _close_enough(self.text[last.end() : start], _PHRASE_END)
+
+    def _cue_after(self, limit: int, end: int, paragraph_end: int) -> bool:
+        cue = _CUE_AFTER.search(self.text, limit, min(paragraph_end, limit + 200))
+        return cue is not None and _close_enough(self.text[end : cue.start()], _SENTENCE_END)
+
+
+def _close_enough(gap: str, stop: re.Pattern[str]) -> bool:
+    return not stop.search(gap) and len(_WORD.findall(gap)) <= CUE_GAP_WORDS
+
+
+def voices(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """Return the voice of each ``(start, end)`` hit in ``text``.
+
+    Examples
+    --------
+    >>> voices('“Kiev regime,” he said; the so-called Kiev regime.', [(1, 12), (38, 49)])
+    ['quoted', 'distanced']
+    """
+    if not spans:
+        return []
+    reader = _Reader(text)
+    return [reader.classify(start, end) for start, end in spans]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    separator = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE_BREAK
+    bounds = []
+    previous = 0
+    for found in separator.finditer(text):
+        bounds.append((previous, found.start()))
+        previous = found.end()
+    bounds.append((previous, len(text)))
+    return bounds
+
+
+def _is_word(character: str) -> bool:
+    return character.isalnum() or character == "_"
+
+
+def _quotations_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    double_open: tuple[int, str] | None = None
+    single_open: int | None = None
+    for mark in _QUOTE_MARKS.finditer(text, start, end):
+        position = mark.start()
+        character = mark.group()
+        before = text[position - 1] if position > start else " "
+        after = text[position + 1] if position + 1 < end else " "
+        word_before, word_after = _is_word(before), _is_word(after)
+        if character in _SINGLE:
+            if word_before and word_after:
+                continue  # an apostrophe: don't, Kiev’s
+            opens = not word_before and not after.isspace() and character not in "\u203a"
+            closes = (
+                not before.isspace() and not word_after and character not in "\u2018\u201a\u2039"
+            )
+            if single_open is not None and closes:
+                found.append((single_open, position))
+                single_open = None
+            elif single_open is None and opens:
+                single_open = position
+            continue
+        if double_open is not None:
+            opener = double_open[1]
+            closing = {
+                '"': '"',
+                "\u201c": '\u201d\u201c"',
+                "\u201e": '\u201c\u201d"',
+                "\u201f": '\u201d"',
+                "\u00ab": "\u00bb",
+                "\u201d": '\u201d"',
+            }.get(opener, "")
+            if character in closing:
+                found.append((double_open[0], position))
+                double_open = None
+            continue
+        if character in "\u201d\u00bb" and (word_before or not word_after):
+            continue  # a stray closing mark
+        double_open = (position, character)
+    if double_open is not None:
+        found.append((double_open[0], end))
+    return found

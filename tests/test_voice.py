@@ -1,0 +1,163 @@
+"""The voice rules of framing.voice, one test each (docs/voice.md lists the same rules)."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.voice import VOICES, classify, quotations, voices
+
+
+def voice_of(text: str, term: str = "special military operation", occurrence: int = 0) -> str:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(term, start + 1)
+    return classify(text, start, start + len(term))
+
+
+# -- own -------------------------------------------------------------------------------
+
+
+def test_a_term_in_plain_prose_is_own_voice() -> None:
+    assert voice_of("Russia's special military operation continued.") == "own"
+
+
+def test_an_apostrophe_is_not_a_quotation_mark() -> None:
+    text = "Russia’s special military operation and the Russians' special military operation"
+    assert voice_of(text) == "own"
+    assert voice_of(text, occurrence=1) == "own"
+
+
+def test_a_single_quote_left_open_does_not_quote_the_rest() -> None:
+    assert voice_of("Since the '90s the special military operation was planned.") == "own"
+
+
+# -- quoted ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He spoke of a "special military operation" today.',
+        "He spoke of a “special military operation” today.",
+        "Er sprach von „special military operation“ heute.",
+        "Il a parlé d'une «special military operation» hier.",
+        "Il a parlé d'une « special military operation » hier.",
+        "He spoke of a 'special military operation' today.",
+        "He spoke of a ‘special military operation’ today.",
+        "He spoke of a ‹special military operation› today.",
+    ],
+)
+def test_every_kind_of_quotation_mark_quotes(text: str) -> None:
+    assert voice_of(text) == "quoted"
+
+
+def test_a_quotation_runs_across_sentences_within_a_paragraph() -> None:
+    text = "“We will win. The special military operation goes to plan,” he said."
+    assert voice_of(text) == "quoted"
+
+
+def test_a_quotation_does_not_run_across_paragraphs() -> None:
+    text = "He said “we will win.\n\nThen the special military operation began."
+    assert voice_of(text) == "own"
+
+
+def test_an_open_double_quotation_runs_to_the_end_of_its_paragraph() -> None:
+    text = "“The special military operation goes to plan.\n\n“We will win,” he said."
+    assert voice_of(text) == "quoted"
+
+
+def test_single_line_breaks_separate_paragraphs_when_there_are_no_blank_lines() -> None:
+    text = "He said “we will win.\nThe special military operation began."
+    assert voice_of(text) == "own"
+
+
+def test_text_after_a_closed_quotation_is_own_voice() -> None:
+    text = "“We will win,” he said of the special military operation."
+    assert voice_of(text) == "own"
+
+
+def test_quotations_lists_opening_and_closing_marks() -> None:
+    text = "A “b” and 'c' but don't."
+    assert [text[a : b + 1] for a, b in quotations(text)] == ["“b”", "'c'"]
+
+
+# -- distanced -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's so-called special military operation",
+        "Russia's so called special military operation",
+        "Russia's so‑called special military operation",
+        "the self-proclaimed special military operation",
+        "the self-styled special military operation",
+        "an invasion dubbed a special military operation",
+        "an invasion termed a special military operation",
+        "what it euphemistically calls a special military operation",
+        "an invasion, euphemistically a special military operation",
+        "what Moscow calls a special military operation",
+        "what the Kremlin calls its special military operation",
+        "what Russia calls a special military operation",
+        "what Putin calls a special military operation",
+        "what Russian President Vladimir Putin calls a special military operation",
+        "what the Kremlin has dubbed a special military operation",
+        "what Moscow describes as a special military operation",
+        "what it calls a special military operation",
+        "a quote-unquote special military operation",
+    ],
+)
+def test_a_cue_before_the_term_distances_it(text: str) -> None:
+    assert voice_of(text) == "distanced"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the special military operation, as Russia calls it, went on.",
+        "the special military operation, as the Kremlin calls it.",
+        "the special military operation, as Moscow has called it",
+        "the special military operation in Ukraine, as Putin puts it",
+        "the special military operation (as Russian officials call it)",
+        "the special military operation, in the Kremlin's parlance",
+        "the special military operation, to use the Kremlin’s term",
+    ],
+)
+def test_a_cue_after_the_term_distances_it(text: str) -> None:
+    assert voice_of(text) == "distanced"
+
+
+def test_a_cue_more_than_three_words_away_does_not_count() -> None:
+    text = "the so-called peace plan of the past year and the special military operation"
+    assert voice_of(text) == "own"
+
+
+def test_a_cue_in_another_sentence_does_not_count() -> None:
+    assert voice_of("It was so-called. The special military operation began.") == "own"
+    assert voice_of("The special military operation began. As Russia calls it, a war.") == "own"
+
+
+def test_as_russia_calls_on_is_not_a_cue() -> None:
+    text = "the special military operation, as Russia calls on its allies"
+    assert voice_of(text) == "own"
+
+
+def test_a_cue_outside_the_quotation_marks_distances_a_quoted_term() -> None:
+    assert voice_of("Russia's so-called “special military operation”") == "distanced"
+    assert voice_of('the "special military operation," as Moscow calls it') == "distanced"
+
+
+def test_a_cue_inside_the_speakers_quotation_stays_quoted() -> None:
+    text = "“The so-called special military operation is a war,” she said."
+    assert voice_of(text) == "quoted"
+
+
+# -- many hits -------------------------------------------------------------------------
+
+
+def test_voices_classifies_every_hit_of_a_text() -> None:
+    text = "Kiev, the so-called Kiev regime, and “Kiev”"
+    spans = [(0, 4), (20, 24), (38, 42)]
+    assert [text[a:b] for a, b in spans] == ["Kiev"] * 3
+    assert voices(text, spans) == ["own", "distanced", "quoted"]
+    assert set(voices(text, spans)) <= set(VOICES)
