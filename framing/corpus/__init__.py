@@ -1,7 +1,10 @@
-"""Reading, cleaning and checking article corpora."""
+"""Reading, cleaning and checking article corpora.
+
+``framing.corpus.outlets`` is the module of the outlet registry (``outlets()`` lists it).
+"""
 
 from framing.corpus._report import LoadReport, load_report
-from framing.corpus.outlets import outlet_for, outlets, register_outlet
+from framing.corpus.outlets import outlet_for, register_outlet
 from framing.corpus.readers import FORMATS, iter_corpus, read_corpus, write_corpus
 from framing.corpus.schema import CORPUS_COLUMNS, CorpusError, validate_corpus
 
@@ -13,7 +16,6 @@ __all__ = [
     "iter_corpus",
     "load_report",
     "outlet_for",
-    "outlets",
     "read_corpus",
     "register_outlet",
     "validate_corpus",
