@@ -527,6 +527,10 @@ def _lost_in(lexicon: Lexicon, format: str, *, keeps_case: bool = False) -> None
 
 # -- LIWC .dic ------------------------------------------------------------------------
 _LIWC_CATEGORY = re.compile(r"^\s*(\d+)\s+(\S+)")
+# Conditional category codes of LIWC2007: "(02 131)253", "<of>131/125".
+_LIWC_CONDITIONAL = re.compile(r"\([^)]*\)\d+(?:/\d+)?|<[^>]*>\d*(?:/\d+)?")
+# A trailing token of category codes on a space-separated line.
+_LIWC_CODES = re.compile(r"\d+|[\d()<>/ ]*[()<>][\d()<>/]*")
 
 
 def _parse_liwc(text: str, file: str, name: str, categories: set[str] | None) -> _Parsed:
@@ -575,31 +579,36 @@ def _parse_liwc(text: str, file: str, name: str, categories: set[str] | None) ->
             continue
         if "\t" in line:
             pattern, _, rest = line.partition("\t")
-            tokens = rest.split()
         else:
             words = line.split()
             cut = len(words)
-            while cut > 1 and words[cut - 1].isdigit():
+            while cut > 1 and _LIWC_CODES.fullmatch(words[cut - 1]):
                 cut -= 1
-            pattern, tokens = " ".join(words[:cut]), words[cut:]
+            pattern, rest = " ".join(words[:cut]), " ".join(words[cut:])
         pattern = " ".join(pattern.split())
-        numbers = []
-        for token in tokens:
-            if token.isdigit():
-                numbers.append(token)
-                continue
-            # LIWC2007 conditional codes, e.g. "like  02 134(02 131)253 464" or "<of>":
-            # keep the plain category numbers and say what was left out.
-            plain = re.findall(
-                r"(?<![\d(/])\d+(?![\d)/])", re.sub(r"\([^)]*\)\d*|<[^>]*>", "", token)
-            )
-            numbers += plain
+        plain_codes = _LIWC_CONDITIONAL.sub(" ", rest)
+        if plain_codes != rest:
+            # LIWC2007 conditional codes, e.g. "like  02 134(02 131)253 464" (category 253
+            # only after a word of 02 or 131) or "<of>": keep the unconditional categories
+            # and say what was left out.
             warnings.warn(
-                f"{file}, line {number + 1}: the LIWC2007 conditional code {token!r} of "
-                f"{pattern!r} is not supported; only its plain categories {plain} are read.",
+                f"{file}, line {number + 1}: the LIWC2007 conditional code in {rest.strip()!r} "
+                f"of {pattern!r} is not supported; only its plain categories "
+                f"{plain_codes.split()} are read.",
                 LexiconWarning,
                 stacklevel=4,
             )
+        numbers = plain_codes.split()
+        bad = [token for token in numbers if not token.isdigit()]
+        if bad:
+            parsed.add(
+                ERROR,
+                "structure",
+                f"the entry {pattern!r} has category codes that are not numbers: {bad}",
+                number + 1,
+                term=pattern,
+            )
+            continue
         if not numbers:
             parsed.add(
                 ERROR,
