@@ -164,9 +164,11 @@ class LoadReport:
             f"{totals['dates_from_url']} dated from the URL."
         ]
         if len(self.summary):
-            table = self.summary.copy()
+            table = self.summary.head(20).copy()
             table["duplicates"] = table["duplicates"].astype("string").fillna("-")
             lines.append(table.to_string(index=False))
+            if len(self.summary) > 20:
+                lines.append(f"... and {len(self.summary) - 20} more sources (see .summary)")
         if len(self.skipped):
             lines.append("Skipped records:")
             for row in self.skipped.head(20).itertuples(index=False):
