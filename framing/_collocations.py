@@ -52,7 +52,7 @@ def collocations(
     min_count : int, default 3
         Report only collocates seen near the term at least this often (on that side).
     fields : list of str, default ("title", "text")
-        The corpus fields to read.
+        The corpus text columns to read.
     lowercase : bool, default True
         Lowercase text and term before counting.
     stop_words : "english", list of str or None, default None

@@ -564,7 +564,8 @@ def compare_groups(
         ``CountVectorizer``); a lexicon counts its terms' hits (:func:`framing.match`),
         one row per lexicon term, with the groups' token counts as totals.
     fields : list of str, default ("title", "text")
-        The corpus fields to count in. N-grams never span two fields.
+        The corpus text columns to count in ("description" too, where a source has
+        sub-headings). N-grams never span two fields.
     ngram_range : (int, int), default (1, 3)
         Shortest and longest n-grams, in tokens.
     min_count : int, default 5
@@ -713,12 +714,11 @@ def _validate_inputs(corpus: pd.DataFrame, by: str, fields: Any, *, function: st
             f"The 'by' parameter of {function} must name a corpus column. Got {by!r} instead; "
             f"the corpus has {list(corpus.columns)}."
         )
-    fields = [fields] if isinstance(fields, str) else list(fields)
-    if not fields or any(field not in _FIELDS for field in fields):
-        raise ValueError(
-            f"The 'fields' parameter of {function} must be 'title', 'text' or both. "
-            f"Got {fields!r} instead."
-        )
+    from framing.score import _check_text_fields
+
+    _check_text_fields(
+        (fields,) if isinstance(fields, str) else tuple(fields), corpus, function=function
+    )
 
 
 def _group_labels(corpus: pd.DataFrame, by: str, *, function: str) -> pd.Series:

@@ -96,9 +96,10 @@ def score(
         Count only hits in this voice: ``"own"`` (the outlet's own words), ``"quoted"``
         or ``"distanced"``, or a list of them. Default: every hit.
     fields : list of str, optional
-        The corpus fields scored: hits in other fields are not counted and tokens are
-        counted over these fields only. Default: the fields the hits were matched in
-        (``attrs["framing"]["parameters"]["fields"]`` of the hits), else title and text.
+        The corpus text columns scored ("title", "text", "description", ...): hits in
+        other fields are not counted and tokens are counted over these fields only.
+        Default: the fields the hits were matched in (``attrs["framing"]["parameters"]
+        ["fields"]`` of the hits), else title and text.
     lexicon : framing.Lexicon, optional
         The lexicon matched; its concepts and variants give the rows (in lexicon order).
         Default: the variants recorded in the hits' provenance, else those in the hits.
@@ -170,7 +171,7 @@ def score(
     by_columns = _by_columns(by, corpus, period)
     _check_parameters(period, ci, n_boot, seed)
     voices = _voices(voice)
-    fields = _fields(fields, hits)
+    fields = _fields(fields, hits, corpus)
     hits = _usable_hits(hits, corpus, fields, voices)
     pairs = _variant_pairs(hits, lexicon)
 
@@ -307,16 +308,23 @@ def _voices(voice: Any) -> list[str] | None:
     return voices
 
 
-def _fields(fields: Any, hits: pd.DataFrame) -> tuple[str, ...]:
+def _fields(fields: Any, hits: pd.DataFrame, corpus: pd.DataFrame) -> tuple[str, ...]:
     if fields is None:
         recorded = hits.attrs.get(ATTRS_KEY, {}).get("parameters", {}).get("fields")
         fields = recorded if recorded else FIELDS
     fields = (fields,) if isinstance(fields, str) else tuple(fields)
-    unknown = [field for field in fields if field not in FIELDS]
-    if unknown or not fields:
+    return _check_text_fields(fields, corpus, function="score")
+
+
+def _check_text_fields(fields: tuple[str, ...], corpus: pd.DataFrame, *, function: str):
+    """Check that ``fields`` name string columns of the corpus (title, text, description...)."""
+    text_columns = [c for c in corpus.columns if isinstance(corpus[c].dtype, pd.StringDtype)]
+    unknown = [field for field in fields if field not in text_columns]
+    if unknown or not fields or len(set(fields)) != len(fields):
         raise ValueError(
-            "The 'fields' parameter of score must be 'title', 'text' or both. "
-            f"Got {fields!r} instead."
+            f"The 'fields' parameter of {function} must name text columns of the corpus "
+            f"(such as 'title', 'text', 'description'), each once. Got {list(fields)!r} "
+            "instead."
         )
     return fields
 
@@ -341,11 +349,11 @@ def _usable_hits(
             f"corpus ({int(unknown.sum())} hit(s) like it). Score hits with the corpus they "
             "were matched in."
         )
-    bad_field = ~hits["field"].astype(str).isin(FIELDS)
+    bad_field = ~hits["field"].astype(str).isin(set(corpus.columns))
     if bad_field.any():
         row = int(np.flatnonzero(bad_field.to_numpy())[0])
         raise ValueError(
-            f"Hit {row} has field {hits['field'].iloc[row]!r}; expected 'title' or 'text'."
+            f"Hit {row} has field {hits['field'].iloc[row]!r}, which is not a corpus column."
         )
     keep = hits["field"].astype(str).isin(fields).to_numpy()
     if voices is not None:

@@ -350,7 +350,7 @@ def test_scores_carry_provenance():
         ({"by": "site"}, ValueError, r"names \['site'\], which the corpus does not have"),
         ({"ci": 95}, ValueError, r"'ci' parameter of score must be a number between 0 and 1"),
         ({"n_boot": 0}, ValueError, r"'n_boot' parameter of score must be a whole number"),
-        ({"fields": ["body"]}, ValueError, r"'fields' parameter of score must be 'title', 'text'"),
+        ({"fields": ["body"]}, ValueError, r"'fields' parameter of score must name text columns"),
     ],
 )
 def test_score_rejects_bad_parameters_with_a_clear_message(kwargs, error, message):
