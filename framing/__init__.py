@@ -29,6 +29,7 @@ from framing.lexicon import (
     read_dictionary,
     write_dictionary,
 )
+from framing.kwic import kwic
 from framing.match import match, match_text
 from framing.provenance import corpus_fingerprint, provenance
 from framing.score import score
@@ -54,6 +55,7 @@ __all__ = [
     "deduplicate",
     "iter_corpus",
     "keyness",
+    "kwic",
     "lexicons",
     "load_lexicon",
     "load_report",

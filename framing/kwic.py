@@ -1,0 +1,240 @@
+"""Keyword in context: each hit with the words around it, to read what was counted.
+
+:func:`kwic` returns a :class:`KwicTable`, a pandas DataFrame that a notebook shows as
+an HTML table with the matched words highlighted. It is an ordinary DataFrame in every
+other way: filter it, sort it, save it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any, ClassVar
+
+import numpy as np
+import pandas as pd
+
+from framing.provenance import stamp
+
+#: The columns of a KWIC table, in order.
+KWIC_COLUMNS: tuple[str, ...] = (
+    "doc_id",
+    "outlet",
+    "published",
+    "field",
+    "start",
+    "end",
+    "left",
+    "match",
+    "right",
+    "term",
+    "concept",
+    "variant",
+    "voice",
+)
+
+_TOKEN = re.compile(r"\S+")
+_SPACES = re.compile(r"\s+")
+# Characters of context read per word of window (words are rarely longer).
+_CHARACTERS_PER_WORD = 80
+
+
+class KwicTable(pd.DataFrame):
+    """A DataFrame of hits in context that displays as a highlighted HTML table."""
+
+    _metadata: ClassVar[list[str]] = []
+
+    @property
+    def _constructor(self) -> type[KwicTable]:
+        return KwicTable
+
+    def _repr_html_(self) -> str | None:
+        if not {"left", "match", "right"} <= set(self.columns):
+            return super()._repr_html_()
+        return _html(self)
+
+
+def kwic(
+    hits: pd.DataFrame,
+    corpus: pd.DataFrame,
+    *,
+    window: int = 10,
+    sample: int | None = None,
+    seed: int = 0,
+) -> KwicTable:
+    """Show each hit with ``window`` words of context on either side.
+
+    Parameters
+    ----------
+    hits : pandas.DataFrame
+        A hits table from :func:`framing.match` (or a filtered part of it).
+    corpus : pandas.DataFrame
+        The corpus the hits were found in.
+    window : int
+        Words of context on each side. Default 10.
+    sample : int, optional
+        Show a random sample of this many hits (in hits order), e.g. to check
+        precision by hand. Default: every hit.
+    seed : int
+        Seed of the sample, so that the same call shows the same hits.
+
+    Returns
+    -------
+    KwicTable
+        ``doc_id, outlet, published, field, start, end, left, match, right, term,
+        concept, variant, voice``. ``left + match + right`` is the passage with runs of
+        whitespace shown as one space; ``match`` is exactly
+        ``corpus[field][start:end]``. In a notebook it shows as an HTML table with the
+        match highlighted.
+
+    Raises
+    ------
+    ValueError
+        If a hit's offsets do not fit its document in ``corpus`` (the hits come from
+        another corpus), or a parameter is out of range.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import framing
+    >>> from framing.corpus.schema import conform
+    >>> corpus = conform(pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
+    ...     "published": ["2022-03-01"], "title": [""],
+    ...     "text": ["Officials in Kiev said on Tuesday that talks would resume."]}))
+    >>> lexicon = framing.Lexicon.from_dataframe(pd.DataFrame({
+    ...     "concept": ["capital"], "variant": ["russian"], "term": ["Kiev"]}), name="demo")
+    >>> table = kwic(framing.match(corpus, lexicon), corpus, window=3)
+    >>> table[["left", "match", "right"]].iloc[0].tolist()
+    ['Officials in ', 'Kiev', ' said on Tuesday']
+    """
+    if not isinstance(window, int) or isinstance(window, bool) or window < 0:
+        raise ValueError(
+            f"The 'window' parameter of kwic must be a whole number >= 0. Got {window!r} instead."
+        )
+    if sample is not None and (not isinstance(sample, int) or sample < 1):
+        raise ValueError(
+            f"The 'sample' parameter of kwic must be a whole number >= 1 or None. "
+            f"Got {sample!r} instead."
+        )
+    missing = [c for c in ("doc_id", "field", "start", "end", "matched") if c not in hits]
+    if missing:
+        raise ValueError(
+            f"The 'hits' parameter of kwic must be a hits table from framing.match; it lacks "
+            f"the column(s) {missing}."
+        )
+    chosen = hits.reset_index(drop=True)
+    if sample is not None and sample < len(chosen):
+        rows = np.sort(np.random.default_rng(seed).choice(len(chosen), size=sample, replace=False))
+        chosen = chosen.iloc[rows].reset_index(drop=True)
+    position = pd.Series(np.arange(len(corpus)), index=corpus["doc_id"].astype(object))
+    unknown = ~chosen["doc_id"].astype(object).isin(position.index)
+    if unknown.any():
+        raise ValueError(
+            f"The hits name doc_id {chosen['doc_id'][unknown].iloc[0]!r}, which is not in the "
+            "corpus; pass the corpus the hits were found in."
+        )
+    rows = position.loc[chosen["doc_id"].astype(object)].to_numpy()
+    lefts, matches, rights = [], [], []
+    for row, field, start, end, matched in zip(
+        rows.tolist(),
+        chosen["field"].tolist(),
+        chosen["start"].tolist(),
+        chosen["end"].tolist(),
+        chosen["matched"].tolist(),
+        strict=True,
+    ):
+        text = corpus[field].iat[row]
+        if not isinstance(text, str) or text[start:end] != matched:
+            raise ValueError(
+                f"The hit {matched!r} at {field}[{start}:{end}] of document "
+                f"{corpus['doc_id'].iat[row]!r} does not fit the corpus text; pass the corpus "
+                "the hits were found in."
+            )
+        left, right = _context(text, start, end, window)
+        lefts.append(left)
+        matches.append(matched)
+        rights.append(right)
+    table = pd.DataFrame(
+        {
+            "doc_id": pd.array(chosen["doc_id"], dtype="string"),
+            "outlet": _from_corpus(corpus, "outlet", rows),
+            "published": _from_corpus(corpus, "published", rows),
+            "field": pd.array(chosen["field"], dtype="string"),
+            "start": chosen["start"].astype("int64"),
+            "end": chosen["end"].astype("int64"),
+            "left": pd.array(lefts, dtype="string"),
+            "match": pd.array(matches, dtype="string"),
+            "right": pd.array(rights, dtype="string"),
+        }
+    )
+    for column in ("term", "concept", "variant", "voice"):
+        values = chosen[column] if column in chosen else pd.Series(pd.NA, index=chosen.index)
+        table[column] = pd.array(values, dtype="string")
+    result = KwicTable(table)
+    stamp(
+        result,
+        function="kwic",
+        inherit=hits,
+        parameters={"window": window, "sample": sample, "seed": seed},
+    )
+    return result
+
+
+def _from_corpus(corpus: pd.DataFrame, column: str, rows: np.ndarray) -> Any:
+    if column not in corpus:
+        return pd.array([pd.NA] * len(rows), dtype="string")
+    return corpus[column].take(rows).reset_index(drop=True)
+
+
+def _context(text: str, start: int, end: int, window: int) -> tuple[str, str]:
+    """``window`` whitespace-separated words either side, whitespace runs as one space."""
+    if window == 0:
+        return "", ""
+    reach = window * _CHARACTERS_PER_WORD
+    starts = [found.start() for found in _TOKEN.finditer(text, max(0, start - reach), start)]
+    # A token glued to the match ("pro-" of "pro-Kiev") is not one of the window's words.
+    wanted = window + (1 if start > 0 and not text[start - 1].isspace() else 0)
+    cut = starts[-wanted] if len(starts) >= wanted else (starts[0] if starts else start)
+    ends = [found.end() for found in _TOKEN.finditer(text, end, end + reach)]
+    wanted = window + (1 if end < len(text) and not text[end].isspace() else 0)
+    stop = ends[wanted - 1] if len(ends) >= wanted else (ends[-1] if ends else end)
+    return _SPACES.sub(" ", text[cut:start]), _SPACES.sub(" ", text[end:stop])
+
+
+def _html(table: pd.DataFrame) -> str:
+    limit = pd.get_option("display.max_rows") or len(table)
+    shown = table.head(limit)
+    columns = [c for c in ("doc_id", "outlet", "published") if c in shown]
+    tail = [c for c in ("concept", "variant", "voice") if c in shown]
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    head += (
+        '<th style="text-align:right">left</th><th>match</th><th style="text-align:left">right</th>'
+    )
+    head += "".join(f"<th>{html.escape(c)}</th>" for c in tail)
+    body = []
+    for record in shown.to_dict("records"):
+        cells = "".join(f"<td>{_cell(record[c])}</td>" for c in columns)
+        cells += (
+            f'<td style="text-align:right;white-space:nowrap">{_cell(record["left"])}</td>'
+            f'<td style="white-space:nowrap"><mark><b>{_cell(record["match"])}</b></mark></td>'
+            f'<td style="text-align:left;white-space:nowrap">{_cell(record["right"])}</td>'
+        )
+        cells += "".join(f"<td>{_cell(record[c])}</td>" for c in tail)
+        body.append(f"<tr>{cells}</tr>")
+    note = (
+        f"<p>{len(shown)} of {len(table)} hits shown (pandas display.max_rows).</p>"
+        if len(shown) < len(table)
+        else f"<p>{len(table)} hits</p>"
+    )
+    return (
+        f'<table class="framing-kwic"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>{note}"
+    )
+
+
+def _cell(value: Any) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return "" if pd.isna(value) else html.escape(value.strftime("%Y-%m-%d"))
+    return html.escape(str(value))
