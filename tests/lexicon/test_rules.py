@@ -387,3 +387,16 @@ def test_check_lexicon_of_a_good_file_holds_the_lexicon(write):
     check = check_lexicon(path)
     assert check.ok and check.lexicon is not None and check.problems == ()
     assert "OK" in str(check)
+
+
+def test_the_example_in_docs_lexicons_md_loads(tmp_path):
+    from pathlib import Path
+
+    docs = Path(__file__).resolve().parents[2] / "docs" / "lexicons.md"
+    text = docs.read_text(encoding="utf-8")
+    example = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "example.yaml"
+    path.write_text(example, encoding="utf-8")
+    lexicon = load_lexicon(path)
+    assert lexicon.name == "my_war_lexicon"
+    assert lexicon.concept("war_name").reference.name == "war_invasion"
