@@ -14,6 +14,7 @@ from framing.corpus import CORPUS_COLUMNS, CorpusError, validate_corpus
 from framing.corpus._report import LoadReport, load_report
 from framing.corpus.clean import deduplicate
 from framing.corpus.readers import iter_corpus, read_corpus, write_corpus
+from framing.datasets import load_sample
 from framing.figures import save_figure
 from framing.lexicon import (
     Concept,
@@ -59,6 +60,7 @@ __all__ = [
     "lexicons",
     "load_lexicon",
     "load_report",
+    "load_sample",
     "log_odds",
     "match",
     "match_text",
