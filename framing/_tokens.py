@@ -10,7 +10,9 @@ same way, so there is exactly one definition of a token, written here and in
    which may continue across a single hyphen or apostrophe *between* two letters or
    digits: "so-called", "pro-Kiev", "Donetsk-based", "don't" and "o'clock" are one token
    each. A dash with spaces around it, or a quote at a word's edge, is punctuation.
-3. A final possessive ``'s`` is not part of the token, so "Kiev's" and "Kiev’s" are the
+3. Single letters each followed by a period form one token with the periods: "U.S.",
+   "U.K." (otherwise "U.S." would count as the words "U" and "S").
+4. A final possessive ``'s`` is not part of the token, so "Kiev's" and "Kiev’s" are the
    token "Kiev", as the matcher counts them ("it's" becomes "it" by the same rule).
 
 Case is kept: lowercasing is the caller's choice (``CountVectorizer(lowercase=True)``
@@ -33,7 +35,8 @@ import pandas as pd
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-"})
 
 #: A run of letters/digits, optionally continued across one internal hyphen or apostrophe.
-TOKEN_PATTERN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+#: Or an abbreviation of single letters with periods ("U.S.", "U.K."), kept whole.
+TOKEN_PATTERN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'][^\W_]+)*")
 
 _POSSESSIVE = re.compile(r"(?:'[sS])+$")
 

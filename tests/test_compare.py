@@ -293,7 +293,7 @@ def test_compare_groups_agrees_with_log_odds_and_keyness_on_counts_made_by_hand(
     from framing.compare import compare_groups
 
     corpus = _corpus()
-    table = compare_groups(corpus, ngram_range=(1, 2), min_count=1)
+    table = compare_groups(corpus, ngram_range=(1, 2), min_count=1, prior=0.01)
     rt = corpus["outlet"] == "RT"
     counts_rt = _ngram_counts(corpus, rt, 2)
     counts_rest = _ngram_counts(corpus, ~rt, 2)
@@ -308,6 +308,12 @@ def test_compare_groups_agrees_with_log_odds_and_keyness_on_counts_made_by_hand(
         assert ours.loc[term, "se"] == pytest.approx(expected.loc[term, "se"], abs=1e-12)
         assert ours.loc[term, "g2"] == pytest.approx(expected_g2.loc[term, "statistic"])
         assert ours.loc[term, "p"] == pytest.approx(expected_g2.loc[term, "p"])
+    # the default pooled prior: against the rest, the whole corpus is target + reference
+    pooled = compare_groups(corpus, ngram_range=(1, 2), min_count=1)
+    pooled = pooled[pooled["group"] == "RT"].set_index("term")
+    expected = log_odds(counts_rt, counts_rest, prior="pooled", prior_scale=0.01)
+    for term in ("kiev", "kiev regime", "kyiv", "the"):
+        assert pooled.loc[term, "z"] == pytest.approx(expected.loc[term, "z"], abs=1e-12)
 
 
 def test_ngrams_never_span_two_fields():
@@ -452,7 +458,7 @@ def test_compare_groups_with_a_lexicon_counts_hits_against_token_totals():
         )
     )
     corpus = _corpus()
-    table = compare_groups(corpus, terms=lexicon, min_count=0)
+    table = compare_groups(corpus, terms=lexicon, min_count=0, prior=0.01)
     rows = table[table["group"] == "RT"].set_index("term")
     rt = (corpus["outlet"] == "RT").to_numpy()
     tokens = count_tokens(corpus["title"]) + count_tokens(corpus["text"])
@@ -468,3 +474,23 @@ def test_compare_groups_with_a_lexicon_counts_hits_against_token_totals():
     for term in ("Kiev", "Kyiv", "invasion"):
         assert rows.loc[term, "z"] == pytest.approx(expected.loc[term, "z"], abs=1e-12)
     assert table.attrs["framing"]["lexicon"]["hash"] == lexicon.fingerprint()
+
+
+def test_a_lexicon_term_never_used_has_undefined_log_odds_under_the_pooled_prior():
+    from framing.compare import compare_groups
+    from framing.lexicon.model import Lexicon
+
+    lexicon = Lexicon.from_dataframe(
+        pd.DataFrame(
+            {
+                "concept": ["capital", "capital", "capital"],
+                "variant": ["kiev", "kyiv", "kyyiv"],
+                "term": ["Kiev", "Kyiv", "Kyyiv"],
+            }
+        )
+    )
+    table = compare_groups(_corpus(), terms=lexicon, min_count=0)
+    rows = table[table["group"] == "RT"].set_index("term")
+    assert rows.loc["Kyyiv", "count"] == 0
+    assert np.isnan(rows.loc["Kyyiv", "z"])
+    assert rows.loc["Kiev", "z"] > 0

@@ -70,3 +70,14 @@ def test_tokens_are_non_empty_and_tokenizing_is_idempotent(text):
     tokens = tokenize(text)
     assert all(tokens)
     assert tokenize(" ".join(tokens)) == tokens
+
+
+def test_abbreviations_with_periods_are_one_token():
+    assert tokenize("U.S. and U.K. officials, Kiev.Ukraine") == [
+        "U.S.",
+        "and",
+        "U.K.",
+        "officials",
+        "Kiev",
+        "Ukraine",
+    ]
