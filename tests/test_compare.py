@@ -443,19 +443,19 @@ def test_compare_groups_refuses_documents_without_a_group():
         compare_groups(corpus)
 
 
+def _lexicon(*rows: tuple[str, str, str]):
+    """A lexicon from (concept, variant, term) rows."""
+    from framing.lexicon.model import Lexicon
+
+    return Lexicon.from_dataframe(pd.DataFrame(list(rows), columns=["concept", "variant", "term"]))
+
+
 def test_compare_groups_with_a_lexicon_counts_hits_against_token_totals():
     from framing._tokens import count_tokens
     from framing.compare import compare_groups
-    from framing.lexicon.model import Lexicon
 
-    lexicon = Lexicon.from_dataframe(
-        pd.DataFrame(
-            {
-                "concept": ["capital", "capital", "war"],
-                "variant": ["kiev", "kyiv", "invasion"],
-                "term": ["Kiev", "Kyiv", "invasion"],
-            }
-        )
+    lexicon = _lexicon(
+        ("capital", "kiev", "Kiev"), ("capital", "kyiv", "Kyiv"), ("war", "invasion", "invasion")
     )
     corpus = _corpus()
     table = compare_groups(corpus, terms=lexicon, min_count=0, prior=0.01)
@@ -478,16 +478,9 @@ def test_compare_groups_with_a_lexicon_counts_hits_against_token_totals():
 
 def test_a_lexicon_term_never_used_has_undefined_log_odds_under_the_pooled_prior():
     from framing.compare import compare_groups
-    from framing.lexicon.model import Lexicon
 
-    lexicon = Lexicon.from_dataframe(
-        pd.DataFrame(
-            {
-                "concept": ["capital", "capital", "capital"],
-                "variant": ["kiev", "kyiv", "kyyiv"],
-                "term": ["Kiev", "Kyiv", "Kyyiv"],
-            }
-        )
+    lexicon = _lexicon(
+        ("capital", "kiev", "Kiev"), ("capital", "kyiv", "Kyiv"), ("capital", "kyyiv", "Kyyiv")
     )
     table = compare_groups(_corpus(), terms=lexicon, min_count=0)
     rows = table[table["group"] == "RT"].set_index("term")
