@@ -416,7 +416,8 @@ def deduplicate(
             originals.
 
         The counts are in ``attrs["load_report"]["deduplicate"]``, with how many rows
-        were dropped.
+        were dropped; where the corpus came from ``read_corpus``, each source's entry
+        in ``attrs["load_report"]["sources"]`` gets its number of ``duplicates``.
 
     See Also
     --------
@@ -554,8 +555,28 @@ def deduplicate(
         result = result.loc[~is_copy].reset_index(drop=True)
         result.attrs = copy.deepcopy(corpus.attrs)
         summary["dropped"] = int(is_copy.sum())
-    _report(result)["deduplicate"] = summary
+    report = _report(result)
+    report["deduplicate"] = summary
+    _count_per_source(report, corpus["source"], is_copy)
     return result
+
+
+def _count_per_source(report: dict[str, Any], sources: pd.Series, is_copy: np.ndarray) -> None:
+    """Fill the readers' per-source ``duplicates`` field: copies among each file's rows.
+
+    ``read_corpus`` writes each row's ``source`` as ``"<file>, <record>"`` and leaves
+    ``duplicates`` as ``None`` in each entry of ``report["sources"]`` for this.
+    """
+    entries = report.get("sources")
+    if not isinstance(entries, list):
+        return
+    values = sources.astype(STRING_DTYPE).fillna("")
+    for entry in entries:
+        if not isinstance(entry, dict) or not isinstance(entry.get("source"), str):
+            continue
+        name = entry["source"]
+        rows = ((values == name) | values.str.startswith(name + ", ")).to_numpy(dtype=bool)
+        entry["duplicates"] = int((rows & is_copy).sum())
 
 
 def _check_deduplicate_parameters(

@@ -404,3 +404,36 @@ def test_deduplicate_names_bad_parameters(parameters: dict, message: str) -> Non
 
 def test_deduplicate_is_reexported_at_the_top_level() -> None:
     assert framing.deduplicate is deduplicate
+
+
+def test_deduplicate_fills_each_sources_duplicate_count_in_the_load_report() -> None:
+    corpus = _corpus([_WIRE, _WIRE, "Other.", _WIRE])
+    corpus["source"] = pd.Series(
+        ["a.csv, line 2", "a.csv, line 3", "b.csv, line 2", "b.csv, line 3"], dtype="string"
+    )
+    corpus.attrs["load_report"] = {
+        "sources": [
+            {"source": "a.csv", "duplicates": None},
+            {"source": "b.csv", "duplicates": None},
+        ]
+    }
+    marked = deduplicate(corpus)
+    assert [s["duplicates"] for s in marked.attrs["load_report"]["sources"]] == [1, 1]
+
+
+@pytest.mark.realdata
+def test_deduplicate_finds_the_repeated_records_of_resistinua(shared_data) -> None:
+    path = shared_data / "resistinua" / "resistinua_messages_en.jsonl"
+    corpus = framing.read_corpus(path)
+    assert len(corpus) == 364
+    marked = deduplicate(corpus, key="source_id")
+    repeated = marked[marked["source_id"].duplicated(keep=False)]
+    assert repeated["source_id"].nunique() == 10
+    # Each repeated id: its records in one group, every record but the original marked.
+    roots = repeated["duplicate_of"].fillna(repeated["doc_id"])
+    assert (roots.groupby(repeated["source_id"]).nunique() == 1).all()
+    marked_per_id = repeated["duplicate_of"].notna().groupby(repeated["source_id"]).sum()
+    assert (marked_per_id >= 1).all()
+    report = marked.attrs["load_report"]
+    assert report["deduplicate"]["exact"] == 38  # short captions repeated word for word
+    assert report["sources"][0]["duplicates"] == report["deduplicate"]["duplicates"]
