@@ -50,6 +50,10 @@ _FOLD_TABLE = {
     **{ord(c): " " for c in WHITESPACE},
 }
 _ASCII_FOLD_TABLE = {code: folded for code, folded in _FOLD_TABLE.items() if code < 128}
+# str.translate is fast only on ASCII strings; on others a character class finds the few
+# characters to fold much faster.
+_FOLD_BY_CHARACTER = {chr(code): folded for code, folded in _FOLD_TABLE.items()}
+_TO_FOLD = re.compile("[" + re.escape("".join(_FOLD_BY_CHARACTER)) + "]")
 _RUN_WITH_DELETIONS = re.compile(f"[ {DELETED}]+")
 
 # An edit replaced original[orig_start:orig_end] by normalised[norm_start:norm_end].
@@ -198,7 +202,7 @@ def normalise(text: str) -> tuple[str, OffsetMap]:
         if not unicodedata.is_normalized("NFC", text):
             text, edits = _nfc(text)
             layers.append(edits)
-        text = text.translate(_FOLD_TABLE)
+        text = _TO_FOLD.sub(lambda found: _FOLD_BY_CHARACTER[found.group()], text)
     text, edits = _collapse_runs(text)
     layers.append(edits)
     return text, OffsetMap(layers)

@@ -515,7 +515,10 @@ def _match_dask(
     columns: tuple[str, ...],
 ) -> Any:
     meta = corpus._meta
-    validate_corpus(meta)
+    # Not validate_corpus: dask turns object columns (tags) into strings. The columns
+    # match reads are checked here, the ids in each partition.
+    if "doc_id" not in meta.columns:
+        raise ValueError("The dask corpus has no 'doc_id' column; a corpus needs one.")
     _check_fields(meta, fields, columns)
     terms = _compile(lexicon)
     empty = _empty_hits(meta, columns)
@@ -550,7 +553,12 @@ def _match_partition(
     columns: tuple[str, ...],
     record: dict[str, Any],
 ) -> pd.DataFrame:
-    validate_corpus(partition, name="corpus partition")
+    ids = partition["doc_id"]
+    if ids.isna().any() or ids.duplicated().any():
+        raise ValueError(
+            "A partition of the dask corpus has a missing or repeated doc_id; every "
+            "document needs a unique one."
+        )
     terms = _Terms(
         (concept, variant, pattern, case_sensitive)
         for concept, variant, (pattern, case_sensitive) in zip(

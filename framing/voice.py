@@ -31,7 +31,7 @@ Paragraphs are separated by blank lines when the text has any, else by line brea
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 VOICES: tuple[str, ...] = ("own", "quoted", "distanced")
 
@@ -63,17 +63,20 @@ _CUE_AFTER = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Every cue holds one of these (lower-case) pieces: a cheap test before the regexes.
+_CUE_KEYS = ("call", "self", "dub", "term", "euphemis", "quote", "describ", "refer", "label")
+_CUE_KEYS += ("brand", "put", "parlance", "words", "phras", "jargon", "language")
+# Characters of text read on each side of a hit when looking for a cue.
+_REACH = 160
 #: At most this many words between a cue and the term.
 CUE_GAP_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?;]")
 # A cue before the term qualifies the phrase it starts; a comma or colon ends that phrase.
 _PHRASE_END = re.compile(r"[.!?;:,()\[\]]")
 _WORD = re.compile(r"\w+(?:['’\-\u2010\u2011]\w+)*")
-_QUOTE_MARKS = re.compile(
-    "[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a'\u2018\u2019\u201a\u201b]"
-)
 _SINGLE_OPENERS = "\u2018\u201a\u2039"
 _SINGLE = "'\u2018\u2019\u201a\u201b\u2039\u203a"
+_QUOTE_MARKS = re.compile(f'["\u201c\u201d\u201e\u201f\u00ab\u00bb{_SINGLE}]')
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]+")
 
@@ -116,42 +119,68 @@ def classify(text: str, start: int, end: int) -> str:
 
 
 class _Reader:
-    """Classifies many hits in one text; paragraphs and quotations are found once."""
+    """Classifies many hits in one text. Paragraphs and cue words are found once per
+    text, quotations once per paragraph: most hits have no cue near them."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.paragraphs = _paragraphs(text)
         self.paragraph_starts = [start for start, _ in self.paragraphs]
-        self._quotations: list[tuple[int, int]] | None = None
-
-    @property
-    def quotations(self) -> list[tuple[int, int]]:
-        if self._quotations is None:
-            self._quotations = quotations(self.text)
-        return self._quotations
+        self._quotations: dict[int, list[tuple[int, int]]] = {}
+        # Where cue words start; a window without one needs no regex. (Lower-casing
+        # keeps positions except for "İ"; then every window is searched.)
+        lower = text.lower()
+        self._keys = _positions(lower, _CUE_KEYS) if len(lower) == len(text) else None
 
     def classify(self, start: int, end: int) -> str:
-        paragraph = self.paragraphs[bisect_right(self.paragraph_starts, start) - 1]
-        quote = next(((a, b) for a, b in self.quotations if a < start < b), None)
+        number = bisect_right(self.paragraph_starts, start) - 1
+        paragraph_start, paragraph_end = self.paragraphs[number]
+        quotes = self._quotations.get(number)
+        if quotes is None:
+            quotes = _quotations_in(self.text, paragraph_start, paragraph_end)
+            self._quotations[number] = quotes
+        quote = next(((a, b) for a, b in quotes if a < start < b), None)
         # A cue counts only outside the quotation that holds the term.
         before_limit = quote[0] if quote else start
         after_limit = quote[1] + 1 if quote else end
-        if self._cue_before(paragraph[0], before_limit, start) or self._cue_after(
-            after_limit, end, paragraph[1]
+        if self._cue_before(paragraph_start, before_limit, start) or self._cue_after(
+            after_limit, end, paragraph_end
         ):
             return "distanced"
         return "quoted" if quote else "own"
 
     def _cue_before(self, paragraph_start: int, limit: int, start: int) -> bool:
-        window_start = max(paragraph_start, limit - 200)
+        window_start = max(paragraph_start, limit - _REACH)
+        if not _any_between(self._keys, window_start, limit):
+            return False
         last = None
         for last in _CUE_BEFORE.finditer(self.text, window_start, limit):  # noqa: B007
             pass
         return last is not None and _close_enough(self.text[last.end() : start], _PHRASE_END)
 
     def _cue_after(self, limit: int, end: int, paragraph_end: int) -> bool:
-        cue = _CUE_AFTER.search(self.text, limit, min(paragraph_end, limit + 200))
+        stop = min(paragraph_end, limit + _REACH)
+        if not _any_between(self._keys, limit, stop):
+            return False
+        cue = _CUE_AFTER.search(self.text, limit, stop)
         return cue is not None and _close_enough(self.text[end : cue.start()], _SENTENCE_END)
+
+
+def _positions(lower: str, keys: tuple[str, ...]) -> list[int]:
+    found = []
+    for key in keys:
+        position = lower.find(key)
+        while position != -1:
+            found.append(position)
+            position = lower.find(key, position + 1)
+    return sorted(found)
+
+
+def _any_between(positions: list[int] | None, start: int, stop: int) -> bool:
+    if positions is None:
+        return True
+    index = bisect_left(positions, start)
+    return index < len(positions) and positions[index] < stop
 
 
 def _close_enough(gap: str, stop: re.Pattern[str]) -> bool:
