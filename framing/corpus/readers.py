@@ -389,7 +389,11 @@ def _lines(path: Path) -> Iterator[str]:
                     f"the text is not UTF-8 (byte {raw[error.start : error.start + 1]!r} at "
                     f"column {error.start + 1}); expected UTF-8 text",
                 ) from None
-            yield line.lstrip("\ufeff") if number == 1 else line
+            if number == 1:
+                line = line.lstrip("\ufeff")
+            # A lone \r (old Mac exports) or U+2028 ends a line too, as in str.splitlines,
+            # so that the dump's blank-line structure reads the same whatever the endings.
+            yield from line.splitlines() or [""]
 
 
 # -- format readers: each yields chunks of raw values -----------------------------------------
