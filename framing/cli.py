@@ -252,7 +252,7 @@ def _command_lexicon_check(args: argparse.Namespace) -> int:
 
     check = check_lexicon(args.path)
     print(check)
-    return EXIT_LEXICON_PROBLEMS if check.problems else EXIT_OK
+    return EXIT_OK if check.ok else EXIT_LEXICON_PROBLEMS
 
 
 def _command_figures(args: argparse.Namespace) -> int:

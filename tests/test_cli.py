@@ -1,0 +1,191 @@
+"""Each command of the ``framing`` command line, run once, with its exit code."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.cli import EXIT_BAD_INPUT, EXIT_LEXICON_PROBLEMS, EXIT_OK, EXIT_USAGE, main
+
+
+@pytest.fixture(scope="module")
+def corpus_file(tmp_path_factory) -> Path:
+    """A small slice of the synthetic sample, written as the `read` command writes it."""
+    path = tmp_path_factory.mktemp("cli") / "corpus.parquet"
+    sample = framing.load_sample()
+    framing.write_corpus(sample.groupby("outlet").head(30).reset_index(drop=True), path)
+    return path
+
+
+def test_read_writes_a_corpus_and_prints_the_load_report(fixtures, tmp_path, capsys):
+    output = tmp_path / "corpus.parquet"
+    code = main(
+        ["read", str(fixtures / "corpus" / "example_news_two_documents.txt"), "-o", str(output)]
+    )
+    assert code == EXIT_OK
+    assert "example_news_two_documents.txt" in capsys.readouterr().out
+    corpus = framing.read_corpus(output)
+    assert len(corpus) == 2
+    framing.validate_corpus(corpus)
+
+
+def test_read_with_errors_report_goes_past_a_bad_record(fixtures, tmp_path, capsys):
+    source = fixtures / "corpus" / "no_headline_no_body.txt"
+    assert main(["read", str(source)]) == EXIT_BAD_INPUT
+    assert "no_headline_no_body.txt" in capsys.readouterr().err
+    assert main(["read", str(source), "--errors", "report"]) == EXIT_OK
+
+
+def test_read_maps_columns(tmp_path):
+    source = tmp_path / "export.csv"
+    pd.DataFrame(
+        {"headlines": ["Kyiv today"], "articles": ["Text."], "published": ["2022/03/02"]}
+    ).to_csv(source, index=False)
+    output = tmp_path / "corpus.csv"
+    code = main(
+        [
+            "read",
+            str(source),
+            "--column",
+            "title=headlines",
+            "--column",
+            "text=articles",
+            "--outlet",
+            "Example Daily",
+            "-o",
+            str(output),
+        ]
+    )
+    assert code == EXIT_OK
+    written = pd.read_csv(output)
+    assert written.loc[0, "title"] == "Kyiv today"
+    assert written.loc[0, "outlet"] == "Example Daily"
+
+
+def test_a_malformed_column_mapping_is_a_usage_error(tmp_path, capsys):
+    source = tmp_path / "export.csv"
+    source.write_text("title,text\nA,B\n")
+    assert main(["read", str(source), "--column", "title"]) == EXIT_USAGE
+    assert "CORPUS_COLUMN=SOURCE_COLUMN" in capsys.readouterr().err
+
+
+def test_match_score_and_compare_chain_through_files(corpus_file, tmp_path):
+    hits = tmp_path / "hits.parquet"
+    scores = tmp_path / "scores.csv"
+    comparison = tmp_path / "comparison.csv"
+    assert (
+        main(
+            [
+                "match",
+                str(corpus_file),
+                "--lexicon",
+                "ukraine_war",
+                "--workers",
+                "1",
+                "-o",
+                str(hits),
+            ]
+        )
+        == EXIT_OK
+    )
+    hits_table = pd.read_parquet(hits)
+    assert len(hits_table) > 0
+    assert {"doc_id", "start", "end", "matched", "voice", "outlet"} <= set(hits_table.columns)
+
+    assert (
+        main(
+            [
+                "score",
+                str(hits),
+                str(corpus_file),
+                "--lexicon",
+                "ukraine_war",
+                "--n-boot",
+                "50",
+                "-o",
+                str(scores),
+            ]
+        )
+        == EXIT_OK
+    )
+    score_table = pd.read_csv(scores)
+    assert {"outlet", "concept", "variant", "share_low", "share_high"} <= set(score_table.columns)
+    # Scores count exactly the hits the match command wrote.
+    assert score_table["count"].sum() == len(hits_table)
+    sidecar = json.loads((tmp_path / "scores.csv.json").read_text())
+    assert sidecar["function"] == "score"
+    assert sidecar["lexicon"]["name"] == "ukraine_war"
+
+    assert main(["compare", str(corpus_file), "--min-count", "3", "-o", str(comparison)]) == 0
+    comparison_table = pd.read_csv(comparison)
+    assert {"term", "group", "log_odds", "z", "p_adjusted"} <= set(comparison_table.columns)
+
+
+def test_csv_export_escapes_spreadsheet_formulas(tmp_path):
+    source = tmp_path / "export.csv"
+    pd.DataFrame(
+        {
+            "title": ['=HYPERLINK("http://evil.example")', "+1"],
+            "text": ["a", "b"],
+            "outlet": ["@x", "-y"],
+        }
+    ).to_csv(source, index=False)
+    output = tmp_path / "corpus.csv"
+    assert main(["read", str(source), "-o", str(output)]) == EXIT_OK
+    written = pd.read_csv(output, dtype=str)
+    assert written["title"].tolist() == ['\'=HYPERLINK("http://evil.example")', "'+1"]
+    assert written["outlet"].tolist() == ["'@x", "'-y"]
+
+
+def test_lexicon_check_exit_codes(tmp_path, capsys):
+    assert main(["lexicon", "check", "ukraine_war"]) == EXIT_OK
+    assert "ukraine_war" in capsys.readouterr().out
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        "name: broken\nversion: '1'\nconcepts:\n  war_name:\n    variants:\n"
+        "      a:\n        terms: [war]\n      b:\n        terms: [war]\n"
+    )
+    assert main(["lexicon", "check", str(broken)]) == EXIT_LEXICON_PROBLEMS
+
+
+def test_missing_input_file_is_bad_input(tmp_path, capsys):
+    assert (
+        main(
+            [
+                "match",
+                str(tmp_path / "nope.parquet"),
+                "--lexicon",
+                "ukraine_war",
+                "-o",
+                str(tmp_path / "hits.csv"),
+            ]
+        )
+        == EXIT_BAD_INPUT
+    )
+    assert "nope.parquet" in capsys.readouterr().err
+
+
+def test_no_command_prints_help_and_exits_2(capsys):
+    assert main([]) == EXIT_USAGE
+    assert "read" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["read", "match", "score", "compare", "figures"])
+def test_every_command_has_help(command, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0
+    assert "usage: framing" in capsys.readouterr().out
+
+
+def test_the_installed_entry_point_runs():
+    result = subprocess.run(
+        [sys.executable, "-m", "framing", "--version"], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == f"framing {framing.__version__}"
