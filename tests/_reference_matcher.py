@@ -134,7 +134,14 @@ def reference_find(text: str, terms: Sequence[tuple[str, bool]]) -> list[tuple[i
             else:
                 parts.append((_normalised_word(word), False))
         haystack = cased if case_sensitive else folded
-        for start in range(len(folded)):
+        first_needle = parts[0][0] if case_sensitive else "".join(_lower(c) for c in parts[0][0])
+        # Every start where the first word's text occurs (all of them, found by str.find).
+        starts = []
+        found = haystack.find(first_needle)
+        while found != -1:
+            starts.append(found)
+            found = haystack.find(first_needle, found + 1)
+        for start in starts:
             position = start
             matched = True
             for number, (literal, is_glob) in enumerate(parts):

@@ -1,0 +1,59 @@
+"""The real corpora of ../shared/data as corpus tables, for real-data tests and counts.
+
+framing.read_corpus reads RUWA, the Guardian/NYT CSVs and resistinua; the Sputnik and
+Kyiv Independent spreadsheets (titles only, columns title_name/title_url) are read with
+pandas and conformed here.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+import framing
+from framing.corpus.schema import conform
+
+
+def load_corpora(shared_data: Path) -> dict[str, pd.DataFrame]:
+    """Return {name: corpus} for every real corpus, with ``outlet`` filled in."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpora = {
+            "ruwa": framing.read_corpus(shared_data / "ruwa" / "RUWA_04.08.23.csv"),
+            "guardian": framing.read_corpus(
+                shared_data / "nyt_guardian" / "Guardians_Russia_Ukraine.csv",
+                outlet="The Guardian",
+            ),
+            "nyt": framing.read_corpus(
+                shared_data / "nyt_guardian" / "NYT_Russia_Ukraine.csv",
+                outlet="The New York Times",
+            ),
+            "resistinua": framing.read_corpus(
+                shared_data / "resistinua" / "resistinua_messages_en.jsonl",
+                outlet="Ukrainian officials (resistinua)",
+                errors="report",
+            ),
+        }
+    for name, outlet, file in (
+        ("sputnik", "Sputnik", "Sputnik_FULL.xlsx"),
+        ("kyiv_independent", "Kyiv Independent", "Kyiv_Ind_FULL.xlsx"),
+    ):
+        sheet = pd.read_excel(shared_data / "sputnik_kyivind_titles" / file)
+        corpora[name] = conform(
+            pd.DataFrame(
+                {
+                    "doc_id": [f"{name}-{i}" for i in range(len(sheet))],
+                    "outlet": outlet,
+                    "title": sheet["title_name"].astype("string"),
+                    "text": pd.array([pd.NA] * len(sheet), dtype="string"),
+                    "url": sheet["title_url"].astype("string"),
+                }
+            )
+        )
+    return corpora
+
+
+#: The text columns each corpus has.
+FIELDS = ("title", "description", "text")
