@@ -6,6 +6,7 @@ Needs nothing but Python 3.11+ and access to the package index::
     python3 tasks.py figures   # set up, then run the sample corpus through the analysis
     python3 tasks.py test      # set up, then run the test suite
     python3 tasks.py lint      # ruff check + ruff format --check
+    python3 tasks.py compat    # the unit tests again on pandas 2.2 (in .venv-pandas22)
 
 The environment lives in ``.venv`` and is re-installed only when ``pyproject.toml`` or
 ``requirements/constraints.txt`` change. The constraints file pins every package the
@@ -26,9 +27,9 @@ VENV = Path(os.environ.get("FRAMING_VENV", ROOT / ".venv"))
 CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
 
 
-def _python() -> Path:
+def _python(venv_dir: Path) -> Path:
     scripts = "Scripts" if os.name == "nt" else "bin"
-    return VENV / scripts / ("python.exe" if os.name == "nt" else "python")
+    return venv_dir / scripts / ("python.exe" if os.name == "nt" else "python")
 
 
 def _run(*args: str | os.PathLike) -> None:
@@ -36,24 +37,30 @@ def _run(*args: str | os.PathLike) -> None:
     subprocess.run([str(a) for a in args], check=True, cwd=ROOT)
 
 
-def ensure_environment() -> Path:
-    """Create ``.venv`` and install the package with its extras, once per change."""
+def ensure_environment(venv_dir: Path | None = None, extra: tuple[str, ...] = ()) -> Path:
+    """Create the virtual environment and install the package, once per change.
+
+    ``extra`` requirements (e.g. ``pandas==2.2.*``) replace the pinned constraints, for
+    checking that the kit still works with older releases of a dependency.
+    """
     if sys.version_info < (3, 11):  # noqa: UP036 - this file runs before any check
         sys.exit(f"framing needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
-    python = _python()
+    venv_dir = venv_dir or VENV
+    python = _python(venv_dir)
     if not python.exists():
-        print(f"Creating the virtual environment in {VENV}", flush=True)
-        venv.create(VENV, with_pip=True)
+        print(f"Creating the virtual environment in {venv_dir}", flush=True)
+        venv.create(venv_dir, with_pip=True)
     digest = hashlib.sha256()
     for path in (ROOT / "pyproject.toml", CONSTRAINTS):
         if path.exists():
             digest.update(path.read_bytes())
-    stamp = VENV / ".framing-installed"
+    digest.update(" ".join(extra).encode())
+    stamp = venv_dir / ".framing-installed"
     if not stamp.exists() or stamp.read_text() != digest.hexdigest():
         pip = [python, "-m", "pip", "install", "--disable-pip-version-check", "-q"]
-        if CONSTRAINTS.exists():
+        if CONSTRAINTS.exists() and not extra:
             pip += ["-c", CONSTRAINTS]
-        _run(*pip, "-e", ".[dev]")
+        _run(*pip, "-e", ".[dev]", *extra)
         stamp.write_text(digest.hexdigest())
     return python
 
@@ -70,6 +77,21 @@ def main(argv: list[str]) -> int:
         python = ensure_environment()
         # Both cores: the notebooks and the real-data tests dominate the wall time.
         _run(python, "-m", "pytest", "-n", os.environ.get("FRAMING_TEST_WORKERS", "auto"), *rest)
+    elif command == "compat":
+        python = ensure_environment(ROOT / ".venv-pandas22", ("pandas==2.2.*",))
+        _run(python, "-c", "import pandas; print('pandas', pandas.__version__)")
+        _run(
+            python,
+            "-m",
+            "pytest",
+            "-n",
+            "auto",
+            "-m",
+            "not notebook and not realdata",
+            "-p",
+            "no:cacheprovider",
+            *rest,
+        )
     elif command == "lint":
         python = ensure_environment()
         _run(python, "-m", "ruff", "check", ".")
