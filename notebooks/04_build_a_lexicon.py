@@ -127,7 +127,9 @@ framing.score(mine_hits, corpus, by="outlet").query("concept == 'withdrawal_labe
 #
 # `data/synthetic_liwc.dic` is a small dictionary in the LIWC format, written for this
 # notebook: categories between `%` lines, then one entry a line with its category numbers;
-# `*` at the end of a word matches any ending. Each category becomes a concept.
+# `*` at the end of a word matches any ending. A category becomes a concept with one variant
+# of the same name; a category named `concept.variant` becomes that pair, which is how a
+# LIWC file can carry framings.
 
 # %%
 print(Path("data/synthetic_liwc.dic").read_text(encoding="utf-8"))

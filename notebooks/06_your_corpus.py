@@ -52,7 +52,9 @@ report.skipped.head(20)
 
 # %% [markdown]
 # Dates that could not be read are `NaT` and counted as missing, never guessed; a date
-# found only in a URL is used and marked in `date_source`.
+# found only in a URL is used and marked in `date_source`. Documents whose files do not say
+# their outlet (plain `.txt` files, say) have outlet `<NA>`: read such a folder on its own
+# with `outlet="..."`.
 
 # %%
 corpus.groupby("outlet", dropna=False).agg(

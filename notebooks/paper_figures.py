@@ -72,10 +72,24 @@ def save(fig, name, table):
     plt.close(fig)
 
 
+def spreadsheet_safe(frame):
+    """Quote text cells a spreadsheet would run as a formula (=, +, -, @), as the CLI does."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or isinstance(safe[column].dtype, pd.StringDtype):
+            safe[column] = safe[column].map(
+                lambda v: (
+                    "'" + v if isinstance(v, str) and v.startswith(("=", "+", "-", "@")) else v
+                ),
+                na_action="ignore",
+            )
+    return safe
+
+
 def save_table(frame, name, caption):
     """Write a table as CSV and LaTeX, with a provenance sidecar like the figures'."""
     csv_path, tex_path = out / f"{name}.csv", out / f"{name}.tex"
-    frame.to_csv(csv_path, index=False, lineterminator="\n")
+    spreadsheet_safe(frame).to_csv(csv_path, index=False, lineterminator="\n")
     latex = frame.to_latex(
         index=False, caption=caption, label=f"tab:{name}", float_format="%.3f", escape=True
     )
