@@ -223,3 +223,9 @@ def test_sample_path_points_at_the_packaged_file_and_the_format_files() -> None:
     assert sample_path("dump").is_dir()
     with pytest.raises(ValueError, match=r"'format' parameter of sample_path"):
         sample_path("xml")
+
+
+def test_the_sample_comes_with_a_load_report():
+    report = framing.load_report(framing.load_sample())
+    assert int(report.summary["kept"].sum()) == 1500
+    assert int(report.summary["dates_from_url"].sum()) == 8

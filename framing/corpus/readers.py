@@ -1228,6 +1228,12 @@ def _finish(
     validate_corpus(corpus)
     if restored is not None:
         corpus.attrs = json.loads(json.dumps(dict(restored)))
+        if REPORT_KEY in corpus.attrs and "framing" in corpus.attrs:
+            return corpus
+        # A Parquet file written without a report (or provenance) gets this read's own.
+        corpus.attrs.setdefault(REPORT_KEY, collector.to_dict())
+        if "framing" not in corpus.attrs:
+            stamp(corpus, function="read_corpus", corpus=corpus, parameters=parameters)
         return corpus
     corpus.attrs[REPORT_KEY] = collector.to_dict()
     stamp(corpus, function="read_corpus", corpus=corpus, parameters=parameters)
