@@ -212,9 +212,15 @@ def style(
     token = _PINNED_OUTLETS.set(pinned)
     try:
         with mpl.rc_context(parameters):
-            yield outlet_colors(pinned) if pinned is not None else {}
+            try:
+                yield outlet_colors(pinned) if pinned is not None else {}
+            finally:
+                interactive = mpl.rcParams["interactive"]
     finally:
         _PINNED_OUTLETS.reset(token)
+    # Not a style setting: a notebook's inline backend may switch interactive mode on the
+    # first time pyplot loads, inside the block. Undoing that would hide every later figure.
+    mpl.rcParams["interactive"] = interactive
 
 
 def outlet_colors(outlets: Iterable[str] | pd.Series | pd.DataFrame) -> dict[str, str]:

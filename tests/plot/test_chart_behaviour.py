@@ -373,3 +373,20 @@ def test_charts_leave_global_settings_and_inputs_unchanged(
     assert dict(mpl.rcParams) == before
     for name, table in tables.items():
         pd.testing.assert_frame_equal(table, copies[name])
+
+
+def test_style_keeps_interactive_mode_a_backend_switched_on_inside_the_block():
+    # The inline backend of a notebook turns interactive mode on when pyplot first loads;
+    # if the style undid that on exit, no later figure of the notebook would show.
+    import matplotlib as mpl
+
+    from framing.plot import style
+
+    before = mpl.rcParams["interactive"]
+    try:
+        mpl.rcParams["interactive"] = False
+        with style("notebook"):
+            mpl.rcParams["interactive"] = True
+        assert mpl.rcParams["interactive"] is True
+    finally:
+        mpl.rcParams["interactive"] = before
