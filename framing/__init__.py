@@ -9,6 +9,7 @@ The pipeline, one function per stage, each taking and returning tidy DataFrames:
 """
 
 from framing._collocations import collocations, suggest_terms
+from framing._export import write_table
 from framing.compare import compare_groups, keyness, log_odds
 from framing.corpus import CORPUS_COLUMNS, CorpusError, validate_corpus
 from framing.corpus._report import LoadReport, load_report
@@ -16,6 +17,7 @@ from framing.corpus.clean import deduplicate
 from framing.corpus.readers import iter_corpus, read_corpus, write_corpus
 from framing.datasets import load_sample
 from framing.figures import save_figure
+from framing.kwic import kwic
 from framing.lexicon import (
     Concept,
     Lexicon,
@@ -30,7 +32,6 @@ from framing.lexicon import (
     read_dictionary,
     write_dictionary,
 )
-from framing.kwic import kwic
 from framing.match import match, match_text
 from framing.provenance import corpus_fingerprint, provenance
 from framing.score import score
@@ -73,4 +74,5 @@ __all__ = [
     "validate_corpus",
     "write_corpus",
     "write_dictionary",
+    "write_table",
 ]

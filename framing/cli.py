@@ -40,68 +40,24 @@ EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 EXIT_LEXICON_PROBLEMS = 3
 
-#: Characters that make a spreadsheet treat a CSV cell as a formula.
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
 
 # -- helpers -------------------------------------------------------------------------------
-def _escape_formula(value: Any) -> Any:
-    """Prefix a cell that a spreadsheet would run as a formula with a quote (OWASP CSV
-    injection advice); numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def _csv_ready(table: pd.DataFrame) -> pd.DataFrame:
-    out = table.copy()
-    for column in out.columns:
-        values = out[column]
-        if values.dtype == object or isinstance(values.dtype, pd.StringDtype):
-            out[column] = values.map(
-                lambda v: (
-                    json.dumps(list(v), ensure_ascii=False)
-                    if isinstance(v, list | tuple)
-                    else _escape_formula(v)
-                ),
-                na_action="ignore",
-            )
-    return out
-
-
-def write_table(table: pd.DataFrame, path: str | Path) -> Path:
-    """Write a result table to ``path``: Parquet for ``.parquet``, else CSV/TSV.
-
-    CSV cells that a spreadsheet would run as formulas (``=``, ``+``, ``-``, ``@``) are
-    escaped with a leading quote; lists are written as JSON. Parquet keeps dtypes and the
-    provenance in ``attrs``.
-    """
+def write_output(table: pd.DataFrame, path: str | Path) -> Path:
+    """Write a command's table: a corpus through ``write_corpus`` (Parquet keeps it
+    exactly), anything else through ``framing.write_table`` (CSV escapes formulas)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix == ".parquet":
-        if {"doc_id", "text", "title"} <= set(table.columns):
-            from framing import write_corpus
-
-            write_corpus(table, path)
-        else:
-            _write_parquet(table, path)
-    elif path.suffix in (".csv", ".tsv", ".txt"):
-        sep = "\t" if path.suffix == ".tsv" else ","
-        _csv_ready(table).to_csv(path, index=False, sep=sep, lineterminator="\n")
-        _write_provenance_sidecar(table, path)
-    else:
+    if path.suffix not in (".parquet", ".csv", ".tsv"):
         raise _UsageError(f"Cannot write {path}: use a .parquet, .csv or .tsv file name.")
+    if path.suffix == ".parquet" and {"doc_id", "text", "title"} <= set(table.columns):
+        from framing import write_corpus
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_corpus(table, path)
+    else:
+        from framing import write_table
+
+        write_table(table, path)
     return path
-
-
-def _write_parquet(table: pd.DataFrame, path: Path) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    arrow = pa.Table.from_pandas(table, preserve_index=False)
-    metadata = dict(arrow.schema.metadata or {})
-    metadata[b"framing"] = json.dumps(table.attrs.get("framing", {}), sort_keys=True).encode()
-    pq.write_table(arrow.replace_schema_metadata(metadata), path)
 
 
 def _read_table(path: str | Path) -> pd.DataFrame:
@@ -130,13 +86,6 @@ def _read_corpus_file(path: str) -> pd.DataFrame:
     from framing import read_corpus
 
     return read_corpus(path)
-
-
-def _write_provenance_sidecar(table: pd.DataFrame, path: Path) -> None:
-    record = table.attrs.get("framing")
-    if record:
-        sidecar = path.with_name(path.name + ".json")
-        sidecar.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def _load_lexicon(name_or_path: str) -> Any:
@@ -184,7 +133,7 @@ def _command_read(args: argparse.Namespace) -> int:
     )
     print(load_report(corpus))
     if args.output:
-        write_table(corpus, args.output)
+        write_output(corpus, args.output)
         _say(f"Wrote {len(corpus)} documents to {args.output}")
     return EXIT_OK
 
@@ -202,7 +151,7 @@ def _command_match(args: argparse.Namespace) -> int:
         columns=("outlet", "published"),
         workers=args.workers,
     )
-    write_table(hits, args.output)
+    write_output(hits, args.output)
     _say(f"{len(hits)} hits of {len(lexicon)} terms in {len(corpus)} documents -> {args.output}")
     return EXIT_OK
 
@@ -223,7 +172,7 @@ def _command_score(args: argparse.Namespace) -> int:
         n_boot=args.n_boot,
         seed=args.seed,
     )
-    write_table(scores, args.output)
+    write_output(scores, args.output)
     _say(f"{len(scores)} score rows -> {args.output}")
     return EXIT_OK
 
@@ -242,7 +191,7 @@ def _command_compare(args: argparse.Namespace) -> int:
         ngram_range=(args.ngram_min, args.ngram_max),
         min_count=args.min_count,
     )
-    write_table(comparison, args.output)
+    write_output(comparison, args.output)
     _say(f"{len(comparison)} term statistics -> {args.output}")
     return EXIT_OK
 

@@ -117,5 +117,16 @@ def stamp(
 
 
 def provenance(table: pd.DataFrame) -> dict[str, Any]:
-    """Return the provenance record of a result table (an empty dict if it has none)."""
+    """Return the provenance record of a result table (an empty dict if it has none).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = stamp(pd.DataFrame(), function="score", parameters={"by": "outlet"})
+    >>> record = provenance(table)
+    >>> record["function"], record["parameters"]
+    ('score', {'by': 'outlet'})
+    >>> provenance(pd.DataFrame())
+    {}
+    """
     return dict(table.attrs.get(ATTRS_KEY, {}))

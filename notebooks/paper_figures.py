@@ -39,8 +39,6 @@ voice_variant = ["war_name", "russian_state"]  # every voice against own voice
 events = {"2022-02-24": "full-scale invasion", "2022-09-30": "annexation claims"}
 
 # %%
-import hashlib
-import json
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -72,42 +70,9 @@ def save(fig, name, table):
     plt.close(fig)
 
 
-def spreadsheet_safe(frame):
-    """Quote text cells a spreadsheet would run as a formula (=, +, -, @), as the CLI does."""
-    safe = frame.copy()
-    for column in safe.columns:
-        if safe[column].dtype == object or isinstance(safe[column].dtype, pd.StringDtype):
-            safe[column] = safe[column].map(
-                lambda v: (
-                    "'" + v if isinstance(v, str) and v.startswith(("=", "+", "-", "@")) else v
-                ),
-                na_action="ignore",
-            )
-    return safe
-
-
 def save_table(frame, name, caption):
-    """Write a table as CSV and LaTeX, with a provenance sidecar like the figures'."""
-    csv_path, tex_path = out / f"{name}.csv", out / f"{name}.tex"
-    spreadsheet_safe(frame).to_csv(csv_path, index=False, lineterminator="\n")
-    latex = frame.to_latex(
-        index=False, caption=caption, label=f"tab:{name}", float_format="%.3f", escape=True
-    )
-    tex_path.write_text(latex, encoding="utf-8")
-    files = {
-        path.name: "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in (csv_path, tex_path)
-    }
-    record = {
-        "framing": framing.__version__,
-        "provenance": framing.provenance(frame),
-        "files": files,
-    }
-    sidecar = out / f"{name}.json"
-    sidecar.write_text(
-        json.dumps(record, sort_keys=True, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
-    written.extend([csv_path, tex_path, sidecar])
+    """Write a table as CSV (formulas escaped) and LaTeX, with a provenance sidecar."""
+    written.extend(framing.write_table(frame, out / name, formats=["csv", "tex"], caption=caption))
 
 
 # %% [markdown]

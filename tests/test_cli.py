@@ -118,9 +118,9 @@ def test_match_score_and_compare_chain_through_files(corpus_file, tmp_path):
     assert {"outlet", "concept", "variant", "share_low", "share_high"} <= set(score_table.columns)
     # Scores count exactly the hits the match command wrote.
     assert score_table["count"].sum() == len(hits_table)
-    sidecar = json.loads((tmp_path / "scores.csv.json").read_text())
-    assert sidecar["function"] == "score"
-    assert sidecar["lexicon"]["name"] == "ukraine_war"
+    sidecar = json.loads((tmp_path / "scores.json").read_text())
+    assert sidecar["provenance"]["function"] == "score"
+    assert sidecar["provenance"]["lexicon"]["name"] == "ukraine_war"
 
     assert main(["compare", str(corpus_file), "--min-count", "3", "-o", str(comparison)]) == 0
     comparison_table = pd.read_csv(comparison)
