@@ -35,11 +35,20 @@ from framing.lexicon import (
 from framing.match import match, match_text
 from framing.provenance import corpus_fingerprint, provenance
 from framing.score import score
+from framing.validate import (
+    CodingError,
+    adjusted_counts,
+    coding_sheet,
+    precision,
+    read_coding_sheet,
+    write_coding_sheet,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "CORPUS_COLUMNS",
+    "CodingError",
     "Concept",
     "CorpusError",
     "Lexicon",
@@ -50,7 +59,9 @@ __all__ = [
     "Term",
     "Variant",
     "__version__",
+    "adjusted_counts",
     "check_lexicon",
+    "coding_sheet",
     "collocations",
     "compare_groups",
     "corpus_fingerprint",
@@ -65,13 +76,16 @@ __all__ = [
     "log_odds",
     "match",
     "match_text",
+    "precision",
     "provenance",
+    "read_coding_sheet",
     "read_corpus",
     "read_dictionary",
     "save_figure",
     "score",
     "suggest_terms",
     "validate_corpus",
+    "write_coding_sheet",
     "write_corpus",
     "write_dictionary",
     "write_table",
