@@ -6,10 +6,16 @@ The rules it implements are written in ``framing.match`` (the public module).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import ahocorasick
+
+try:  # the optional fast backend: pip install "framing[fast]"
+    import ahocorasick_rs
+except ImportError:  # pragma: no cover - depends on the environment
+    ahocorasick_rs = None
 
 from framing._normalize import (
     ends_word,
@@ -30,6 +36,28 @@ GLOB = None
 # A compiled term: (term index, case-sensitive, checks its end, folded segments after
 # the key or None, cased segments). Plain tuples: they are read once per candidate.
 _Record = tuple[int, bool, bool, tuple | None, tuple]
+
+
+#: The automaton libraries the engine can run on. Both find the same candidates (the
+#: property tests run on each); ``ahocorasick_rs`` (Rust, a DFA) scans 2-3x faster.
+BACKENDS: tuple[str, ...] = ("pyahocorasick", "ahocorasick_rs")
+
+
+def available_backends() -> tuple[str, ...]:
+    """The backends installed here, the default first."""
+    found = ("ahocorasick_rs",) if ahocorasick_rs is not None else ()
+    return (*found, "pyahocorasick")
+
+
+def default_backend() -> str:
+    """``FRAMING_ENGINE`` if set, else ahocorasick_rs when installed, else pyahocorasick."""
+    chosen = os.environ.get("FRAMING_ENGINE") or available_backends()[0]
+    if chosen not in available_backends():
+        raise ValueError(
+            f"The FRAMING_ENGINE environment variable must be one of "
+            f"{list(available_backends())}. Got {chosen!r} instead."
+        )
+    return chosen
 
 
 class TermError(ValueError):
@@ -85,8 +113,14 @@ def _segments(pattern: str) -> _Segments:
 class Engine:
     """A lexicon compiled into an automaton; ``find`` returns the hits in one text."""
 
-    def __init__(self, specs: Sequence[TermSpec]) -> None:
+    def __init__(self, specs: Sequence[TermSpec], backend: str | None = None) -> None:
         self.specs = tuple(specs)
+        self.backend = backend or default_backend()
+        if self.backend not in available_backends():
+            raise ValueError(
+                f"The engine backend must be one of {list(available_backends())}. "
+                f"Got {self.backend!r} instead."
+            )
         keyed: dict[str, list[_Record]] = {}
         for index, (pattern, case_sensitive) in enumerate(self.specs):
             segments = _segments(pattern)
@@ -104,12 +138,24 @@ class Engine:
                     segments.cased,
                 )
             )
-        self._automaton = ahocorasick.Automaton()
-        for key, records in keyed.items():
-            self._automaton.add_word(key, (len(key), is_word_character(key[0]), tuple(records)))
-        if keyed:
-            self._automaton.make_automaton()
+        # What each automaton key reports: its length, whether its start needs a word
+        # boundary check, and the terms that begin with it.
+        values = [
+            (len(key), is_word_character(key[0]), tuple(records)) for key, records in keyed.items()
+        ]
         self._empty = not keyed
+        if self.backend == "ahocorasick_rs":
+            self._values = values
+            if keyed:
+                self._rust = ahocorasick_rs.AhoCorasick(
+                    list(keyed), implementation=ahocorasick_rs.Implementation.DFA
+                )
+        else:
+            self._automaton = ahocorasick.Automaton()
+            for key, value in zip(keyed, values, strict=True):
+                self._automaton.add_word(key, value)
+            if keyed:
+                self._automaton.make_automaton()
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """Return ``(start, end, term index)`` for every hit in ``text``, by start.
@@ -126,7 +172,15 @@ class Engine:
     def find_normalised(self, cased: str, folded: str) -> list[tuple[int, int, int]]:
         """Leftmost-longest, non-overlapping hits in an already normalised text."""
         candidates: list[tuple[int, int, int]] = []
-        for last, (key_length, checks_start, records) in self._automaton.iter(folded):
+        if self.backend == "ahocorasick_rs":
+            values = self._values
+            found = [
+                (end - 1, values[key])
+                for key, _, end in self._rust.find_matches_as_indexes(folded, overlapping=True)
+            ]
+        else:
+            found = self._automaton.iter(folded)
+        for last, (key_length, checks_start, records) in found:
             start = last - key_length + 1
             if checks_start and not starts_word(folded, start):
                 continue
@@ -178,15 +232,16 @@ def _same_case(cased: str, start: int, folded: str, segments: tuple[str | None, 
     return True
 
 
-_ENGINES: dict[tuple[TermSpec, ...], Engine] = {}
+_ENGINES: dict[tuple[str, tuple[TermSpec, ...]], Engine] = {}
 
 
-def engine_for(specs: Sequence[TermSpec]) -> Engine:
+def engine_for(specs: Sequence[TermSpec], backend: str | None = None) -> Engine:
     """Return the engine for these terms, compiling it on first use (a small cache)."""
-    key = tuple((str(pattern), bool(case_sensitive)) for pattern, case_sensitive in specs)
-    engine = _ENGINES.get(key)
+    backend = backend or default_backend()
+    terms = tuple((str(pattern), bool(case_sensitive)) for pattern, case_sensitive in specs)
+    engine = _ENGINES.get((backend, terms))
     if engine is None:
         if len(_ENGINES) >= 8:
             _ENGINES.pop(next(iter(_ENGINES)))
-        engine = _ENGINES[key] = Engine(key)
+        engine = _ENGINES[backend, terms] = Engine(terms, backend)
     return engine

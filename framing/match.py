@@ -57,10 +57,13 @@ Known limits: case folding is one character to one ("STRASSE" does not match
 from __future__ import annotations
 
 import atexit
+import contextlib
 import math
 import multiprocessing
 import os
-from collections.abc import Iterable, Sequence
+import sys
+import types
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -343,7 +346,8 @@ def _match_frame(
         if workers == 1 or len(bounds) == 1:
             outputs: Iterable[tuple[np.ndarray, ...]] = (_match_chunk(*task) for task in tasks)
         else:
-            outputs = _pool(workers).map(_match_chunk_task, tasks)
+            with _main_module_hidden():
+                outputs = _pool(workers).map(_match_chunk_task, tasks)
         for (first, last), output in zip(bounds, outputs, strict=True):
             output[0][:] += first
             results.append(output)
@@ -473,6 +477,28 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=context)
         _POOL_SIZE = workers
     return _POOL
+
+
+@contextlib.contextmanager
+def _main_module_hidden() -> Iterator[None]:
+    """Start worker processes without re-running the user's script in them.
+
+    With the forkserver and spawn start methods a new process first re-imports the
+    parent's ``__main__`` module from its file. In a script without an
+    ``if __name__ == "__main__":`` guard that re-runs the whole script, and its
+    ``match(...)`` call then fails ("An attempt has been made to start a new process
+    before the current process has finished its bootstrapping phase"). The workers need
+    nothing from ``__main__`` (their tasks are framing functions and lists of strings),
+    so while the pool starts its processes ``__main__`` is a module with no file to
+    re-import. (Jupyter's ``__main__`` has no file anyway.)
+    """
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
 
 
 @atexit.register

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import warnings
 
 import pandas as pd
@@ -286,6 +288,40 @@ def test_worker_processes_give_the_same_table_as_one_process() -> None:
     together = match(corpus, lexicon, workers=2, chunksize=37)
     pd.testing.assert_frame_equal(alone, together)
     assert len(alone) == 900
+
+
+UNGUARDED_SCRIPT = """
+import pandas as pd
+from framing import Lexicon, match
+from framing.corpus.schema import conform
+
+print("script body ran")
+corpus = conform(pd.DataFrame({
+    "doc_id": [f"d{i}" for i in range(200)], "outlet": ["X"] * 200,
+    "published": ["2022-03-01"] * 200, "title": [""] * 200,
+    "text": [f"Kiev {i}, the “special military operation”." for i in range(200)]}))
+lexicon = Lexicon.from_dataframe(pd.DataFrame({
+    "concept": ["c", "c"], "variant": ["v", "v"],
+    "term": ["Kiev", "special military operation"]}), name="demo")
+alone = match(corpus, lexicon, workers=1)
+together = match(corpus, lexicon, workers=2, chunksize=20, progress=False)
+pd.testing.assert_frame_equal(alone, together)
+print("hits", len(together))
+"""
+
+
+@pytest.mark.slow
+def test_workers_run_from_a_script_without_a_main_guard(tmp_path) -> None:
+    # forkserver/spawn re-import a script's __main__ in each worker; without the
+    # `if __name__ == "__main__":` guard that re-ran match() there and broke the pool.
+    script = tmp_path / "unguarded.py"
+    script.write_text(UNGUARDED_SCRIPT, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    # The script ran once (in this process only), and the workers found every hit.
+    assert done.stdout.splitlines() == ["script body ran", "hits 400"]
 
 
 # -- errors ------------------------------------------------------------------------------

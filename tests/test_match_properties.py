@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 import unicodedata
 
+import pytest
 from _reference_matcher import reference_find, reference_units
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from framing import _normalize
-from framing._engine import Engine
+from framing._engine import BACKENDS, Engine, available_backends
 
 # Words the lexicons are made of, and the same words in other cases and spellings.
 TERM_WORDS = [
@@ -50,8 +51,13 @@ texts = st.lists(
     suppress_health_check=[HealthCheck.too_slow],
 )
 @given(text=texts, specs=lexicons)
-def test_engine_equals_reference_matcher(text: str, specs: list[tuple[str, bool]]) -> None:
-    found = Engine(specs).find(text)
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_engine_equals_reference_matcher(
+    backend: str, text: str, specs: list[tuple[str, bool]]
+) -> None:
+    if backend not in available_backends():
+        pytest.skip(f"{backend} is not installed (pip install 'framing[fast]')")
+    found = Engine(specs, backend).find(text)
     assert found == reference_find(text, specs)
     # The offsets always index the original text, and hits never overlap.
     reached = 0

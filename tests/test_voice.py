@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 
+import framing.voice as voice_module
 from framing.voice import VOICES, classify, quotations, voices
 
 
@@ -161,3 +165,21 @@ def test_voices_classifies_every_hit_of_a_text() -> None:
     assert [text[a:b] for a, b in spans] == ["Kiev"] * 3
     assert voices(text, spans) == ["own", "distanced", "quoted"]
     assert set(voices(text, spans)) <= set(VOICES)
+
+
+def test_the_cue_prefilter_knows_every_character_that_matches_an_ascii_letter() -> None:
+    # The fast cue test lower-cases a window; it is exact only if these are the only
+    # non-ASCII characters that re.IGNORECASE equates with an ASCII letter.
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    found = {
+        chr(code)
+        for code in range(128, sys.maxunicode + 1)
+        if not 0xD800 <= code < 0xE000 and letter.fullmatch(chr(code))
+    }
+    assert found == set(voice_module._CASE_TRAPS.pattern[1:-1])
+
+
+def test_a_cue_written_with_a_long_s_still_distances() -> None:
+    text = "The \u017felf-proclaimed republic"
+    start = text.index("republic")
+    assert classify(text, start, start + len("republic")) == "distanced"
