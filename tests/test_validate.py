@@ -594,3 +594,32 @@ def test_adjusted_counts_needs_the_stratum_columns() -> None:
 
 def test_codes_are_the_documented_three() -> None:
     assert CODES == ("yes", "no", "unsure")
+
+
+# --------------------------------------------------------------------------- documentation
+
+
+def test_the_docstring_examples_run() -> None:
+    import doctest
+
+    import framing.validate
+
+    result = doctest.testmod(framing.validate, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted >= 20 and result.failed == 0
+
+
+@pytest.mark.slow
+def test_the_workflow_in_docs_validation_md_runs(tmp_path: Path, monkeypatch) -> None:
+    import re
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "validation.md").read_text()
+    blocks = re.findall(r"```python\n(.*?)```", text, flags=re.DOTALL)
+    assert len(blocks) == 1
+    monkeypatch.chdir(tmp_path)
+    namespace: dict = {}
+    exec(blocks[0], namespace)  # the documented code, as a reader would run it
+    assert (tmp_path / "coding.xlsx").is_file()
+    assert len(namespace["adjusted"]) == len(namespace["scores"])
+    # Nothing was coded: every stratum is there, with NaN precision.
+    assert namespace["table"]["uncoded"].sum() == len(namespace["sheet"])
+    assert namespace["table"]["precision"].isna().all()
