@@ -659,10 +659,15 @@ def _read_csv_records(path: Path) -> list[tuple[int, list[str]]]:
             f"The coding sheet {path} is not UTF-8 text (byte {error.start}); expected the "
             "file as written. In Excel save it as 'CSV UTF-8', or code the .xlsx version."
         ) from None
+    # Excel saves "CSV" with the list separator of the coder's locale (";" in much of
+    # Europe): the character after the header's "hit_id" tells which one the file uses.
+    header = re.search(r'^"?hit_id"?([,;\t])', text, flags=re.MULTILINE)
+    delimiter = header[1] if header else ","
     # A record's number is its row number in a spreadsheet (a cell's line breaks included).
+    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     return [
         (number, [_unescape(value) for value in record])
-        for number, record in enumerate(csv.reader(io.StringIO(text, newline="")), start=1)
+        for number, record in enumerate(records, start=1)
     ]
 
 

@@ -404,6 +404,17 @@ def test_sorted_rows_blank_rows_and_trailing_empty_cells_are_accepted(written: P
     assert len(back) == 5 and back["code"].isna().all()
 
 
+def test_a_csv_resaved_with_semicolons_is_read(written: Path) -> None:
+    records = _csv_records(written)
+    records[FIRST_ROW - 1][records[FIRST_ROW - 2].index("code")] = "yes"
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(records)
+    written.write_bytes(buffer.getvalue().encode("utf-8-sig"))
+    back = read_coding_sheet(written)
+    assert back["code"].tolist()[:2] == ["yes", pd.NA]
+    assert back["match"].tolist().count("Odessa") == 4
+
+
 def test_lost_instruction_lines_warn_that_deleted_rows_go_unseen(written: Path) -> None:
     records = _csv_records(written)
     _write_csv_records(written, records[FIRST_ROW - 2 :])
