@@ -355,7 +355,9 @@ def write_coding_sheet(sheet: pd.DataFrame, path: str | Path) -> Path:
     Raises
     ------
     ValueError
-        If the suffix is neither ``.csv`` nor ``.xlsx``, or ``sheet`` lacks a column.
+        If the suffix is neither ``.csv`` nor ``.xlsx``, ``sheet`` lacks a column, or a
+        row's hit_id, match, term, concept, variant, voice or outlet was changed after
+        :func:`coding_sheet` made it (the file could not be read back).
 
     Examples
     --------
@@ -385,6 +387,15 @@ def write_coding_sheet(sheet: pd.DataFrame, path: str | Path) -> Path:
             f"The 'sheet' parameter of write_coding_sheet must be a sheet from "
             f"framing.coding_sheet; it lacks the column(s) {missing}."
         )
+    checked = _checked(_checked_extras(sheet))
+    for row in range(len(sheet)):
+        if _row_check(sheet, row, checked) != sheet["check"].iat[row]:
+            raise ValueError(
+                f"Row {row} of the 'sheet' parameter of write_coding_sheet (hit_id "
+                f"{sheet['hit_id'].iat[row]!r}) no longer fits its check: one of the columns "
+                f"{', '.join(checked)} was changed after coding_sheet made it. Expected a "
+                "sheet from framing.coding_sheet with only 'code' and 'comment' filled in."
+            )
     columns = list(sheet.columns)
     header = _instructions() + _meta_rows(sheet)
     rows = [[_cell_text(sheet[column].iat[row]) for column in columns] for row in range(len(sheet))]
@@ -401,7 +412,7 @@ def _instructions() -> list[list[str]]:
 
 
 def _meta_rows(sheet: pd.DataFrame) -> list[list[str]]:
-    extras = [column for column in _checked_extras(sheet) if column in sheet.columns]
+    extras = _checked_extras(sheet)
     return [
         [_META, "rows", str(len(sheet))],
         [_META, "hit_ids", _hit_id_digest(sheet["hit_id"].astype(str).tolist())],
@@ -411,9 +422,13 @@ def _meta_rows(sheet: pd.DataFrame) -> list[list[str]]:
 
 
 def _checked_extras(sheet: pd.DataFrame) -> list[str]:
-    """Stratum columns beyond the default ones, as recorded by coding_sheet."""
-    by = provenance(sheet).get("parameters", {}).get("by", [])
-    return [column for column in by if column not in SHEET_COLUMNS]
+    """Stratum columns beyond the default ones: coding_sheet puts them before stratum_hits.
+
+    Read from the columns, not from the provenance, which pandas drops in some operations.
+    """
+    columns = list(sheet.columns)
+    between = columns[columns.index("end") + 1 : columns.index("stratum_hits")]
+    return [column for column in between if column not in SHEET_COLUMNS]
 
 
 def _hit_id_digest(hit_ids: list[str]) -> str:

@@ -445,6 +445,41 @@ def test_a_csv_saved_in_another_encoding_is_refused(written: Path) -> None:
         read_coding_sheet(written)
 
 
+def test_a_sheet_edited_before_writing_is_refused(small, tmp_path: Path) -> None:
+    corpus, hits = small
+    sheet = coding_sheet(hits, corpus)
+    sheet.loc[1, "concept"] = "port"
+    with pytest.raises(
+        ValueError,
+        match=r"Row 1 of the 'sheet' parameter of write_coding_sheet \(hit_id '.*'\) no longer "
+        r"fits its check: one of the columns hit_id, match, term, concept",
+    ):
+        write_coding_sheet(sheet, tmp_path / "coding.csv")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_an_extra_stratum_column_is_checked_without_provenance(
+    small, tmp_path: Path, suffix: str
+) -> None:
+    corpus, hits = small
+    corpus = corpus.assign(desk=pd.array(["news", "sport", "news"], dtype="string"))
+    sheet = coding_sheet(hits, corpus, by=("concept", "desk"))
+    assert list(sheet.columns).index("desk") == list(sheet.columns).index("stratum_hits") - 1
+    sheet.attrs.clear()
+    path = write_coding_sheet(sheet, tmp_path / f"coding{suffix}")
+    pd.testing.assert_frame_equal(read_coding_sheet(path), sheet)
+    if suffix == ".csv":
+        position = _csv_records(path)[FIRST_ROW - 2].index("desk")
+        row = next(
+            number
+            for number, record in enumerate(_csv_records(path), start=1)
+            if number >= FIRST_ROW and record[position] == "sport"
+        )
+        _edit_csv(path, row, "desk", "news")
+        with pytest.raises(CodingError, match=rf"Row {row} .* outlet, desk no longer fit"):
+            read_coding_sheet(path)
+
+
 def test_other_file_types_are_refused(small, tmp_path: Path) -> None:
     corpus, hits = small
     with pytest.raises(ValueError, match=r"must end in \.csv or \.xlsx\. Got '.*coding\.ods'"):
