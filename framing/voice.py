@@ -75,9 +75,12 @@ _CUE_KEY = re.compile("|".join(_CUE_KEYS), re.IGNORECASE)
 _CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
-def _may_hold_cue(text: str, start: int, stop: int) -> bool:
-    """False only when ``text[start:stop]`` holds no cue key (then it holds no cue)."""
-    if _CASE_TRAPS.search(text, start, stop):
+def _may_hold_cue(text: str, start: int, stop: int, traps: bool = True) -> bool:
+    """False only when ``text[start:stop]`` holds no cue key (then it holds no cue).
+
+    ``traps=False`` says the text holds none of ``_CASE_TRAPS`` (checked once per text).
+    """
+    if traps and _CASE_TRAPS.search(text, start, stop):
         return _CUE_KEY.search(text, start, stop) is not None
     window = text[start:stop].lower()
     for key in _CUE_KEYS:  # a plain loop: faster than any() over a generator here
@@ -148,6 +151,7 @@ class _Reader:
         self.paragraphs = _paragraphs(text)
         self.paragraph_starts = [start for start, _ in self.paragraphs]
         self._quotations: dict[int, list[tuple[int, int]]] = {}
+        self._traps = not text.isascii() and _CASE_TRAPS.search(text) is not None
 
     def classify(self, start: int, end: int) -> str:
         number = bisect_right(self.paragraph_starts, start) - 1
@@ -168,7 +172,7 @@ class _Reader:
 
     def _cue_before(self, paragraph_start: int, limit: int, start: int) -> bool:
         window_start = max(paragraph_start, limit - _REACH)
-        if not _may_hold_cue(self.text, window_start, limit):
+        if not _may_hold_cue(self.text, window_start, limit, self._traps):
             return False
         last = None
         for last in _CUE_BEFORE.finditer(self.text, window_start, limit):  # noqa: B007
@@ -177,7 +181,7 @@ class _Reader:
 
     def _cue_after(self, limit: int, end: int, paragraph_end: int) -> bool:
         stop = min(paragraph_end, limit + _REACH)
-        if not _may_hold_cue(self.text, limit, stop):
+        if not _may_hold_cue(self.text, limit, stop, self._traps):
             return False
         cue = _CUE_AFTER.search(self.text, limit, stop)
         return cue is not None and _close_enough(self.text[end : cue.start()], _SENTENCE_END)
