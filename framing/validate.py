@@ -609,8 +609,17 @@ def read_coding_sheet(path: str | Path) -> pd.DataFrame:
             "framing.write_coding_sheet."
         )
     meta, columns, spreadsheet_rows, rows = _split_records(records, path)
+    repeated = sorted({column for column in columns if columns.count(column) > 1 and column})
+    if repeated:
+        raise CodingError(
+            f"The coding sheet {path} has the column(s) {repeated} more than once; expected "
+            "each column of the sheet as written once."
+        )
     missing = [column for column in SHEET_COLUMNS if column not in columns]
-    checked = meta.get("checked", ",".join(_CHECKED_BASE)).split(",")
+    if not missing and "checked" not in meta:
+        checked = _checked(_checked_extras(pd.DataFrame(columns=columns)))
+    else:
+        checked = meta.get("checked", ",".join(_CHECKED_BASE)).split(",")
     missing += [column for column in checked if column not in columns and column not in missing]
     if missing:
         raise CodingError(

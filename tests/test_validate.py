@@ -86,7 +86,7 @@ def _write_csv_records(path: Path, records: list[list[str]]) -> None:
 def _edit_csv(path: Path, row: int, column: str, value: str) -> None:
     """Set one cell, ``row`` numbered as a spreadsheet shows it."""
     records = _csv_records(path)
-    header = records[FIRST_ROW - 2]
+    header = next(record for record in records if record[0] == "hit_id")
     records[row - 1][header.index(column)] = value
     _write_csv_records(path, records)
 
@@ -421,6 +421,27 @@ def test_lost_instruction_lines_warn_that_deleted_rows_go_unseen(written: Path) 
     with pytest.warns(UserWarning, match=r"has lost the instruction lines that hold its row"):
         back = read_coding_sheet(written)
     assert len(back) == 5
+
+
+def test_a_repeated_column_is_refused(written: Path) -> None:
+    records = _csv_records(written)
+    for record in records[FIRST_ROW - 2 :]:
+        record.append(record[0])
+    _write_csv_records(written, records)
+    with pytest.raises(CodingError, match=r"has the column\(s\) \['hit_id'\] more than once"):
+        read_coding_sheet(written)
+
+
+def test_without_instruction_lines_extra_strata_are_still_checked(small, tmp_path) -> None:
+    corpus, hits = small
+    corpus = corpus.assign(desk=pd.array(["news", "sport", "news"], dtype="string"))
+    path = write_coding_sheet(coding_sheet(hits, corpus, by="desk"), tmp_path / "coding.csv")
+    _write_csv_records(path, _csv_records(path)[FIRST_ROW - 2 :])
+    with pytest.warns(UserWarning, match=r"deleted rows cannot be detected"):
+        assert len(read_coding_sheet(path)) == 5
+    _edit_csv(path, 2, "desk", "opinion")
+    with pytest.raises(CodingError, match=r"Row 2 of the coding sheet .* outlet, desk no"):
+        read_coding_sheet(path)
 
 
 def test_a_changed_match_in_an_xlsx_file_is_refused(small, tmp_path: Path) -> None:
