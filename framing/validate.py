@@ -948,9 +948,11 @@ def precision(
     codes = codes.map(lambda code: code.strip().lower() if isinstance(code, str) else code)
     unknown = codes[codes.notna() & ~codes.isin(CODES)]
     if len(unknown):
+        label = unknown.index[0]
+        label = label.item() if isinstance(label, np.generic) else label
         raise ValueError(
             f"The 'coded' parameter of precision has the code {unknown.iloc[0]!r} at index "
-            f"{unknown.index[0]!r}; expected one of 'yes', 'no', 'unsure' or missing."
+            f"{label!r}; expected one of 'yes', 'no', 'unsure' or missing."
         )
     table = coded.reset_index(drop=True)
     codes = codes.reset_index(drop=True)
