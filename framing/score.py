@@ -14,6 +14,8 @@ docs         int64                   documents of the group with at least one su
 n_docs       int64                   documents in the group
 n_tokens     int64                   tokens in the group (the fields scored; shared tokenizer)
 rate         float64                 hits per 10,000 tokens
+rate_low     float64                 lower end of the bootstrap interval of ``rate``
+rate_high    float64                 upper end
 share        float64                 the variant's share of the concept's hits in the group
 share_low    float64                 lower end of the bootstrap interval of ``share``
 share_high   float64                 upper end
@@ -55,6 +57,8 @@ SCORE_COLUMNS: tuple[str, ...] = (
     "n_docs",
     "n_tokens",
     "rate",
+    "rate_low",
+    "rate_high",
     "share",
     "share_low",
     "share_high",
@@ -104,7 +108,7 @@ def score(
         The lexicon matched; its concepts and variants give the rows (in lexicon order).
         Default: the variants recorded in the hits' provenance, else those in the hits.
     ci : float, default 0.95
-        Coverage of the share intervals.
+        Coverage of the rate and share intervals.
     n_boot : int, default 1000
         Bootstrap resamples.
     seed : int, default 0
@@ -135,10 +139,13 @@ def score(
     the group. Words in one article are not independent (an article that says "Kiev" once
     says it again), so the interval resamples documents, not hits: each of ``n_boot``
     resamples draws the group's ``n_docs`` documents with replacement and recomputes the
-    share; the interval is the ``(1 - ci)/2`` and ``(1 + ci)/2`` percentiles of the
-    resampled shares (resamples in which the concept has no hits are skipped). Only
-    documents with a hit change a share, so a resample counts how often each of them is
-    drawn and treats the rest as one pool: the same draws, less arithmetic.
+    share and the rate (the resample's hits over the resample's tokens); each interval is
+    the ``(1 - ci)/2`` and ``(1 + ci)/2`` percentiles of its resampled values (resamples
+    in which the concept has no hits, or which have no tokens, are skipped). The rate
+    and share intervals come from the same resamples. Only documents with a hit change
+    the hit counts, so a resample counts how often each of them is drawn and sums the
+    tokens of every document drawn: the same draws, less arithmetic. A group without hits
+    has the interval [0, 0] for its rates, as every resample of it would.
 
     References
     ----------
@@ -211,8 +218,8 @@ def score(
     with np.errstate(divide="ignore", invalid="ignore"):
         share = group_counts / concept_totals[:, concept_of_pair]
         rate = 10_000 * group_counts / group_tokens[:, None]
-    share_low, share_high = _bootstrap_shares(
-        counts, doc_group, groups, concept_of_pair, len(concepts), ci, n_boot, seed
+    (share_low, share_high), (rate_low, rate_high) = _bootstrap(
+        counts, tokens, doc_group, groups, concept_of_pair, len(concepts), ci, n_boot, seed
     )
 
     table = groups.loc[groups.index.repeat(n_pairs)].reset_index(drop=True)
@@ -223,6 +230,8 @@ def score(
     table["n_docs"] = np.repeat(group_n_docs, n_pairs)
     table["n_tokens"] = np.repeat(group_tokens, n_pairs)
     table["rate"] = rate.ravel()
+    table["rate_low"] = rate_low.ravel()
+    table["rate_high"] = rate_high.ravel()
     table["share"] = share.ravel()
     table["share_low"] = share_low.ravel()
     table["share_high"] = share_high.ravel()
@@ -479,8 +488,9 @@ def _group_seed(seed: int, key: tuple[Any, ...]) -> list[int]:
     return [seed, int.from_bytes(digest[:8], "little")]
 
 
-def _bootstrap_shares(
+def _bootstrap(
     counts: sparse.csr_matrix,
+    tokens: np.ndarray,
     doc_group: np.ndarray,
     groups: pd.DataFrame,
     concept_of_pair: np.ndarray,
@@ -488,10 +498,13 @@ def _bootstrap_shares(
     ci: float,
     n_boot: int,
     seed: int,
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    """Percentile intervals of every share and rate: ((share_low, share_high), (rate_...))."""
     n_groups, n_pairs = len(groups), counts.shape[1]
-    low = np.full((n_groups, n_pairs), np.nan)
-    high = np.full((n_groups, n_pairs), np.nan)
+    share_low = np.full((n_groups, n_pairs), np.nan)
+    share_high = np.full((n_groups, n_pairs), np.nan)
+    rate_low = np.full((n_groups, n_pairs), np.nan)
+    rate_high = np.full((n_groups, n_pairs), np.nan)
     tail = (1.0 - ci) / 2.0
     keys = list(groups.itertuples(index=False, name=None))
     with_hits = np.asarray(counts.sum(axis=1)).ravel() > 0
@@ -500,31 +513,54 @@ def _bootstrap_shares(
         size = int(members.sum())
         hit_docs = np.flatnonzero(members & with_hits)
         if len(hit_docs) == 0:
+            # Every resample has no hits: each rate is 0 where the group has tokens, and
+            # the shares stay undefined. No draws needed to know that.
+            if tokens[members].sum() > 0:
+                rate_low[group] = rate_high[group] = 0.0
             continue
         matrix = counts[hit_docs].toarray().astype(np.float64)  # documents x pairs
+        # The documents with hits first (the ones the weights track), then the rest.
+        ordered_tokens = np.concatenate(
+            [tokens[hit_docs], tokens[np.flatnonzero(members & ~with_hits)]]
+        )
         generator = np.random.default_rng(_group_seed(seed, keys[group]))
-        weights = _resample_weights(generator, size, len(hit_docs), n_boot)
+        weights, token_totals = _resample_weights(
+            generator, size, len(hit_docs), n_boot, ordered_tokens
+        )
         resampled = weights @ matrix  # n_boot x pairs
         totals = _sum_by_concept(resampled, concept_of_pair, n_concepts)[:, concept_of_pair]
         with np.errstate(divide="ignore", invalid="ignore"):
             shares = np.where(totals > 0, resampled / totals, np.nan)
-        defined = ~np.all(np.isnan(shares), axis=0)
-        if defined.any():
-            low[group, defined] = np.nanquantile(shares[:, defined], tail, axis=0)
-            high[group, defined] = np.nanquantile(shares[:, defined], 1.0 - tail, axis=0)
-    # no interval where the share itself is undefined (the concept has no hits)
-    return low, high
+            rates = np.where(
+                token_totals[:, None] > 0, 10_000 * resampled / token_totals[:, None], np.nan
+            )
+        for values, low, high in ((shares, share_low, share_high), (rates, rate_low, rate_high)):
+            defined = ~np.all(np.isnan(values), axis=0)
+            if defined.any():
+                low[group, defined] = np.nanquantile(values[:, defined], tail, axis=0)
+                high[group, defined] = np.nanquantile(values[:, defined], 1.0 - tail, axis=0)
+    # no interval where the value itself is undefined (no hits of the concept, no tokens)
+    return (share_low, share_high), (rate_low, rate_high)
 
 
-def _resample_weights(generator: np.random.Generator, size: int, tracked: int, n_boot: int):
-    """How often each of the first ``tracked`` of ``size`` documents is drawn, per resample.
+def _resample_weights(
+    generator: np.random.Generator,
+    size: int,
+    tracked: int,
+    n_boot: int,
+    tokens: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """How often each of the first ``tracked`` of ``size`` documents is drawn, per resample,
+    and the tokens of each resample.
 
     Each resample draws ``size`` document numbers with replacement (the textbook
     bootstrap); numbers from ``tracked`` up are the documents without hits, which change
-    no share, so only the first ``tracked`` are counted. Resamples are drawn in blocks to
-    bound memory on large groups.
+    no hit count, so only the first ``tracked`` are counted; ``tokens`` (one entry per
+    document, in the same order) is summed over every draw. Resamples are drawn in blocks
+    to bound memory on large groups.
     """
     weights = np.empty((n_boot, tracked), dtype=np.float64)
+    token_totals = np.empty(n_boot, dtype=np.float64)
     block = max(1, min(n_boot, 4_000_000 // max(size, 1)))
     for first in range(0, n_boot, block):
         rows = min(block, n_boot - first)
@@ -533,4 +569,5 @@ def _resample_weights(generator: np.random.Generator, size: int, tracked: int, n
         flat = (np.arange(rows)[:, None] * tracked + draws)[hit]
         counted = np.bincount(flat, minlength=rows * tracked)
         weights[first : first + rows] = counted.reshape(rows, tracked)
-    return weights
+        token_totals[first : first + rows] = tokens[draws].sum(axis=1)
+    return weights, token_totals

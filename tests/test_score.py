@@ -121,6 +121,8 @@ def test_columns_dtypes_and_order_follow_the_scores_contract():
         "n_docs",
         "n_tokens",
         "rate",
+        "rate_low",
+        "rate_high",
         "share",
         "share_low",
         "share_high",
@@ -254,6 +256,24 @@ def test_bootstrap_interval_of_two_documents_matches_the_exact_resampling_distri
     assert (row["share_low"], row["share_high"]) == (0.5, 0.5)
 
 
+def test_rate_interval_of_two_documents_matches_the_exact_resampling_distribution():
+    # Group X: a ("Kiev") and b ("Kyiv") have one token each. Resampling two documents
+    # gives rate(kiev) = 10,000 x 2/2 (aa, p=1/4), 10,000 x 1/2 (ab, ba, p=1/2), 0 (bb).
+    corpus, hits = _two_document_corpus()
+    wide = _row(
+        score(hits, corpus, lexicon=LEXICON, ci=0.9, n_boot=4000, seed=1),
+        outlet="X",
+        variant="kiev",
+    )
+    assert (wide["rate"], wide["rate_low"], wide["rate_high"]) == (5000.0, 0.0, 10_000.0)
+    narrow = _row(
+        score(hits, corpus, lexicon=LEXICON, ci=0.4, n_boot=4000, seed=1),
+        outlet="X",
+        variant="kiev",
+    )
+    assert (narrow["rate_low"], narrow["rate_high"]) == (5000.0, 5000.0)
+
+
 def test_a_group_that_only_uses_one_variant_has_a_degenerate_interval():
     corpus, hits = _two_document_corpus()
     row = _row(score(hits, corpus, lexicon=LEXICON, n_boot=100), outlet="Y", variant="kiev")
@@ -303,14 +323,49 @@ def test_bootstrap_agrees_with_a_naive_index_resampling_loop():
     assert row["share_high"] == pytest.approx(high, abs=0.02)
 
 
+def test_rate_bootstrap_agrees_with_a_naive_index_resampling_loop():
+    # Documents of different lengths: the rate of a resample is its hits over its tokens,
+    # so the interval must resample the tokens with the documents.
+    n = 60
+    corpus, hits, kiev, _ = _random_corpus(n, seed=8)
+    lengths = np.random.default_rng(9).integers(0, 40, n)
+    corpus["text"] = pd.array([" ".join(["word"] * int(k)) for k in lengths], dtype="string")
+    tokens = lengths + 1  # the title "t" is one token
+    table = score(hits, corpus, lexicon=LEXICON, n_boot=4000, seed=3)
+    row = _row(table, variant="kiev")
+    naive = []
+    loop_generator = np.random.default_rng(12)
+    for _ in range(4000):
+        draw = loop_generator.integers(0, n, n)
+        naive.append(10_000 * kiev[draw].sum() / tokens[draw].sum())
+    low, high = np.quantile(naive, [0.025, 0.975])
+    assert row["rate"] == pytest.approx(10_000 * kiev.sum() / tokens.sum())
+    spread = high - low
+    assert row["rate_low"] == pytest.approx(low, abs=0.05 * spread)
+    assert row["rate_high"] == pytest.approx(high, abs=0.05 * spread)
+    # a draw-by-draw token total, not the group's mean length times the draws
+    assert row["rate_low"] < row["rate"] < row["rate_high"]
+
+
+def test_rate_intervals_are_zero_without_hits_and_missing_without_tokens():
+    with pytest.warns(UserWarning, match="leaves out 1"):
+        table = score(_hits(), _corpus(), period="M", lexicon=LEXICON, n_boot=50)
+    rt = table[(table["outlet"] == "RT").fillna(False) & (table["variant"] == "kiev")]
+    # March: hits; April: no documents (no tokens); May: a document without hits
+    assert rt["rate_low"].notna().tolist() == [True, False, True]
+    assert (rt["rate_low"].iloc[2], rt["rate_high"].iloc[2]) == (0.0, 0.0)
+    war = table[(table["outlet"] == "RT").fillna(False) & (table["concept"] == "war")]
+    assert (war.dropna(subset="rate")[["rate_low", "rate_high"]] == 0).all().all()
+
+
 def test_same_seed_gives_the_same_intervals_and_another_seed_other_ones():
     corpus, hits, _, _ = _random_corpus(40, seed=1)
     first = score(hits, corpus, lexicon=LEXICON, n_boot=200, seed=5)
     again = score(hits, corpus, lexicon=LEXICON, n_boot=200, seed=5)
     other = score(hits, corpus, lexicon=LEXICON, n_boot=200, seed=6)
     pd.testing.assert_frame_equal(first, again)
-    columns = ["share_low", "share_high"]
-    assert not first[columns].fillna(-1).equals(other[columns].fillna(-1))
+    for columns in (["share_low", "share_high"], ["rate_low", "rate_high"]):
+        assert not first[columns].fillna(-1).equals(other[columns].fillna(-1))
 
 
 def test_a_groups_interval_does_not_depend_on_the_other_groups():
@@ -323,7 +378,7 @@ def test_a_groups_interval_does_not_depend_on_the_other_groups():
         n_boot=300,
         seed=2,
     )
-    columns = ["share", "share_low", "share_high"]
+    columns = ["share", "share_low", "share_high", "rate", "rate_low", "rate_high"]
     expected = everything[(everything["outlet"] == "RT").fillna(False)][columns]
     np.testing.assert_array_equal(expected.to_numpy(), rt_only[columns].to_numpy())
 

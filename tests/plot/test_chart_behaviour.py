@@ -152,6 +152,19 @@ def test_timeline_draws_one_line_per_outlet_with_a_band(scores_by_period):
     assert len(bands) == 3
 
 
+def test_timeline_of_a_variant_rate_draws_the_rate_interval_as_a_band(scores_by_period):
+    table = scores_by_period.assign(
+        rate_low=scores_by_period["rate"] - 0.5, rate_high=scores_by_period["rate"] + 1.0
+    )
+    ax = framing.plot.timeline(table, "name of the war", "war", value="rate")
+    bands = [c for c in ax.collections if isinstance(c, PolyCollection)]
+    assert len(bands) == 3
+    daily = table[(table["outlet"] == "Daily Planet") & (table["variant"] == "war")]
+    heights = bands[0].get_paths()[0].vertices[:, 1]
+    assert heights.min() == pytest.approx(daily["rate_low"].min())
+    assert heights.max() == pytest.approx(daily["rate_high"].max())
+
+
 def test_timeline_of_a_concept_rate_sums_its_variants_without_bands(scores_by_period):
     ax = framing.plot.timeline(scores_by_period, "name of the war")
     daily = next(line for line in ax.get_lines() if line.get_label() == "Daily Planet")

@@ -90,6 +90,7 @@ def test_every_chart_draws_the_pipelines_tables(pipeline, tmp_path):
                 events={"2022-02-24": "full-scale invasion"},
             ),
             framing.plot.timeline(pipeline["by_month"], "capital", small_multiples=True),
+            framing.plot.timeline(pipeline["by_month"], "capital", "Kiev", value="rate"),
             framing.plot.log_odds(pipeline["comparison"], group="Kremlin Wire", n=5),
             framing.plot.log_odds(pipeline["comparison"], group="Daily Planet", kind="bar", n=3),
             framing.plot.dispersion(pipeline["hits"], pipeline["corpus"]),
@@ -97,6 +98,14 @@ def test_every_chart_draws_the_pipelines_tables(pipeline, tmp_path):
     for chart in charts:
         figure = chart if isinstance(chart, Figure) else chart.figure
         figure.canvas.draw()
+
+
+def test_a_variant_rate_timeline_from_score_has_its_bootstrap_bands(pipeline):
+    from matplotlib.collections import PolyCollection
+
+    ax = framing.plot.timeline(pipeline["by_month"], "capital", "Kiev", value="rate")
+    bands = [c for c in ax.collections if isinstance(c, PolyCollection)]
+    assert len(bands) == 2  # one per outlet, from score's rate_low and rate_high
 
 
 def test_a_saved_chart_records_the_provenance_of_the_scores_it_shows(pipeline, tmp_path):
