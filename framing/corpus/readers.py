@@ -143,6 +143,14 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "tags": ("tags", "tag", "keywords", "keyword"),
 }
 _MAPPABLE = tuple(_ALIASES)
+# Web-scraper exports (ParseHub and the like) name a link selection's text and target
+# "<selection>_name" and "<selection>_url": "title_name"/"title_url" are the headline and
+# the article's address. Only selections named like a headline or an article count, so
+# that "image_url" or "author_name" are never taken for the article's URL or title.
+_SCRAPED_SELECTION = re.compile(
+    r"^(?P<selection>title|headline|heading|article|story|post|link)"
+    r"[_\- ]?(?P<part>name|text|url|href|link)$"
+)
 _TEXT_FIELDS = ("title", "text", "description", "author", "section", "language", "url")
 _INDEX_NAME = re.compile(r"^(?:Unnamed: \d+(?:[._]\d+)?)?$")
 _INTEGER = re.compile(r"^-?\d+(?:\.0+)?$")
@@ -910,6 +918,7 @@ def _resolve_mapping(chunk: _Chunk, source: _Source, options: _Options) -> None:
                     mapping[corpus_column] = candidate
                     taken.add(candidate)
                     break
+    _map_scraped_selection(names, source.dropped, mapping)
     if "title" not in mapping and "text" not in mapping:
         raise RecordError(
             source.path,
@@ -919,6 +928,21 @@ def _resolve_mapping(chunk: _Chunk, source: _Source, options: _Options) -> None:
             f"columns={{'text': ...}}); its columns are {names}",
         )
     source.mapping = mapping
+
+
+def _map_scraped_selection(names: list[str], dropped: set[str], mapping: dict[str, str]) -> None:
+    """Map "title_name"/"title_url" of a scraper export where no usual name was found."""
+    taken = set(mapping.values())
+    for name in names:
+        found = _SCRAPED_SELECTION.match(name.strip().lower())
+        if found is None or name in taken or name in dropped:
+            continue
+        target = "url" if found["part"] in ("url", "href", "link") else "title"
+        if found["selection"] == "link" and target == "url":
+            continue  # "link_url" names nothing more than "link" (an alias already)
+        if target not in mapping:
+            mapping[target] = name
+            taken.add(name)
 
 
 def _extra_kind(name: str, values: list[Any], source: _Source) -> str:
@@ -1264,7 +1288,11 @@ def read_corpus(
         Corpus column -> source column, e.g. ``{"title": "headlines", "text": "articles"}``.
         Columns not named are found by their usual names (headline(s)/title;
         body/text/content/article(s); date/published/pubdate/datetime; url/link/src;
-        outlet/site/source/domain; id; author; section; language; tags/keywords).
+        outlet/site/source/domain; id; author; section; language; tags/keywords). A
+        web-scraper export's ``title_name`` and ``title_url`` (a link selection's text
+        and target; also ``headline_``/``article_``/``story_``/``post_`` with
+        ``_name``/``_text``/``_url``/``_href``) give the title and the URL when no
+        column has a usual name for them.
     outlet : str, optional
         The outlet of every document read. By default it comes from metadata (a dump's
         publisher line, an outlet or site column holding a name) or from the URL's

@@ -56,6 +56,32 @@ def test_columns_parameter_wins_over_automatic_mapping(tmp_path):
     assert corpus["outlet"].tolist() == ["Example"]
 
 
+def test_scraper_export_title_name_and_title_url_are_the_title_and_the_url(tmp_path):
+    path = write(
+        tmp_path / "scraped.csv",
+        "title_name,title_url,title_date,image_url,author_name\n"
+        "Ferry resumes,https://www.rt.com/news/20220302/ferry/,2 hours ago,"
+        "https://cdn.example/a.jpg,A. Writer\n",
+    )
+    corpus = framing.read_corpus(path)
+    assert corpus["title"].tolist() == ["Ferry resumes"]
+    assert corpus["url"].tolist() == ["https://www.rt.com/news/20220302/ferry/"]
+    assert corpus["outlet"].tolist() == ["RT"]
+    # a relative date is never taken for the publication date; the URL's date is used
+    assert corpus["date_source"].tolist() == ["url"]
+    assert corpus["title_date"].tolist() == ["2 hours ago"]
+    # an image's URL and an author's name are not the article's URL and title
+    assert corpus["image_url"].tolist() == ["https://cdn.example/a.jpg"]
+    assert corpus["author_name"].tolist() == ["A. Writer"]
+
+
+def test_usual_column_names_win_over_scraper_export_names(tmp_path):
+    path = write(tmp_path / "a.csv", "title_name,title,url,title_url\nA,B,https://x.example/1,u\n")
+    corpus = framing.read_corpus(path, outlet="X")
+    assert corpus["title"].tolist() == ["B"] and corpus["url"].tolist() == ["https://x.example/1"]
+    assert corpus["title_name"].tolist() == ["A"] and corpus["title_url"].tolist() == ["u"]
+
+
 def test_columns_naming_a_missing_source_column_is_an_error(tmp_path):
     path = write(tmp_path / "a.csv", "title,text\nA,B\n")
     with pytest.raises(

@@ -78,11 +78,16 @@ def test_resistinua_keeps_all_364_rows_and_marks_repeated_ids(shared_data):
     assert all(isinstance(speakers, list) for speakers in corpus["speaker"])
 
 
-def test_sputnik_titles_are_dated_from_their_urls(shared_data):
+# The sheets' title_name/title_url (a scraper export's names) are found with no columns=.
+SCRAPED_COLUMNS = [None, {"title": "title_name", "url": "title_url"}]
+
+
+@pytest.mark.parametrize("columns", SCRAPED_COLUMNS, ids=["defaults", "columns"])
+def test_sputnik_titles_are_dated_from_their_urls(shared_data, columns):
     corpus = framing.read_corpus(
-        shared_data / "sputnik_kyivind_titles" / "Sputnik_FULL.xlsx",
-        columns={"title": "title_name", "url": "title_url"},
+        shared_data / "sputnik_kyivind_titles" / "Sputnik_FULL.xlsx", columns=columns
     )
+    assert corpus["title"].notna().all() and corpus["url"].notna().all()
     assert len(corpus) == 2040
     assert (corpus["outlet"] == "Sputnik International").all()
     assert (corpus["date_source"] == "url").all() and corpus["published"].notna().all()
@@ -91,16 +96,20 @@ def test_sputnik_titles_are_dated_from_their_urls(shared_data):
     assert "title_date" in corpus.columns  # "12 hours ago": kept as text, never guessed
 
 
-def test_kyiv_independent_titles_are_undated_and_counted(shared_data):
+@pytest.mark.parametrize("columns", SCRAPED_COLUMNS, ids=["defaults", "columns"])
+def test_kyiv_independent_titles_are_undated_and_counted(shared_data, columns):
     corpus = framing.read_corpus(
-        shared_data / "sputnik_kyivind_titles" / "Kyiv_Ind_FULL.xlsx",
-        columns={"title": "title_name", "url": "title_url"},
+        shared_data / "sputnik_kyivind_titles" / "Kyiv_Ind_FULL.xlsx", columns=columns
     )
+    assert corpus["title"].notna().all() and corpus["url"].notna().all()
     assert len(corpus) == 1820  # 1,821 sheet rows, one of them blank
     assert (corpus["outlet"] == "The Kyiv Independent").all()
     report = framing.load_report(corpus)
     assert report.summary[["dates_missing", "blank_rows"]].iloc[0].tolist() == [1820, 1]
     assert corpus["published"].isna().all()
+    # 352 rows carry a day in a header-less column: kept (never dropped as an index
+    # column), for the user to map with columns={"published": "Unnamed: 2"}
+    assert corpus["Unnamed: 2"].notna().sum() == 352
 
 
 @pytest.mark.slow
