@@ -403,14 +403,23 @@ def _assemble(
         }
     )
     for column in columns:
-        table[column] = corpus[column].take(documents).reset_index(drop=True)
+        table[column] = _joined(corpus[column].take(documents))
     return table
+
+
+def _joined(values: pd.Series) -> pd.Series:
+    # Text columns join as the hits' own "string" dtype, whatever storage the corpus used
+    # (dask turns text into pyarrow strings), so the pandas and dask paths agree.
+    values = values.reset_index(drop=True)
+    if isinstance(values.dtype, pd.StringDtype):
+        return values.astype("string")
+    return values
 
 
 def _empty_hits(corpus: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
     table = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in HITS_COLUMNS.items()})
     for column in columns:
-        table[column] = corpus[column].iloc[:0].reset_index(drop=True)
+        table[column] = _joined(corpus[column].iloc[:0])
     return table
 
 
