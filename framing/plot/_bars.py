@@ -132,6 +132,7 @@ def heatmap(
     by: str = "outlet",
     across: str | None = None,
     concept: str | Sequence[str] | None = None,
+    variant: str | Sequence[str] | None = None,
     ax: Axes | None = None,
     annotate: bool = True,
     cmap: str | None = None,
@@ -151,10 +152,14 @@ def heatmap(
         The group column: one row of cells per value.
     across : {"concept", "variant"}, optional
         One column of cells per concept (rates summed over the concept's variants, which
-        share the group's token count) or per variant. Default: "concept" for rates,
-        "variant" for shares (shares of a whole concept are always 100%).
+        share the group's token count) or per variant. Default: "concept" for rates and
+        for shares of one variant per concept, "variant" for other shares (the shares of
+        all of a concept's variants always add up to 100%, so shares per concept need one
+        variant per concept: ``variant=`` or a table filtered to one).
     concept : str or list of str, optional
         Only these concepts.
+    variant : str or list of str, optional
+        Only these variants (e.g. the Russian-state variant of each concept).
     ax : matplotlib.axes.Axes, optional
         Where to draw; a new figure by default.
     annotate : bool, default True
@@ -180,24 +185,37 @@ def heatmap(
     >>> ax = framing.plot.heatmap(scores, value="rate")
     >>> [text.get_text() for text in ax.texts]
     ['2.2', '3.9', '1.5', '4.2']
+    >>> scores["share"] = [0.9, 0.8, 0.1, 0.2]
+    >>> ax = framing.plot.heatmap(scores, "share", variant=["special operation", "Kiev"])
+    >>> [label.get_text() for label in ax.get_xticklabels()]
+    ['Kyiv spelling: Kiev', 'name of the war: special operation']
     """
     function = "heatmap"
     check_choice(value, "value", function, ("rate", "share"))
-    across = across or ("concept" if value == "rate" else "variant")
-    check_choice(across, "across", function, ("concept", "variant"))
-    if value == "share" and across == "concept":
-        raise ValueError(
-            "plot.heatmap: the shares of a concept's variants add up to 100%, so a share per "
-            "concept says nothing. Use across='variant', or value='rate'."
-        )
+    if across is not None:
+        check_choice(across, "across", function, ("concept", "variant"))
     require_columns(scores, [by, "concept", "variant", value], function=function, name="scores")
     rows = scores
-    if concept is not None:
-        wanted = [concept] if isinstance(concept, str) else list(concept)
-        for name in wanted:
-            select(scores, "concept", name, function=function)
-        rows = scores[scores["concept"].isin(wanted)]
+    for column, chosen in (("concept", concept), ("variant", variant)):
+        if chosen is not None:
+            wanted = [chosen] if isinstance(chosen, str) else list(chosen)
+            for name in wanted:
+                select(rows, column, name, function=function)
+            rows = rows[rows[column].isin(wanted)]
     refuse_duplicates(rows, [by, "concept", "variant"], function=function)
+    variants_per_concept = rows.groupby(rows["concept"].astype(str))["variant"].nunique()
+    one_variant_each = bool((variants_per_concept <= 1).all())
+    if across is None:
+        across = "concept" if value == "rate" or one_variant_each else "variant"
+    if value == "share" and across == "concept" and not one_variant_each:
+        crowded = variants_per_concept[variants_per_concept > 1].index[0]
+        several = sorted(rows.loc[rows["concept"] == crowded, "variant"].astype(str).unique())
+        raise ValueError(
+            "plot.heatmap: the shares of a concept's variants add up to 100%, so a share per "
+            f"concept needs one variant per concept; the concept {crowded!r} has {several}. "
+            "Pick one variant of each with variant=[...], use across='variant', or "
+            "value='rate'."
+        )
     rows = rows.assign(
         **{by: rows[by].astype(str), "concept": rows["concept"].astype(str)},
         variant=rows["variant"].astype(str),
@@ -207,6 +225,9 @@ def heatmap(
         matrix = rows.groupby([by, "concept"])[value].sum(min_count=1).unstack("concept")
         columns = ordered(scores.loc[rows.index, "concept"])
         column_labels = columns
+        if value == "share":  # name the one variant whose share each column shows
+            chosen = dict(zip(rows["concept"], rows["variant"], strict=True))
+            column_labels = [f"{name}: {chosen[name]}" for name in columns]
     else:
         keys = sorted(set(zip(rows["concept"], rows["variant"], strict=True)))
         several = len({concept_name for concept_name, _ in keys}) > 1

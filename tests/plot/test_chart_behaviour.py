@@ -126,9 +126,33 @@ def test_heatmap_labels_its_colour_bar_with_the_unit(scores):
     assert colour_bar.get_ylabel() == "matches per 10,000 tokens"
 
 
-def test_heatmap_refuses_shares_per_concept(scores):
-    with pytest.raises(ValueError, match="add up to 100%"):
+def test_heatmap_refuses_shares_per_concept_of_several_variants(scores):
+    with pytest.raises(
+        ValueError, match=r"add up to 100%.*the concept 'capital' has \['Kiev', 'Kyiv'\]"
+    ):
         framing.plot.heatmap(scores, "share", across="concept")
+
+
+def test_heatmap_draws_shares_per_concept_of_one_chosen_variant_each(scores):
+    ax = framing.plot.heatmap(scores, "share", variant=["Kiev", "special operation"])
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        "capital: Kiev",
+        "name of the war: special operation",
+    ]
+    # rows Daily Planet, Kremlin Wire, Pravda Online; the cells are the variants' shares
+    assert [t.get_text() for t in ax.texts] == ["10%", "10%", "95%", "90%", "50%", "60%"]
+    assert ax.get_title() == "Shares by concept"
+
+
+def test_heatmap_draws_shares_per_concept_of_a_table_filtered_to_one_variant_each(scores):
+    chosen = scores[scores["variant"].isin(["Kyiv", "war"])]
+    ax = framing.plot.heatmap(chosen, "share", across="concept")
+    assert [t.get_text() for t in ax.texts] == ["90%", "60%", "5%", "10%", "50%", "40%"]
+
+
+def test_heatmap_names_a_variant_the_table_lacks(scores):
+    with pytest.raises(ValueError, match=r"the variant 'Kyiw' is not in the table"):
+        framing.plot.heatmap(scores, "share", variant="Kyiw")
 
 
 def test_heatmap_names_the_values_it_accepts(scores):
