@@ -444,18 +444,24 @@ def _read_delimited(
             header = _header_names(header)
             rows: list[list[str]] = []
             records: list[str] = []
+            # A quoted cell may hold line breaks (article bodies do): a record is named
+            # by the line it starts on, where a reader looking for it will find it.
+            start = reader.line_num + 1
             for row in reader:
-                record = f"line {reader.line_num}"
+                first, end, start = start, reader.line_num, reader.line_num + 1
+                record = f"line {first}"
                 if not any(cell.strip() for cell in row):
                     if row:
                         collector.blank(source.path)
                     continue
                 if len(row) != len(header):
-                    collector.fail(
-                        source.path,
-                        record,
-                        f"expected {len(header)} fields as in the header, found {len(row)}",
-                    )
+                    reason = f"expected {len(header)} fields as in the header, found {len(row)}"
+                    if end > first:
+                        reason += (
+                            f"; the record runs on to line {end}: a quotation mark opened "
+                            "in it may never be closed"
+                        )
+                    collector.fail(source.path, record, reason)
                     continue
                 rows.append(row)
                 records.append(record)

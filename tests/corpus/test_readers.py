@@ -216,6 +216,27 @@ def test_malformed_csv_row_names_file_and_line(tmp_path):
     ]
 
 
+def test_a_record_with_line_breaks_is_named_by_the_line_it_starts_on(tmp_path):
+    path = write(
+        tmp_path / "a.csv",
+        'title,text,date\nA,"one\n\ntwo",2022-01-01\nB,"three\nfour",bad date\n',
+    )
+    with pytest.raises(CorpusError, match=r"a\.csv, line 5: the date 'bad date'"):
+        framing.read_corpus(path)
+    corpus = framing.read_corpus(path, errors="report")
+    assert corpus["source"].str.rsplit(", ", n=1).str[1].tolist() == ["line 2", "line 5"]
+
+
+def test_an_unclosed_quote_names_the_line_it_opens_on(tmp_path):
+    path = write(tmp_path / "a.csv", 'title,text,date\nA,"body,2022-01-01\nB,text,2022-01-02\n')
+    with pytest.raises(
+        CorpusError,
+        match=r"a\.csv, line 2: expected 3 fields as in the header, found 2; the record "
+        r"runs on to line 3: a quotation mark opened in it may never be closed",
+    ):
+        framing.read_corpus(path)
+
+
 def test_unreadable_date_names_file_and_line(tmp_path):
     path = write(tmp_path / "dates.csv", "title,text,date\nA,x,2022-03-02\nB,y,31/12/2022\n")
     with pytest.raises(
