@@ -20,6 +20,7 @@ or in ``skipped`` with its reason. ``duplicates`` stays ``None`` until
 from __future__ import annotations
 
 import json
+from html import escape
 from typing import Any
 
 import pandas as pd
@@ -176,7 +177,13 @@ class LoadReport:
             if len(self.skipped) > 20:
                 lines.append(f"  ... and {len(self.skipped) - 20} more (see .skipped)")
         if self.ignored_files:
-            lines.append(f"Ignored files (not a corpus format): {len(self.ignored_files)}")
+            lines.append(
+                f"Ignored files (not a corpus format, or a folder's README/LICENSE/SOURCE/"
+                f"MANIFEST): {len(self.ignored_files)}"
+            )
+            lines.extend(f"  {path}" for path in self.ignored_files[:20])
+            if len(self.ignored_files) > 20:
+                lines.append(f"  ... and {len(self.ignored_files) - 20} more (see .ignored_files)")
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -194,6 +201,13 @@ class LoadReport:
         if len(self.skipped):
             html += "<p>Skipped records (first 10; see <code>.skipped</code>):</p>"
             html += self.skipped.head(10).to_html(index=False, escape=True)
+        if self.ignored_files:
+            names = ", ".join(f"<code>{escape(path)}</code>" for path in self.ignored_files[:10])
+            more = len(self.ignored_files) - 10
+            html += (
+                f"<p>Ignored files (not a corpus format, or a folder's README/LICENSE/"
+                f"SOURCE/MANIFEST): {names}{f' and {more} more' if more > 0 else ''}.</p>"
+            )
         return html
 
 

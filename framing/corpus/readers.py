@@ -252,13 +252,38 @@ def _expand(source: Any, collector: Collector) -> list[Path]:
     return paths
 
 
+# Files that document a folder of data rather than hold its documents: a folder read
+# leaves them out (listed in the load report's ignored_files), so that a dataset's
+# SOURCE.txt or README.txt is not read as an article. Named one by one, they are read.
+_DOCUMENTATION_NAMES = frozenset(
+    {
+        "readme",
+        "license",
+        "licence",
+        "copying",
+        "notice",
+        "authors",
+        "changelog",
+        "changes",
+        "citation",
+        "manifest",
+        "source",
+        "sources",
+    }
+)
+
+
+def _is_documentation(path: Path) -> bool:
+    return path.name.split(".")[0].lower() in _DOCUMENTATION_NAMES
+
+
 def _folder_files(folder: Path, collector: Collector) -> list[Path]:
     found = []
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
         if any(part.startswith(".") for part in relative.parts) or not path.is_file():
             continue
-        if path.suffix.lower() in _EXTENSIONS:
+        if path.suffix.lower() in _EXTENSIONS and not _is_documentation(path):
             found.append(path)
         else:
             collector.ignored_files.append(str(path))
@@ -1284,8 +1309,10 @@ def read_corpus(
     Parameters
     ----------
     source : path, glob, folder, or a list of these
-        What to read. A folder is read recursively (hidden files skipped; files in no
-        supported format are listed in the load report's ``ignored_files``).
+        What to read. A folder is read recursively: hidden files are skipped, and files
+        in no supported format or named like a folder's documentation (README, LICENSE,
+        SOURCE, MANIFEST, CITATION, ... whatever the extension) are listed in the load
+        report's ``ignored_files`` instead of being read.
     format : str, optional
         One of ``"dump"``, ``"csv"``, ``"tsv"``, ``"jsonl"``, ``"json"``, ``"parquet"``,
         ``"excel"``, ``"text"``, ``"html"``. By default told from each file's extension

@@ -137,6 +137,23 @@ def test_json_array_and_tsv_and_text_folder(tmp_path):
     assert framing.load_report(corpus).ignored_files == [str(folder / "notes.md")]
 
 
+def test_a_folder_read_leaves_out_its_readme_licence_source_and_manifest(tmp_path):
+    folder = tmp_path / "dataset"
+    folder.mkdir()
+    write(folder / "articles.csv", "title,text\nA,Body\n")
+    for name in ("README.txt", "LICENSE", "SOURCE.txt", "MANIFEST.json", "license.md"):
+        write(folder / name, '[{"title": "not an article"}]' if name.endswith("json") else "x\n")
+    corpus = framing.read_corpus(folder, outlet="X")
+    assert corpus["title"].tolist() == ["A"]
+    report = framing.load_report(corpus)
+    names = ("LICENSE", "MANIFEST.json", "README.txt", "SOURCE.txt", "license.md")
+    assert sorted(report.ignored_files) == sorted(str(folder / name) for name in names)
+    assert "MANIFEST): 5\n  " + str(folder) in str(report)
+    assert "<code>" + str(folder / "LICENSE") + "</code>" in report._repr_html_()
+    # named on its own, such a file is read like any other
+    assert framing.read_corpus(folder / "README.txt", outlet="X")["title"].tolist() == ["x"]
+
+
 def test_a_glob_and_a_list_read_several_files_in_order(tmp_path):
     write(tmp_path / "a.csv", "title,text\nA,x\n")
     write(tmp_path / "b.csv", "title,text\nB,y\n")
