@@ -145,3 +145,16 @@ def test_suggest_terms_ranks_distinctive_uncovered_ngrams_per_outlet():
 def test_suggest_terms_rejects_a_non_lexicon():
     with pytest.raises(ValueError, match=r"'lexicon' parameter of suggest_terms must be a"):
         suggest_terms(CORPUS, ["Kiev"])
+
+
+def test_collocations_need_no_nltk_data_and_never_download(monkeypatch, tmp_path):
+    import nltk
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("collocations must not download NLTK data")
+
+    monkeypatch.setattr(nltk, "download", refuse)
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])  # an empty data folder
+    monkeypatch.setenv("NLTK_DATA", str(tmp_path))
+    table = collocations(CORPUS, "Kiev", window=2, min_count=1, stop_words="english")
+    assert "regime" in set(table["collocate"])

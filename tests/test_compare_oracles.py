@@ -97,3 +97,19 @@ def test_keyness_matches_scipy_chi2_contingency(
         assert ours.loc[term, "statistic"] == pytest.approx(sign * statistic, abs=1e-6), term
         assert ours.loc[term, "p"] == pytest.approx(p, abs=1e-6), term
         assert ours.loc[term, "expected"] == pytest.approx(expected[0, 0], abs=1e-9), term
+
+
+@pytest.mark.parametrize("measure", ["chi2", "g2"])
+def test_yates_never_moves_a_cell_past_its_expected_value_as_scipy(measure):
+    # |observed - expected| = 0.025 < 0.5: Yates moves the cell only onto its expected
+    # value (statistic 0), as scipy does, not half a count past it.
+    a = pd.Series({"x": 5, "y": 30, "other": 65})
+    b = pd.Series({"x": 5, "y": 10, "other": 86})
+    ours = keyness(a, b, measure=measure, correction="yates")
+    lambda_ = "log-likelihood" if measure == "g2" else None
+    for term, table in _tables(a, b):
+        statistic, p, _, expected = chi2_contingency(table, correction=True, lambda_=lambda_)
+        sign = np.sign(table[0, 0] - expected[0, 0])
+        assert ours.loc[term, "statistic"] == pytest.approx(sign * statistic, abs=1e-6), term
+        assert ours.loc[term, "p"] == pytest.approx(p, abs=1e-6), term
+    assert ours.loc["x", "statistic"] == pytest.approx(0.0, abs=1e-12)
