@@ -6,7 +6,7 @@ dicts and lists, so that it survives ``copy()``, pickling and the Parquet round 
 
     {"sources": [{"source": "a.csv", "format": "csv", "read": 10, "kept": 9,
                   "skipped": 1, "blank_rows": 0, "dates_missing": 2, "dates_unreadable": 1,
-                  "dates_from_url": 0, "duplicates": None}, ...],
+                  "dates_from_url": 0, "outlets_missing": 0, "duplicates": None}, ...],
      "skipped": [{"source": "a.csv", "record": "line 7", "reason": "..."}, ...],
      "unreadable_dates": [{"source": "a.csv", "record": "line 3", "value": "..."}, ...],
      "ignored_files": ["notes/README.md", ...]}
@@ -37,6 +37,7 @@ _COUNTS = (
     "dates_missing",
     "dates_unreadable",
     "dates_from_url",
+    "outlets_missing",
 )
 
 
@@ -116,7 +117,9 @@ class LoadReport:
     ----------
     summary : pandas.DataFrame
         One row per source file: ``source, format, read, kept, skipped, blank_rows,
-        dates_missing, dates_unreadable, dates_from_url, duplicates``. Blank rows (every
+        dates_missing, dates_unreadable, dates_from_url, outlets_missing, duplicates``.
+        ``outlets_missing`` counts documents kept with no outlet (no ``outlet=``, no
+        outlet metadata, no URL: plain .txt files, for one). Blank rows (every
         cell empty, as spreadsheets often hold below the data) are no documents: they are
         counted in ``blank_rows``, not in ``read``.
     skipped : pandas.DataFrame
@@ -137,7 +140,8 @@ class LoadReport:
         for column in ("source", "format"):
             summary[column] = summary[column].astype("string")
         for column in _COUNTS:
-            summary[column] = summary[column].astype("int64")
+            # A report stored before a count existed (outlets_missing) lacks it: 0 there.
+            summary[column] = summary[column].fillna(0).astype("int64")
         summary["duplicates"] = summary["duplicates"].astype("Int64")
         self.summary = summary
         self.skipped = pd.DataFrame(
@@ -164,6 +168,11 @@ class LoadReport:
             f"({totals['dates_unreadable']} unreadable); "
             f"{totals['dates_from_url']} dated from the URL."
         ]
+        if totals["outlets_missing"]:
+            lines[0] += (
+                f" {totals['outlets_missing']} without an outlet (no metadata or URL gave "
+                "one: read those files with outlet=)."
+            )
         if len(self.summary):
             table = self.summary.head(20).copy()
             table["duplicates"] = table["duplicates"].astype("string").fillna("-")
@@ -193,9 +202,16 @@ class LoadReport:
         totals = self._totals()
         table = self.summary.copy()
         table["duplicates"] = table["duplicates"].astype("string").fillna("-")
+        outlets = (
+            f"; {totals['outlets_missing']} without an outlet (read those files with "
+            "<code>outlet=</code>)"
+            if totals["outlets_missing"]
+            else ""
+        )
         html = (
             f"<p><b>Load report</b>: {totals['kept']} of {totals['read']} documents kept; "
-            f"{totals['skipped']} skipped; {totals['dates_missing']} without a date.</p>"
+            f"{totals['skipped']} skipped; {totals['dates_missing']} without a date"
+            f"{outlets}.</p>"
         )
         html += table.to_html(index=False, escape=True)
         if len(self.skipped):

@@ -1081,6 +1081,7 @@ def _build(
 
     outlets, domains = _outlets_and_domains(kept(outlet_values), frame["url"], options.outlet)
     frame["outlet"] = pd.array(outlets, dtype=STRING_DTYPE)
+    entry["outlets_missing"] += sum(name is None for name in outlets)
     frame["domain"] = pd.array(domains, dtype=STRING_DTYPE)
     frame["tags"] = pd.Series([_tag_list(v) for v in kept(column("tags"))], dtype=object)
 
@@ -1209,6 +1210,7 @@ def _read_framing_parquet(
         source.entry["kept"] += len(chunk)
         source.entry["dates_missing"] += int(chunk["published"].isna().sum())
         source.entry["dates_from_url"] += int((chunk["date_source"] == "url").sum())
+        source.entry["outlets_missing"] += int(chunk["outlet"].isna().sum())
         yield chunk
 
 
@@ -1330,6 +1332,9 @@ def read_corpus(
         The outlet of every document read. By default it comes from metadata (a dump's
         publisher line, an outlet or site column holding a name) or from the URL's
         domain through ``framing.corpus.outlets``; an unknown domain is the outlet itself.
+        A document with neither (a plain .txt file, a table with no URL or outlet
+        column) has no outlet (``<NA>``), counted in the load report's
+        ``outlets_missing``: give ``outlet=`` for such files.
     errors : {"raise", "report"}
         ``"raise"`` stops at the first bad record with a :class:`CorpusError` naming the
         file, the record and what was expected. ``"report"`` skips bad records and lists

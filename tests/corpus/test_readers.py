@@ -154,6 +154,24 @@ def test_a_folder_read_leaves_out_its_readme_licence_source_and_manifest(tmp_pat
     assert framing.read_corpus(folder / "README.txt", outlet="X")["title"].tolist() == ["x"]
 
 
+def test_documents_without_an_outlet_are_counted_and_the_report_says_how_to_give_one(tmp_path):
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    write(folder / "one.txt", "A title\n\nA body.\n")
+    write(folder / "two.csv", "title,url\nB,https://www.rt.com/news/1/\nC,\n")
+    corpus = framing.read_corpus(folder)
+    assert corpus["outlet"].tolist() == [pd.NA, "RT", pd.NA]
+    report = framing.load_report(corpus)
+    assert report.summary["outlets_missing"].tolist() == [1, 1]
+    assert "2 without an outlet (no metadata or URL gave one: read those files with outlet=)" in (
+        str(report)
+    )
+    assert "2 without an outlet" in report._repr_html_()
+    given = framing.load_report(framing.read_corpus(folder, outlet="Letters"))
+    assert given.summary["outlets_missing"].tolist() == [0, 0]
+    assert "without an outlet" not in str(given)
+
+
 def test_a_glob_and_a_list_read_several_files_in_order(tmp_path):
     write(tmp_path / "a.csv", "title,text\nA,x\n")
     write(tmp_path / "b.csv", "title,text\nB,y\n")
