@@ -112,7 +112,7 @@ top[["group", "term", "count", "other_count", "log_odds", "z", "p_adjusted"]]
 # %%
 first_outlet = sorted(comparison["group"].unique())[0]
 with plot.style("notebook"):
-    ax = plot.log_odds(comparison, n=15, group=first_outlet)
+    ax = plot.log_odds(comparison, n=12, group=first_outlet)
 
 # %% [markdown]
 # ## What these numbers do and do not mean
