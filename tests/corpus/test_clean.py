@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from unittest import mock
 
 import pandas as pd
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import framing
+from framing.corpus import clean
 from framing.corpus.clean import deduplicate, remove_boilerplate, repair_text
 from framing.corpus.schema import CorpusError, conform
 
@@ -187,6 +189,29 @@ _TEXTS = st.one_of(
 def test_repair_is_idempotent(text: str) -> None:
     once = repair_text(text)
     assert repair_text(once) == once
+
+
+# Mostly ASCII, with the ASCII that ftfy still rewrites (controls, a terminal escape).
+_ASCII_TEXTS = st.lists(
+    _PIECES
+    | st.sampled_from(["\x1b[31m", "\x1b[0m", "\x07", "\x0b", "\x0c", "\x7f", "\x1f", "\r"])
+    | st.text(alphabet=st.characters(codec="ascii"), max_size=4),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_ASCII_TEXTS, _TEXTS))
+def test_repair_skipping_ftfy_for_plain_ascii_gives_what_ftfy_gives(text: str) -> None:
+    with mock.patch.object(clean, "_is_plain_ascii", return_value=False):
+        through_ftfy = repair_text(text)
+    assert repair_text(text) == through_ftfy
+
+
+def test_plain_ascii_is_printable_ascii_tabs_and_line_breaks_only() -> None:
+    assert clean._is_plain_ascii("Talks resume.\tIn Kyiv\r\n")
+    for text in ("don’t", "\x1b[31mred", "bell\x07", "caf\u00e9", "\x00"):
+        assert not clean._is_plain_ascii(text)
 
 
 @settings(max_examples=300, deadline=None)
