@@ -370,6 +370,28 @@ def test_iter_corpus_streams_chunks_that_add_up_to_read_corpus(tmp_path):
     assert framing.load_report(chunks[-1]).summary["read"].tolist() == [25]
 
 
+def test_iter_corpus_memory_stays_bounded_by_the_chunk_not_the_file(tmp_path):
+    import tracemalloc
+
+    body = "Shelling resumed near the river crossing and officials counted the damage. " * 3
+    rows = "".join(f"Title {n},{body},2022-03-{n % 28 + 1:02d}\n" for n in range(4000))
+    path = write(tmp_path / "big.csv", "title,text,date\n" + rows)
+    tracemalloc.start()
+    try:
+        total = 0
+        for chunk in framing.iter_corpus(path, chunksize=200, outlet="X"):
+            total += len(chunk)
+            del chunk
+        streamed = tracemalloc.get_traced_memory()[1]
+        tracemalloc.reset_peak()
+        whole = framing.read_corpus(path, outlet="X")
+        read_whole = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert total == len(whole) == 4000
+    assert streamed < read_whole / 3  # measured: about a sixth
+
+
 def test_iter_corpus_streams_parquet_row_groups(tmp_path):
     rows = "".join(f"T{i},x\n" for i in range(7))
     corpus = framing.read_corpus(write(tmp_path / "a.csv", "title,text\n" + rows))
