@@ -203,6 +203,23 @@ def test_weeks_start_on_monday():
     assert {p.day_name() for p in table["period"]} == {"Monday"}
 
 
+def test_quarters_and_years_start_on_their_first_day_in_utc():
+    corpus = _corpus()
+    # 23:30 on 31 March in New York is already April in UTC: the second quarter.
+    corpus.loc[corpus["doc_id"] == "r2", "published"] = pd.Timestamp(
+        "2022-03-31 23:30", tz="America/New_York"
+    ).tz_convert("UTC")
+    with pytest.warns(UserWarning, match="leaves out 1"):
+        quarters = score(_hits(), corpus, by=[], period="Q", lexicon=LEXICON, n_boot=10)
+    kiev = quarters[quarters["variant"] == "kiev"]
+    assert [p.strftime("%Y-%m-%d") for p in kiev["period"]] == ["2022-01-01", "2022-04-01"]
+    # Q1: r1 (2 Kiev), x1; Q2: r2 (1 Kiev), r3; u1's quoted Kiev is in Q1
+    assert kiev["count"].tolist() == [3, 1]
+    with pytest.warns(UserWarning, match="leaves out 1"):
+        years = score(_hits(), corpus, by=[], period="Y", lexicon=LEXICON, n_boot=10)
+    assert years["period"].dt.strftime("%Y-%m-%d").unique().tolist() == ["2022-01-01"]
+
+
 def test_no_warning_when_every_document_is_dated():
     corpus = _corpus()
     corpus = corpus[corpus["published"].notna()].reset_index(drop=True)
