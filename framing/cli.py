@@ -339,7 +339,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as error:
         _say(f"framing {args.command}: {error}")
         return EXIT_USAGE
-    except (CorpusError, LexiconError, _InputError, FileNotFoundError) as error:
+    except (CorpusError, LexiconError, _InputError, FileNotFoundError, ValueError) as error:
+        # The library's messages name the file, record or parameter: a traceback would
+        # only bury them. (TypeError and the rest are bugs and keep their traceback.)
         _say(f"framing {args.command}: {error}")
         return EXIT_BAD_INPUT
 

@@ -189,3 +189,10 @@ def test_the_installed_entry_point_runs():
         [sys.executable, "-m", "framing", "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == f"framing {framing.__version__}"
+
+
+def test_a_library_error_is_bad_input_with_its_message_not_a_traceback(corpus_file, capsys):
+    # compare_groups needs at least two groups; one outlet is a usage mistake of the data.
+    code = main(["compare", str(corpus_file), "--by", "language", "-o", "/dev/null.csv"])
+    assert code == EXIT_BAD_INPUT
+    assert capsys.readouterr().err.startswith("framing compare: ")
