@@ -253,7 +253,8 @@ def suggest_terms(
     pandas.DataFrame
         ``group, rank, term, count, other_count, log_odds, z, g2, p_adjusted``: for each
         group, the ``n`` n-grams with the highest z above zero that no lexicon term
-        covers, ranked from 1.
+        covers, ranked from 1. An n-gram that the group uses only inside one longer
+        n-gram (the same count) is left to the longer one.
 
     Notes
     -----
@@ -277,9 +278,9 @@ def suggest_terms(
     >>> suggest_terms(corpus, lexicon, n=2, ngram_range=(1, 2), min_count=2)[["group", "term"]]
          group         term
     0       RT  kiev regime
-    1       RT       regime
-    2  Reuters    kyiv says
-    3  Reuters         says
+    1  Reuters    kyiv says
+
+    "regime" and "says" are left out: each group uses them only inside the longer phrase.
     """
     function = "suggest_terms"
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
@@ -299,10 +300,11 @@ def suggest_terms(
     candidates = comparison[comparison["z"] > 0]
     covered: dict[str, bool] = {}
     chosen = []
-    for _, rows in candidates.groupby("group", sort=False, observed=True):
+    for group, rows in candidates.groupby("group", sort=False, observed=True):
+        inside = _inside_longer(comparison[comparison["group"] == group])
         picked = 0
         for position, term in zip(rows.index, rows["term"].tolist(), strict=True):
-            if all(word in excluded for word in term.split(" ")):
+            if all(word in excluded for word in term.split(" ")) or term in inside:
                 continue
             if term not in covered:
                 covered[term] = _is_covered(term, lexicon)
@@ -328,6 +330,24 @@ def suggest_terms(
         else sorted(excluded),
     }
     return stamp(table, function=function, corpus=corpus, lexicon=lexicon, parameters=parameters)
+
+
+def _inside_longer(rows: pd.DataFrame) -> set[str]:
+    """The n-grams that occur in this group only inside one longer n-gram of it.
+
+    "be reached" counted as often as "be reached for" adds nothing a reader of the
+    suggestions needs: the longer phrase stands for both.
+    """
+    counts = dict(zip(rows["term"].tolist(), rows["count"].tolist(), strict=True))
+    inside = set()
+    for term, count in counts.items():
+        words = term.split(" ")
+        for length in range(1, len(words)):
+            for start in range(len(words) - length + 1):
+                part = " ".join(words[start : start + length])
+                if counts.get(part) == count:
+                    inside.add(part)
+    return inside
 
 
 def _is_covered(ngram: str, lexicon: Any) -> bool:

@@ -134,7 +134,9 @@ def test_suggest_terms_ranks_distinctive_uncovered_ngrams_per_outlet():
         "p_adjusted",
     ]
     rt = table[table["group"] == "RT"]
-    assert rt["rank"].tolist() == [1, 2, 3]
+    # "regime" occurs only inside "kiev regime" in RT: the phrase stands for both.
+    assert rt["rank"].tolist() == [1, 2]
+    assert "regime" not in set(rt["term"])
     assert {"kiev", "kyiv", "liberation"}.isdisjoint(set(table["term"]))
     assert "kiev regime" in set(rt["term"])
     assert (table["z"] > 0).all()
@@ -158,3 +160,30 @@ def test_collocations_need_no_nltk_data_and_never_download(monkeypatch, tmp_path
     monkeypatch.setenv("NLTK_DATA", str(tmp_path))
     table = collocations(CORPUS, "Kiev", window=2, min_count=1, stop_words="english")
     assert "regime" in set(table["collocate"])
+
+
+def test_suggest_terms_leaves_an_ngram_used_only_inside_a_longer_one_to_the_longer():
+    corpus = conform(
+        pd.DataFrame(
+            {
+                "doc_id": [f"d{i}" for i in range(8)],
+                "outlet": ["A"] * 4 + ["B"] * 4,
+                "published": "2022-03-01",
+                "title": ["could not be reached for comment"] * 3
+                + ["comment pieces"]
+                + ["rain in the hills"] * 4,
+                "text": "",
+            }
+        )
+    )
+    lexicon = Lexicon.from_dataframe(
+        pd.DataFrame({"concept": ["c"], "variant": ["v"], "term": ["Kyiv"]})
+    )
+    terms = suggest_terms(corpus, lexicon, n=50, ngram_range=(1, 3), min_count=1, stop_words=None)
+    suggested = set(terms.loc[terms["group"] == "A", "term"])
+    # "be reached" (3 times) occurs only inside "be reached for" (3 times): left out.
+    assert "be reached for" in suggested and "be reached" not in suggested
+    # "comment" (4 times) also stands alone once, so it is kept beside the longest phrase
+    # that holds it; "for comment" (3) occurs only inside "reached for comment" (3).
+    assert "comment" in suggested and "reached for comment" in suggested
+    assert "for comment" not in suggested
