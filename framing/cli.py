@@ -181,6 +181,12 @@ def _command_compare(args: argparse.Namespace) -> int:
     from framing import compare_groups
 
     corpus = _read_corpus_file(args.corpus)
+    if args.by not in corpus.columns:
+        raise _InputError(f"{args.corpus} has no column {args.by!r} to group by.")
+    missing = corpus[args.by].isna()
+    if args.drop_missing_groups and missing.any():
+        _say(f"Left out {int(missing.sum())} documents with no {args.by}.")
+        corpus = corpus[~missing].reset_index(drop=True)
     terms: Any = _load_lexicon(args.lexicon) if args.lexicon else "ngrams"
     comparison = compare_groups(
         corpus,
@@ -289,6 +295,11 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--ngram-min", type=int, default=1)
     compare.add_argument("--ngram-max", type=int, default=3)
     compare.add_argument("--min-count", type=int, default=5)
+    compare.add_argument(
+        "--drop-missing-groups",
+        action="store_true",
+        help="leave out documents with no value in --by (and say how many) instead of stopping",
+    )
     _add_output(compare)
 
     lexicon = commands.add_parser("lexicon", help="Work with lexicon files.")

@@ -196,3 +196,20 @@ def test_a_library_error_is_bad_input_with_its_message_not_a_traceback(corpus_fi
     code = main(["compare", str(corpus_file), "--by", "language", "-o", "/dev/null.csv"])
     assert code == EXIT_BAD_INPUT
     assert capsys.readouterr().err.startswith("framing compare: ")
+
+
+def test_compare_stops_at_documents_without_a_group_unless_asked_to_leave_them_out(
+    tmp_path, capsys
+):
+    corpus = framing.load_sample().groupby("outlet").head(30).reset_index(drop=True)
+    corpus.loc[:9, "outlet"] = pd.NA
+    path = tmp_path / "corpus.parquet"
+    framing.write_corpus(corpus, path)
+    output = tmp_path / "comparison.csv"
+    assert main(["compare", str(path), "--min-count", "3", "-o", str(output)]) == EXIT_BAD_INPUT
+    assert (
+        main(["compare", str(path), "--min-count", "3", "--drop-missing-groups", "-o", str(output)])
+        == EXIT_OK
+    )
+    assert "Left out 10 documents with no outlet." in capsys.readouterr().err
+    assert output.exists()
