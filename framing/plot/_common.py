@@ -11,27 +11,13 @@ from matplotlib.axes import Axes
 
 from framing.figures import _remember_provenance
 from framing.provenance import ATTRS_KEY
+from framing.score import SCORE_COLUMNS
 
 RATE_LABEL = "matches per 10,000 tokens"
 
 # Columns of the scores table that are measures, not groups: everything else in a scores
-# table is a group column (outlet, period, ...).
-MEASURE_COLUMNS = frozenset(
-    {
-        "concept",
-        "variant",
-        "count",
-        "docs",
-        "n_docs",
-        "n_tokens",
-        "rate",
-        "rate_low",
-        "rate_high",
-        "share",
-        "share_low",
-        "share_high",
-    }
-)
+# table is a group column (outlet, period, ...). The contract is written once, in score.
+MEASURE_COLUMNS = frozenset(SCORE_COLUMNS)
 
 
 def require_columns(table: Any, columns: Iterable[str], *, function: str, name: str) -> None:
