@@ -7,6 +7,7 @@ The rules it implements are written in ``framing.match`` (the public module).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -121,7 +122,9 @@ class Engine:
                 f"The engine backend must be one of {list(available_backends())}. "
                 f"Got {self.backend!r} instead."
             )
-        keyed: dict[str, list[_Record]] = {}
+        # Terms grouped by what the automaton looks for: their first literal segment (the
+        # key) written as an anchored pattern (see _anchored).
+        keyed: dict[str, tuple[str, list[_Record]]] = {}
         for index, (pattern, case_sensitive) in enumerate(self.specs):
             segments = _segments(pattern)
             key = segments.folded[0]
@@ -129,7 +132,8 @@ class Engine:
             rest_folded = segments.folded[1:]
             last = segments.folded[-1]
             checks_end = last is not None and is_word_character(last[-1])
-            keyed.setdefault(key, []).append(
+            anchored = _anchored(key, closes=checks_end and not rest_folded)
+            keyed.setdefault(anchored, (key, []))[1].append(
                 (
                     index,
                     bool(case_sensitive),
@@ -138,10 +142,20 @@ class Engine:
                     segments.cased,
                 )
             )
-        # What each automaton key reports: its length, whether its start needs a word
-        # boundary check, and the terms that begin with it.
+        # What each automaton pattern reports: where its key ends in the anchored text
+        # (before the closing space and the padding), the key's length, whether its
+        # start needs a word boundary check, the key itself when the anchored pattern may
+        # have matched other text (None when the key is word characters only), and the
+        # terms it begins.
         values = [
-            (len(key), is_word_character(key[0]), tuple(records)) for key, records in keyed.items()
+            (
+                1 + len(anchored) - len(key) - is_word_character(key[0]),
+                len(key),
+                is_word_character(key[0]),
+                None if all(is_word_character(c) for c in key) else key,
+                tuple(records),
+            )
+            for anchored, (key, records) in keyed.items()
         ]
         self._empty = not keyed
         if self.backend == "ahocorasick_rs":
@@ -152,8 +166,8 @@ class Engine:
                 )
         else:
             self._automaton = ahocorasick.Automaton()
-            for key, value in zip(keyed, values, strict=True):
-                self._automaton.add_word(key, value)
+            for anchored, value in zip(keyed, values, strict=True):
+                self._automaton.add_word(anchored, value)
             if keyed:
                 self._automaton.make_automaton()
 
@@ -172,17 +186,29 @@ class Engine:
     def find_normalised(self, cased: str, folded: str) -> list[tuple[int, int, int]]:
         """Leftmost-longest, non-overlapping hits in an already normalised text."""
         candidates: list[tuple[int, int, int]] = []
+        # The automaton runs over the anchored copy: padded with a space at each end, so
+        # that its positions are the folded text's plus one.
+        anchored = _anchored_text(folded)
         if self.backend == "ahocorasick_rs":
             values = self._values
             found = [
-                (end - 1, values[key])
-                for key, _, end in self._rust.find_matches_as_indexes(folded, overlapping=True)
+                (end, values[key])
+                for key, _, end in self._rust.find_matches_as_indexes(anchored, overlapping=True)
             ]
         else:
-            found = self._automaton.iter(folded)
-        for last, (key_length, checks_start, records) in found:
-            start = last - key_length + 1
-            if checks_start and not starts_word(folded, start):
+            found = [(last + 1, value) for last, value in self._automaton.iter(anchored)]
+        for padded_end, (skip, key_length, checks_start, exact, records) in found:
+            end_of_key = padded_end - skip
+            start = end_of_key - key_length
+            last = end_of_key - 1
+            if exact is not None and not folded.startswith(exact, start):
+                continue
+            if (
+                checks_start
+                and start
+                and folded[start - 1] != " "
+                and not starts_word(folded, start)
+            ):
                 continue
             for index, case_sensitive, checks_end, rest, cased_segments in records:
                 end = last + 1
@@ -205,6 +231,43 @@ class Engine:
                 selected.append((start, -negative_end, index))
                 reached = -negative_end
         return selected
+
+
+# Every character that is not a word character (Python's ``\\W``: not alphanumeric and
+# not "_") becomes a space in the anchored copy. Combining marks are word characters to
+# the matcher but spaces here: that only adds candidates, never loses one.
+_NON_WORD = re.compile(r"\W")
+_ASCII_NON_WORD = {code: " " for code in range(128) if _NON_WORD.match(chr(code))}
+
+
+def _anchored_text(folded: str) -> str:
+    """The copy of the folded text the automaton runs over: one character for one, each
+    non-word character a space, and a space added at each end.
+
+    With the automaton's patterns anchored the same way (see ``_anchored``), a key is
+    reported only where it starts after a non-word character, and, for a term that is
+    one literal, only where it is followed by one: candidates inside words ("war" in
+    "software", "ing" in "acting") never reach Python.
+    """
+    if folded.isascii():
+        return " " + folded.translate(_ASCII_NON_WORD) + " "
+    return " " + _NON_WORD.sub(" ", folded) + " "
+
+
+def _anchored(key: str, closes: bool) -> str:
+    """The automaton's pattern for ``key``: its non-word characters spaces, with a space
+    before it when it starts with a word character and after it when ``closes`` (the
+    term ends with this key on a word character).
+
+    A character-by-character map, the same as ``_anchored_text``: wherever the folded
+    text holds ``key`` at a word boundary, the anchored text holds the pattern.
+    """
+    pattern = _NON_WORD.sub(" ", key)
+    if is_word_character(key[0]):
+        pattern = " " + pattern
+        if closes:
+            pattern += " "
+    return pattern
 
 
 def _walk(folded: str, position: int, rest: tuple[str | None, ...]) -> int:
