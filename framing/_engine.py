@@ -189,6 +189,7 @@ class Engine:
         # The automaton runs over the anchored copy: padded with a space at each end, so
         # that its positions are the folded text's plus one.
         anchored = _anchored_text(folded)
+        length = len(folded)
         if self.backend == "ahocorasick_rs":
             values = self._values
             found = [
@@ -216,7 +217,12 @@ class Engine:
                     end = _walk(folded, end, rest)
                     if end < 0:
                         continue
-                if checks_end and not ends_word(folded, end):
+                if (
+                    checks_end
+                    and end < length
+                    and folded[end] != " "
+                    and not ends_word(folded, end)
+                ):
                     continue
                 if case_sensitive and not _same_case(cased, start, folded, cased_segments):
                     continue
