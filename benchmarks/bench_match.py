@@ -237,9 +237,11 @@ def write_results(path: Path, results: dict, documents: int, workers: int) -> No
         "  curly quotes in a third of the documents, and 0-3 lexicon phrases planted per",
         "  document. Seeded: the same corpus every run.",
         "- Lexicons: 50, 1,000 and 10,000 terms, each the start of one seeded list: real",
-        "  framing terms, then one-word terms (frequency ranks 3,000-40,000), frequent word",
-        "  pairs, three- and four-word phrases and globs. Hits per document (the realism",
-        "  check; real news gives a few per article): "
+        "  framing terms, then frequent English word pairs (45%), three- and four-word",
+        "  phrases chained from them (15%), one-word content terms (30%: 5+ letters, no",
+        "  stop words, frequency ranks 5,000-40,000) and globs with 6+ letter prefixes",
+        "  (10%); no fragments such as 'ing'. Hits per document (the realism",
+        "  check; real news gives a handful per article): "
         + ", ".join(
             f"{size:,} terms {growth_off[size]['hits_per_document']:.1f}"
             for size in (50, 1000, 10000)
