@@ -31,7 +31,12 @@ Paragraphs are separated by blank lines when the text has any, else by line brea
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+
+try:  # finds the cue keys of a whole text in one pass (see _Reader)
+    import ahocorasick_rs
+except ImportError:  # pragma: no cover - depends on the environment
+    ahocorasick_rs = None
 
 VOICES: tuple[str, ...] = ("own", "quoted", "distanced")
 
@@ -73,6 +78,15 @@ _CUE_KEY = re.compile("|".join(_CUE_KEYS), re.IGNORECASE)
 # and the Kelvin sign K; tested). A window without them can be lower-cased and searched
 # with plain ``in``, which is several times faster than a case-insensitive regex.
 _CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
+# A text with at least this many hits has its cue keys found once, in one pass of a
+# small automaton over the lower-cased text (about 12 us for 600 words); each window
+# test is then a bisect. With fewer hits the per-window test (about 2.5 us) is cheaper.
+_KEYS_ONCE_FROM = 4
+_CUE_KEY_AUTOMATON = (
+    ahocorasick_rs.AhoCorasick(list(_CUE_KEYS)) if ahocorasick_rs is not None else None
+)
+_CUE_KEY_LENGTHS = tuple(len(key) for key in _CUE_KEYS)
+_SHORTEST_KEY = min(_CUE_KEY_LENGTHS)
 
 
 def _may_hold_cue(text: str, start: int, stop: int, traps: bool = True) -> bool:
@@ -99,7 +113,13 @@ _PHRASE_END = re.compile(r"[.!?;:,()\[\]]")
 _WORD = re.compile(r"\w+(?:['’\-\u2010\u2011]\w+)*")
 _SINGLE_OPENERS = "\u2018\u201a\u2039"
 _SINGLE = "'\u2018\u2019\u201a\u201b\u2039\u203a"
-_QUOTE_MARKS = re.compile(f'["\u201c\u201d\u201e\u201f\u00ab\u00bb{_SINGLE}]')
+# A single mark between two word characters is an apostrophe (don't, Kiev’s) and is
+# skipped by _quotations_in; the look-arounds leave those out here already (``\w`` is
+# ``_is_word``), so the Python loop sees only marks that may open or close a quotation.
+# (The mark's character class comes first, so that the regex scans for it at C speed.)
+_QUOTE_MARKS = re.compile(
+    f'["\u201c\u201d\u201e\u201f\u00ab\u00bb{_SINGLE}](?!(?<=\\w[{_SINGLE}])\\w)'
+)
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]+")
 
@@ -146,12 +166,39 @@ class _Reader:
     once per paragraph that holds a hit, cues only in the windows around a hit (most
     windows fail the cheap ``_may_hold_cue`` test)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, hits: int = 1) -> None:
         self.text = text
         self.paragraphs = _paragraphs(text)
         self.paragraph_starts = [start for start, _ in self.paragraphs]
         self._quotations: dict[int, list[tuple[int, int]]] = {}
         self._traps = not text.isascii() and _CASE_TRAPS.search(text) is not None
+        # Where each cue key starts and ends in the text, when found once for all hits.
+        # Only without case traps: then ``text.lower()`` keeps every offset ("İ" is the
+        # one character whose lower case is two) and equals what re.IGNORECASE sees.
+        self._key_starts: list[int] | None = None
+        if hits >= _KEYS_ONCE_FROM and not self._traps and _CUE_KEY_AUTOMATON is not None:
+            found = sorted(
+                (start, end)
+                for _, start, end in _CUE_KEY_AUTOMATON.find_matches_as_indexes(
+                    text.lower(), overlapping=True
+                )
+            )
+            self._key_starts = [start for start, _ in found]
+            self._key_ends = [end for _, end in found]
+
+    def _may_hold_cue(self, start: int, stop: int) -> bool:
+        """False only when ``text[start:stop]`` holds no cue key (see ``_may_hold_cue``)."""
+        starts = self._key_starts
+        if starts is None:
+            return _may_hold_cue(self.text, start, stop, self._traps)
+        index = bisect_left(starts, start)
+        last = stop - _SHORTEST_KEY
+        ends = self._key_ends
+        while index < len(starts) and starts[index] <= last:
+            if ends[index] <= stop:
+                return True
+            index += 1
+        return False
 
     def classify(self, start: int, end: int) -> str:
         number = bisect_right(self.paragraph_starts, start) - 1
@@ -160,7 +207,11 @@ class _Reader:
         if quotes is None:
             quotes = _quotations_in(self.text, paragraph_start, paragraph_end)
             self._quotations[number] = quotes
-        quote = next(((a, b) for a, b in quotes if a < start < b), None)
+        quote = None
+        for found in quotes:
+            if found[0] < start < found[1]:
+                quote = found
+                break
         # A cue counts only outside the quotation that holds the term.
         before_limit = quote[0] if quote else start
         after_limit = quote[1] + 1 if quote else end
@@ -172,7 +223,7 @@ class _Reader:
 
     def _cue_before(self, paragraph_start: int, limit: int, start: int) -> bool:
         window_start = max(paragraph_start, limit - _REACH)
-        if not _may_hold_cue(self.text, window_start, limit, self._traps):
+        if not self._may_hold_cue(window_start, limit):
             return False
         last = None
         for last in _CUE_BEFORE.finditer(self.text, window_start, limit):  # noqa: B007
@@ -181,7 +232,7 @@ class _Reader:
 
     def _cue_after(self, limit: int, end: int, paragraph_end: int) -> bool:
         stop = min(paragraph_end, limit + _REACH)
-        if not _may_hold_cue(self.text, limit, stop, self._traps):
+        if not self._may_hold_cue(limit, stop):
             return False
         cue = _CUE_AFTER.search(self.text, limit, stop)
         return cue is not None and _close_enough(self.text[end : cue.start()], _SENTENCE_END)
@@ -201,7 +252,7 @@ def voices(text: str, spans: list[tuple[int, int]]) -> list[str]:
     """
     if not spans:
         return []
-    reader = _Reader(text)
+    reader = _Reader(text, len(spans))
     return [reader.classify(start, end) for start, end in spans]
 
 
@@ -218,6 +269,17 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _is_word(character: str) -> bool:
     return character.isalnum() or character == "_"
+
+
+# The marks that close a double quotation, by its opening mark.
+_CLOSING = {
+    '"': '"',
+    "\u201c": '\u201d\u201c"',
+    "\u201e": '\u201c\u201d"',
+    "\u201f": '\u201d"',
+    "\u00ab": "\u00bb",
+    "\u201d": '\u201d"',
+}
 
 
 def _quotations_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -245,14 +307,7 @@ def _quotations_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if double_open is not None:
             opener = double_open[1]
-            closing = {
-                '"': '"',
-                "\u201c": '\u201d\u201c"',
-                "\u201e": '\u201c\u201d"',
-                "\u201f": '\u201d"',
-                "\u00ab": "\u00bb",
-                "\u201d": '\u201d"',
-            }.get(opener, "")
+            closing = _CLOSING.get(opener, "")
             if character in closing:
                 found.append((double_open[0], position))
                 double_open = None

@@ -6,6 +6,8 @@ import re
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import framing.voice as voice_module
 from framing.voice import VOICES, classify, quotations, voices
@@ -183,3 +185,49 @@ def test_a_cue_written_with_a_long_s_still_distances() -> None:
     text = "The \u017felf-proclaimed republic"
     start = text.index("republic")
     assert classify(text, start, start + len("republic")) == "distanced"
+
+
+# -- the fast paths give the same voices as the plain rules ------------------------------
+
+_PIECES = (
+    "term",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    ", ",
+    ". ",
+    "so-called ",
+    "what Moscow calls ",
+    "as the Kremlin puts it",
+    "self-styled ",
+    "dubbed ",
+    '"',
+    "\u201c",
+    "\u201d",
+    "'",
+    "\u2019",
+    "\u2018",
+    "don't ",
+    "Kiev's ",
+    "words",
+    "İ",
+    "K",
+    "ı",
+    "termed ",
+    "é",
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60), st.data())
+def test_voices_of_many_hits_equal_the_voices_of_one_hit_at_a_time(pieces, data) -> None:
+    # With many hits a text's cue keys are found once (an automaton), with one hit in
+    # windows around it; quotation marks are pre-filtered by a regex. Same voices.
+    text = "".join(pieces)
+    spans = [(m.start(), m.end()) for m in re.finditer("term", text)]
+    extra = data.draw(st.lists(st.integers(0, len(text)), max_size=6))
+    spans += [(position, min(len(text), position + 4)) for position in extra]
+    one_at_a_time = [classify(text, start, end) for start, end in spans]
+    assert voices(text, spans) == one_at_a_time
+    assert voices(text, spans * 4) == one_at_a_time * 4
