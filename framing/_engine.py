@@ -181,7 +181,7 @@ class Engine:
         cased, offsets = normalise(text)
         folded = fold_case(cased)
         selected = self.find_normalised(cased, folded)
-        return [(offsets.start(s), offsets.end(e), index) for s, e, index in selected]
+        return offsets.spans(selected) if selected else selected
 
     def find_normalised(self, cased: str, folded: str) -> list[tuple[int, int, int]]:
         """Leftmost-longest, non-overlapping hits in an already normalised text."""

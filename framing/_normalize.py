@@ -94,6 +94,19 @@ class OffsetMap:
             position = layer.end(position)
         return position
 
+    def spans(self, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        """Map the ``(start, end, tag)`` spans of one text at once (``start``/``end``)."""
+        if not self._layers:
+            return found
+        starts = [start for start, _, _ in found]
+        ends = [end for _, end, _ in found]
+        for layer in reversed(self._layers):
+            starts = layer.starts(starts)
+            ends = layer.ends(ends)
+        return [
+            (start, end, tag) for start, end, (_, _, tag) in zip(starts, ends, found, strict=True)
+        ]
+
 
 class _Layer:
     __slots__ = ("_edits", "_norm_ends", "_shifts")
@@ -128,6 +141,34 @@ class _Layer:
         if edit is not None:
             return edit[3]
         return position + self._shifts[index]
+
+    # The same as start() and end() for many positions: one call per text, not per hit.
+    def starts(self, positions: list[int]) -> list[int]:
+        edits, norm_ends, shifts = self._edits, self._norm_ends, self._shifts
+        count = len(edits)
+        mapped = []
+        for position in positions:
+            index = bisect_right(norm_ends, position)
+            if index < count and edits[index][0] <= position:
+                mapped.append(edits[index][2])
+            else:
+                mapped.append(position + shifts[index])
+        return mapped
+
+    def ends(self, positions: list[int]) -> list[int]:
+        edits, norm_ends, shifts = self._edits, self._norm_ends, self._shifts
+        count = len(edits)
+        mapped = []
+        for position in positions:
+            if position == 0:
+                mapped.append(0)
+                continue
+            index = bisect_right(norm_ends, position - 1)
+            if index < count and edits[index][0] <= position - 1:
+                mapped.append(edits[index][3])
+            else:
+                mapped.append(position + shifts[index])
+        return mapped
 
 
 def _nfc(text: str) -> tuple[str, list[Edit]]:

@@ -298,17 +298,18 @@ def _match_chunk(
             found = engine.find(text)
             if not found:
                 continue
-            documents.extend([document] * len(found))
-            fields.extend([field] * len(found))
-            for start, end, term in found:
-                starts.append(start)
-                ends.append(end)
-                terms.append(term)
+            count = len(found)
+            documents.extend([document] * count)
+            fields.extend([field] * count)
+            found_starts, found_ends, found_terms = zip(*found, strict=True)
+            starts.extend(found_starts)
+            ends.extend(found_ends)
+            terms.extend(found_terms)
             if voice:
-                labels = voices(text, [(start, end) for start, end, _ in found])
-                voice_codes.extend(codes[label] for label in labels)
+                labels = voices(text, list(zip(found_starts, found_ends, strict=True)))
+                voice_codes.extend([codes[label] for label in labels])
             else:
-                voice_codes.extend([-1] * len(found))
+                voice_codes.extend([-1] * count)
     return (
         np.asarray(documents, dtype=np.int64),
         np.asarray(fields, dtype=np.int64),

@@ -76,6 +76,9 @@ def test_normalised_text_maps_back_to_the_original(text: str) -> None:
     for position, (_, start, end) in enumerate(units):
         assert offsets.start(position) == start
         assert offsets.end(position + 1) == end
+    # The batch mapping the engine uses (one call per text) agrees with the above.
+    spans = [(position, position + 1, position) for position in range(len(cased))]
+    assert offsets.spans(spans) == [(start, end, i) for i, (_, start, end) in enumerate(units)]
 
 
 def test_fold_case_keeps_the_length_of_every_character() -> None:
