@@ -276,11 +276,13 @@ def _compile(lexicon: Lexicon) -> _Terms:
 
 def _match_chunk(
     specs: Sequence[TermSpec], texts: Sequence[Sequence[Any]], voice: bool
-) -> tuple[np.ndarray, ...]:
+) -> tuple[Any, ...]:
     """Match a chunk of documents: ``texts[field][document]`` (str, or missing).
 
     Returns parallel arrays: document (within the chunk), field, start, end, term,
-    voice code (-1 when voice is off). Runs in worker processes: no pandas here.
+    voice code (-1 when voice is off), and the list of matched strings (sliced here, in
+    the worker, rather than in the parent process after the pool). Runs in worker
+    processes: no pandas here.
     """
     engine = engine_for(specs)
     documents: list[int] = []
@@ -289,6 +291,7 @@ def _match_chunk(
     ends: list[int] = []
     terms: list[int] = []
     voice_codes: list[int] = []
+    matched: list[str] = []
     codes = {name: code for code, name in enumerate(VOICES)}
     for document in range(len(texts[0]) if texts else 0):
         for field, column in enumerate(texts):
@@ -305,6 +308,7 @@ def _match_chunk(
             starts.extend(found_starts)
             ends.extend(found_ends)
             terms.extend(found_terms)
+            matched.extend([text[start:end] for start, end, _ in found])
             if voice:
                 labels = voices(text, list(zip(found_starts, found_ends, strict=True)))
                 voice_codes.extend([codes[label] for label in labels])
@@ -317,6 +321,7 @@ def _match_chunk(
         np.asarray(ends, dtype=np.int64),
         np.asarray(terms, dtype=np.int64),
         np.asarray(voice_codes, dtype=np.int8),
+        matched,
     )
 
 
@@ -342,10 +347,10 @@ def _match_frame(
     tasks = (
         (terms.specs, [column[first:last] for column in texts], voice) for first, last in bounds
     )
-    results: list[tuple[np.ndarray, ...]] = []
+    results: list[tuple[Any, ...]] = []
     with _progress_bar(count, progress) as bar:
         if workers == 1 or len(bounds) == 1:
-            outputs: Iterable[tuple[np.ndarray, ...]] = (_match_chunk(*task) for task in tasks)
+            outputs: Iterable[tuple[Any, ...]] = (_match_chunk(*task) for task in tasks)
         else:
             with _main_module_hidden():
                 outputs = _pool(workers).map(_match_chunk_task, tasks)
@@ -353,10 +358,10 @@ def _match_frame(
             output[0][:] += first
             results.append(output)
             bar.update(last - first)
-    return _assemble(corpus, terms, fields, texts, columns, results, voice)
+    return _assemble(corpus, terms, fields, columns, results, voice)
 
 
-def _match_chunk_task(task: tuple[Any, ...]) -> tuple[np.ndarray, ...]:
+def _match_chunk_task(task: tuple[Any, ...]) -> tuple[Any, ...]:
     return _match_chunk(*task)
 
 
@@ -364,28 +369,24 @@ def _assemble(
     corpus: pd.DataFrame,
     terms: _Terms,
     fields: Sequence[str],
-    texts: list[list[Any]],
     columns: Sequence[str],
-    results: list[tuple[np.ndarray, ...]],
+    results: list[tuple[Any, ...]],
     voice: bool,
 ) -> pd.DataFrame:
     if results:
         documents, field_index, starts, ends, term_index, voice_codes = (
-            np.concatenate(parts) for parts in zip(*results, strict=True)
+            np.concatenate(parts) for parts in zip(*(result[:6] for result in results), strict=True)
         )
+        matched = [text for result in results for text in result[6]]
     else:
         documents = field_index = starts = ends = term_index = np.zeros(0, dtype=np.int64)
         voice_codes = np.zeros(0, dtype=np.int8)
-    matched = [
-        texts[field][document][start:end]
-        for document, field, start, end in zip(
-            documents.tolist(), field_index.tolist(), starts.tolist(), ends.tolist(), strict=True
-        )
-    ]
-    term_list = term_index.tolist()
+        matched = []
 
     def pick(values: list[str]) -> pd.api.extensions.ExtensionArray:
-        return pd.array([values[i] for i in term_list], dtype="string")
+        # One string array per lexicon column, then a take: the strings are converted
+        # once per term, not once per hit.
+        return pd.array(values, dtype="string").take(term_index)
 
     table = pd.DataFrame(
         {
@@ -397,9 +398,10 @@ def _assemble(
             "term": pick(terms.patterns),
             "concept": pick(terms.concepts),
             "variant": pick(terms.variants),
-            "voice": pd.array(
-                np.asarray(VOICES, dtype=object)[voice_codes] if voice else [pd.NA] * len(starts),
-                dtype="string",
+            "voice": (
+                pd.array(VOICES, dtype="string").take(voice_codes)
+                if voice
+                else pd.array([pd.NA] * len(starts), dtype="string")
             ),
         }
     )
