@@ -67,6 +67,25 @@ def _write_parquet(table: pd.DataFrame, path: Path) -> None:
     pq.write_table(arrow.replace_schema_metadata(metadata), path)
 
 
+def _read_parquet(path: Path) -> pd.DataFrame:
+    """Read a table that ``_write_parquet`` wrote, its provenance back in ``attrs``."""
+    import pyarrow.parquet as pq
+
+    arrow = pq.read_table(path)
+    table = arrow.to_pandas()
+    stored = (arrow.schema.metadata or {}).get(b"framing")
+    if stored:
+        table.attrs[ATTRS_KEY] = json.loads(stored)
+    for column in table.columns:
+        values = table[column]
+        if (
+            values.dtype == object
+            and values.map(lambda v: isinstance(v, str), na_action="ignore").all()
+        ):
+            table[column] = values.astype("string")
+    return table
+
+
 def _targets(path: Path, formats: Sequence[str] | None) -> list[tuple[str, Path]]:
     if formats is None:
         if path.suffix not in _SUFFIXES:

@@ -27,7 +27,6 @@ Examples
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -61,24 +60,13 @@ def write_output(table: pd.DataFrame, path: str | Path) -> Path:
 
 
 def _read_table(path: str | Path) -> pd.DataFrame:
-    import pyarrow.parquet as pq
+    from framing._export import _read_parquet
 
     path = Path(path)
     if not path.exists():
         raise _InputError(f"{path}: no such file.")
     if path.suffix == ".parquet":
-        arrow = pq.read_table(path)
-        table = arrow.to_pandas()
-        stored = (arrow.schema.metadata or {}).get(b"framing")
-        if stored:
-            table.attrs["framing"] = json.loads(stored)
-        for column in table.columns:
-            if (
-                table[column].dtype == object
-                and table[column].map(lambda v: isinstance(v, str), na_action="ignore").all()
-            ):
-                table[column] = table[column].astype("string")
-        return table
+        return _read_parquet(path)
     return pd.read_csv(path, sep="\t" if path.suffix == ".tsv" else ",")
 
 
