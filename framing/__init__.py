@@ -8,16 +8,24 @@ The pipeline, one function per stage, each taking and returning tidy DataFrames:
     scores = framing.score(hits, corpus, by="outlet")    # counts, rates, shares with CIs
 """
 
-from framing._collocations import collocations, suggest_terms
 from framing._export import write_table
-from framing.compare import compare_groups, keyness, log_odds
+from framing.coding import (
+    CodingError,
+    adjusted_counts,
+    coding_sheet,
+    precision,
+    read_coding_sheet,
+    write_coding_sheet,
+)
+from framing.comparison import compare_groups
+from framing.concordance import kwic
 from framing.corpus import CORPUS_COLUMNS, CorpusError, validate_corpus
 from framing.corpus._report import LoadReport, load_report
-from framing.corpus.clean import deduplicate
+from framing.corpus.dedup import deduplicate
 from framing.corpus.readers import iter_corpus, read_corpus, write_corpus
 from framing.datasets import load_sample
+from framing.discovery import collocations, suggest_terms
 from framing.figures import save_figure
-from framing.kwic import kwic
 from framing.lexicon import (
     Concept,
     Lexicon,
@@ -32,17 +40,10 @@ from framing.lexicon import (
     read_dictionary,
     write_dictionary,
 )
-from framing.match import match, match_text
+from framing.matching import match, match_text
 from framing.provenance import corpus_fingerprint, provenance
-from framing.score import score
-from framing.validate import (
-    CodingError,
-    adjusted_counts,
-    coding_sheet,
-    precision,
-    read_coding_sheet,
-    write_coding_sheet,
-)
+from framing.scoring import score
+from framing.stats import keyness, log_odds
 
 __version__ = "0.1.0"
 

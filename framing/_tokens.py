@@ -1,4 +1,4 @@
-"""The one tokenizer of the kit, shared by :func:`framing.score` and :mod:`framing.compare`.
+"""The one tokenizer of the kit, shared by :func:`framing.score` and :mod:`framing.comparison`.
 
 A rate per 10,000 tokens and a log-odds table are only comparable if both count words the
 same way, so there is exactly one definition of a token, written here and in

@@ -11,7 +11,7 @@ from matplotlib.axes import Axes
 
 from framing.figures import _remember_provenance
 from framing.provenance import ATTRS_KEY
-from framing.score import SCORE_COLUMNS
+from framing.scoring import SCORE_COLUMNS
 
 RATE_LABEL = "matches per 10,000 tokens"
 

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 import framing
 from framing.corpus import clean
-from framing.corpus.clean import deduplicate, remove_boilerplate, repair_text
+from framing.corpus.clean import remove_boilerplate, repair_text
+from framing.corpus.dedup import deduplicate
 from framing.corpus.schema import CorpusError, conform
 
 # --- repair_text: glued paragraphs -------------------------------------------------

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from scipy.stats import chi2_contingency
 
-from framing.compare import keyness, log_odds
+from framing.stats import keyness, log_odds
 
 scattertext = pytest.importorskip("scattertext")
 

@@ -1,4 +1,4 @@
-"""The matching rules of framing.match, one test each, and the hits table contract."""
+"""The matching rules of framing.matching, one test each, and the hits table contract."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from framing import Lexicon, match, match_text
 from framing._engine import Engine, TermError
 from framing.corpus.schema import conform
-from framing.match import HITS_COLUMNS
+from framing.matching import HITS_COLUMNS
 
 
 def lexicon_of(*terms: str, case_sensitive: tuple[bool, ...] | None = None) -> Lexicon:

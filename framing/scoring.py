@@ -130,7 +130,7 @@ def score(
 
     See Also
     --------
-    framing.compare.compare_groups : which words, beyond the lexicon, set groups apart.
+    framing.compare_groups : which words, beyond the lexicon, set groups apart.
 
     Notes
     -----

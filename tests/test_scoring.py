@@ -10,7 +10,7 @@ import pytest
 
 from framing.corpus.schema import conform
 from framing.lexicon.model import Lexicon
-from framing.score import score
+from framing.scoring import score
 
 LEXICON = Lexicon.from_dataframe(
     pd.DataFrame(

@@ -1,4 +1,4 @@
-"""framing.kwic: context windows, sampling, offsets that round-trip, HTML display."""
+"""framing.concordance: context windows, sampling, offsets that round-trip, HTML display."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from framing import Lexicon, kwic, match
+from framing.concordance import KWIC_COLUMNS, KwicTable
 from framing.corpus.schema import conform
-from framing.kwic import KWIC_COLUMNS, KwicTable
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 - :func:`collocations`: the words that keep company with a term within a window, scored
   by NLTK's association measures (log-likelihood ratio or PMI).
 - :func:`suggest_terms`: for each outlet, the n-grams most distinctive of it
-  (:func:`framing.compare.compare_groups`) that the lexicon does not cover yet.
+  (:func:`framing.compare_groups`) that the lexicon does not cover yet.
 
 Both read the corpus through the shared tokenizer (``framing._tokens``). The module is
 private so that ``framing.collocations`` is the function, not a module of the same name.
@@ -17,8 +17,9 @@ import numpy as np
 import pandas as pd
 
 from framing._tokens import tokenize
-from framing.compare import _check_choice, _validate_inputs, compare_groups
+from framing.comparison import _validate_inputs, compare_groups
 from framing.provenance import stamp
+from framing.stats import _check_choice
 
 _MEASURES = ("likelihood_ratio", "pmi")
 
@@ -244,7 +245,7 @@ def suggest_terms(
     n : int, default 20
         Suggestions per group.
     ngram_range, min_count, fields
-        As in :func:`framing.compare.compare_groups` (lowercased n-grams).
+        As in :func:`framing.compare_groups` (lowercased n-grams).
     stop_words : "english", list of str or None, default "english"
         N-grams made only of these words are not suggested ("of the").
 
@@ -352,7 +353,7 @@ def _inside_longer(rows: pd.DataFrame) -> set[str]:
 
 def _is_covered(ngram: str, lexicon: Any) -> bool:
     """True when one lexicon term, matched on the n-gram alone, spans all of it."""
-    from framing.match import match_text  # lazily: the matcher is a later stage
+    from framing.matching import match_text  # lazily: the matcher is a later stage
 
     hits = match_text(ngram, lexicon, voice=False)
     return bool(((hits["start"] == 0) & (hits["end"] == len(ngram))).any())

@@ -1,4 +1,4 @@
-"""framing.validate: seeded stratified coding sheets, CSV/xlsx round trips that refuse
+"""framing.coding: seeded stratified coding sheets, CSV/xlsx round trips that refuse
 edits, formula escaping, precision with Wilson intervals (hand values and scipy)."""
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ from hypothesis import strategies as st
 
 import framing
 from framing import Lexicon, match
-from framing.corpus.schema import conform
-from framing.validate import (
+from framing.coding import (
     CODES,
     SHEET_COLUMNS,
     CodingError,
@@ -26,9 +25,10 @@ from framing.validate import (
     coding_sheet,
     precision,
     read_coding_sheet,
-    wilson_interval,
     write_coding_sheet,
 )
+from framing.corpus.schema import conform
+from framing.stats import wilson_interval
 
 # Eight instruction lines and four metadata lines come before the header (row 13).
 FIRST_ROW = 14
@@ -669,10 +669,15 @@ def test_codes_are_the_documented_three() -> None:
 def test_the_docstring_examples_run() -> None:
     import doctest
 
-    import framing.validate
+    import importlib
 
-    result = doctest.testmod(framing.validate, optionflags=doctest.NORMALIZE_WHITESPACE)
-    assert result.attempted >= 20 and result.failed == 0
+    attempted = 0
+    for name in ("sheet", "writing", "reading", "precision"):
+        module = importlib.import_module(f"framing.coding.{name}")
+        result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+        assert result.failed == 0, name
+        attempted += result.attempted
+    assert attempted >= 20
 
 
 @pytest.mark.slow

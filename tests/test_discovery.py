@@ -7,8 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from framing._collocations import _is_covered, collocations, suggest_terms
 from framing.corpus.schema import conform
+from framing.discovery import _is_covered, collocations, suggest_terms
 from framing.lexicon.model import Lexicon
 
 

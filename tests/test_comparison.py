@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from framing.compare import keyness, log_odds
+from framing.stats import keyness, log_odds
 
 # -- log_odds ------------------------------------------------------------------------------
 # Two terms, a = {x: 3, y: 1}, b = {x: 1, y: 3}, prior 1 per term:
@@ -290,7 +290,7 @@ def _ngram_counts(corpus: pd.DataFrame, rows: pd.Series, n_max: int) -> pd.Serie
 
 
 def test_compare_groups_agrees_with_log_odds_and_keyness_on_counts_made_by_hand():
-    from framing.compare import compare_groups
+    from framing.comparison import compare_groups
 
     corpus = _corpus()
     table = compare_groups(corpus, ngram_range=(1, 2), min_count=1, prior=0.01)
@@ -317,7 +317,7 @@ def test_compare_groups_agrees_with_log_odds_and_keyness_on_counts_made_by_hand(
 
 
 def test_ngrams_never_span_two_fields():
-    from framing.compare import compare_groups
+    from framing.comparison import compare_groups
 
     table = compare_groups(_corpus(), ngram_range=(2, 2), min_count=1)
     # r1's title ends "donbass", its text starts "the": no bigram "donbass the"
@@ -325,7 +325,7 @@ def test_ngrams_never_span_two_fields():
 
 
 def test_compare_groups_columns_order_and_sorting():
-    from framing.compare import compare_groups
+    from framing.comparison import compare_groups
 
     table = compare_groups(_corpus(), ngram_range=(1, 1), min_count=2)
     assert tuple(table.columns) == (
@@ -348,7 +348,7 @@ def test_compare_groups_columns_order_and_sorting():
 
 
 def test_min_count_keeps_terms_seen_often_enough_in_target_and_reference():
-    from framing.compare import compare_groups
+    from framing.comparison import compare_groups
 
     table = compare_groups(_corpus(), ngram_range=(1, 1), min_count=3)
     assert ((table["count"] + table["other_count"]) >= 3).all()
@@ -359,7 +359,7 @@ def test_min_count_keeps_terms_seen_often_enough_in_target_and_reference():
 def test_p_adjusted_matches_scipy_false_discovery_control_within_each_group():
     from scipy.stats import false_discovery_control
 
-    from framing.compare import compare_groups
+    from framing.comparison import compare_groups
 
     table = compare_groups(_corpus(), ngram_range=(1, 2), min_count=1)
     for _, rows in table.groupby("group"):
@@ -368,7 +368,7 @@ def test_p_adjusted_matches_scipy_false_discovery_control_within_each_group():
 
 
 def test_benjamini_hochberg_by_hand():
-    from framing.compare import benjamini_hochberg
+    from framing.stats import benjamini_hochberg
 
     # sorted p: .01 .03 .04 .5 ; m/i * p: .04 .06 .0533 .5 ; running min from the top:
     # .04 .0533 .0533 .5 (back in input order: .01->.04, .04->.0533, .03->.0533, .5->.5)
@@ -378,7 +378,7 @@ def test_benjamini_hochberg_by_hand():
 
 
 def test_reference_can_be_one_named_group():
-    from framing.compare import compare_groups
+    from framing.comparison import compare_groups
 
     corpus = _corpus()
     table = compare_groups(
@@ -397,14 +397,14 @@ def test_reference_can_be_one_named_group():
 
 
 def test_target_none_with_a_named_reference_compares_every_other_group():
-    from framing.compare import compare_groups
+    from framing.comparison import compare_groups
 
     table = compare_groups(_corpus(), reference="BBC", ngram_range=(1, 1), min_count=1)
     assert table["group"].unique().tolist() == ["RT", "Reuters"]
 
 
 def test_compare_groups_carries_provenance():
-    from framing.compare import compare_groups
+    from framing.comparison import compare_groups
 
     record = compare_groups(_corpus(), min_count=1).attrs["framing"]
     assert record["function"] == "compare_groups"
@@ -428,14 +428,14 @@ def test_compare_groups_carries_provenance():
     ],
 )
 def test_compare_groups_rejects_bad_parameters_with_a_clear_message(kwargs, message):
-    from framing.compare import compare_groups
+    from framing.comparison import compare_groups
 
     with pytest.raises(ValueError, match=message):
         compare_groups(_corpus(), **kwargs)
 
 
 def test_compare_groups_refuses_documents_without_a_group():
-    from framing.compare import compare_groups
+    from framing.comparison import compare_groups
 
     corpus = _corpus()
     corpus.loc[2, "outlet"] = pd.NA
@@ -452,7 +452,7 @@ def _lexicon(*rows: tuple[str, str, str]):
 
 def test_compare_groups_with_a_lexicon_counts_hits_against_token_totals():
     from framing._tokens import count_tokens
-    from framing.compare import compare_groups
+    from framing.comparison import compare_groups
 
     lexicon = _lexicon(
         ("capital", "kiev", "Kiev"), ("capital", "kyiv", "Kyiv"), ("war", "invasion", "invasion")
@@ -477,7 +477,7 @@ def test_compare_groups_with_a_lexicon_counts_hits_against_token_totals():
 
 
 def test_a_lexicon_term_never_used_has_undefined_log_odds_under_the_pooled_prior():
-    from framing.compare import compare_groups
+    from framing.comparison import compare_groups
 
     lexicon = _lexicon(
         ("capital", "kiev", "Kiev"), ("capital", "kyiv", "Kyiv"), ("capital", "kyyiv", "Kyyiv")

@@ -1,0 +1,47 @@
+"""Precision checks: sample hits, code them by hand, read the codes back, report precision.
+
+A lexicon hit is not always the concept it was counted as: "Odessa" may be Odessa, Texas;
+"cold war" may be history, not the information war. Precision, the share of hits that are
+what they were counted as, is measured by reading a random sample of hits::
+
+    sheet = framing.coding_sheet(hits, corpus, n=50)       # 50 hits per concept × variant
+    framing.write_coding_sheet(sheet, "coding.xlsx")       # code them in a spreadsheet
+    coded = framing.read_coding_sheet("coding.xlsx")       # checked on the way back in
+    framing.precision(coded)                               # per variant, Wilson intervals
+
+See ``docs/validation.md`` for the workflow, the statistics and the limits.
+
+The coding sheet (one row a sampled hit):
+
+===============  ========================================================================
+hit_id           ``doc_id:field:start-end``: the hit's place in the corpus
+concept, variant what the hit was counted as
+left, match,     the hit in context (``match`` is exactly ``corpus[field][start:end]``)
+right
+code             entered by the coder: ``yes`` (the hit is what it was counted as),
+                 ``no`` (a false match), ``unsure``; blank while not yet coded
+comment          free text for the coder
+term, voice,     the lexicon term, the voice, the document's outlet and date, ...
+outlet, ...
+stratum_hits     how many hits the stratum (e.g. concept × variant) has in all
+check            8 letters that change when hit_id, match, term, concept, variant, voice,
+                 outlet (or another stratum column) is edited; a guard against slips
+===============  ========================================================================
+"""
+
+from framing.coding.precision import adjusted_counts, precision
+from framing.coding.reading import read_coding_sheet
+from framing.coding.sheet import CODES, PRECISION_COLUMNS, SHEET_COLUMNS, CodingError, coding_sheet
+from framing.coding.writing import write_coding_sheet
+
+__all__ = [
+    "CODES",
+    "PRECISION_COLUMNS",
+    "SHEET_COLUMNS",
+    "CodingError",
+    "adjusted_counts",
+    "coding_sheet",
+    "precision",
+    "read_coding_sheet",
+    "write_coding_sheet",
+]
