@@ -668,7 +668,6 @@ def test_codes_are_the_documented_three() -> None:
 
 def test_the_docstring_examples_run() -> None:
     import doctest
-
     import importlib
 
     attempted = 0
