@@ -5,7 +5,7 @@ Needs nothing but Python 3.11+ and access to the package index::
 
     python3 tasks.py figures   # set up, then run the sample corpus through the analysis
     python3 tasks.py test      # set up, then run the test suite
-    python3 tasks.py lint      # ruff check + ruff format --check
+    python3 tasks.py lint      # ruff check + ruff format --check (CI runs it first)
     python3 tasks.py compat    # the unit tests again on pandas 2.2 (in .venv-pandas22)
 
 The environment lives in ``.venv`` and is re-installed only when ``pyproject.toml`` or
@@ -37,11 +37,15 @@ def _run(*args: str | os.PathLike) -> None:
     subprocess.run([str(a) for a in args], check=True, cwd=ROOT)
 
 
-def ensure_environment(venv_dir: Path | None = None, extra: tuple[str, ...] = ()) -> Path:
+def ensure_environment(
+    venv_dir: Path | None = None, extra: tuple[str, ...] = (), extras: str = "dev"
+) -> Path:
     """Create the virtual environment and install the package, once per change.
 
-    ``extra`` requirements (e.g. ``pandas==2.2.*``) replace the pinned constraints, for
-    checking that the kit still works with older releases of a dependency.
+    ``extras`` names the package extras to install (``dev`` for tests and lint, ``figures``
+    for the figures job alone). ``extra`` requirements (e.g. ``pandas==2.2.*``) replace the
+    pinned constraints, for checking that the kit still works with older releases of a
+    dependency.
     """
     if sys.version_info < (3, 11):  # noqa: UP036 - this file runs before any check
         sys.exit(f"framing needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
@@ -55,12 +59,13 @@ def ensure_environment(venv_dir: Path | None = None, extra: tuple[str, ...] = ()
         if path.exists():
             digest.update(path.read_bytes())
     digest.update(" ".join(extra).encode())
-    stamp = venv_dir / ".framing-installed"
+    # One stamp per set of extras: the figures job's smaller set does not undo the tests'.
+    stamp = venv_dir / f".framing-installed-{extras}"
     if not stamp.exists() or stamp.read_text() != digest.hexdigest():
         pip = [python, "-m", "pip", "install", "--disable-pip-version-check", "-q"]
         if CONSTRAINTS.exists() and not extra:
             pip += ["-c", CONSTRAINTS]
-        _run(*pip, "-e", ".[dev]", *extra)
+        _run(*pip, "-e", f".[{extras}]", *extra)
         stamp.write_text(digest.hexdigest())
     return python
 
@@ -71,7 +76,7 @@ def main(argv: list[str]) -> int:
     os.environ.setdefault("MPLBACKEND", "Agg")
     os.environ.setdefault("PYTHONHASHSEED", "0")
     if command == "figures":
-        python = ensure_environment()
+        python = ensure_environment(extras="figures")
         _run(python, "-m", "framing", "figures", "--output", "figures", *rest)
     elif command == "test":
         python = ensure_environment()
