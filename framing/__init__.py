@@ -25,6 +25,13 @@ from framing.corpus.dedup import deduplicate
 from framing.corpus.readers import iter_corpus, read_corpus, write_corpus
 from framing.datasets import load_sample
 from framing.discovery import collocations, suggest_terms
+from framing.errors import (
+    FramingError,
+    FramingWarning,
+    ParameterError,
+    RecordError,
+    TermError,
+)
 from framing.figures import save_figure
 from framing.lexicon import (
     Concept,
@@ -52,12 +59,17 @@ __all__ = [
     "CodingError",
     "Concept",
     "CorpusError",
+    "FramingError",
+    "FramingWarning",
     "Lexicon",
     "LexiconCheck",
     "LexiconError",
     "LexiconWarning",
     "LoadReport",
+    "ParameterError",
+    "RecordError",
     "Term",
+    "TermError",
     "Variant",
     "__version__",
     "adjusted_counts",

@@ -27,6 +27,7 @@ from framing._normalize import (
     starts_word,
     word_end,
 )
+from framing.errors import TermError
 
 #: A term as the engine sees it: its pattern and whether it is case-sensitive.
 TermSpec = tuple[str, bool]
@@ -59,10 +60,6 @@ def default_backend() -> str:
             f"{list(available_backends())}. Got {chosen!r} instead."
         )
     return chosen
-
-
-class TermError(ValueError):
-    """A term cannot be matched as written (empty, or a ``*`` with nothing before it)."""
 
 
 @dataclass(frozen=True)

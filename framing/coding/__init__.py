@@ -31,8 +31,9 @@ check            8 letters that change when hit_id, match, term, concept, varian
 
 from framing.coding.precision import adjusted_counts, precision
 from framing.coding.reading import read_coding_sheet
-from framing.coding.sheet import CODES, PRECISION_COLUMNS, SHEET_COLUMNS, CodingError, coding_sheet
+from framing.coding.sheet import CODES, PRECISION_COLUMNS, SHEET_COLUMNS, coding_sheet
 from framing.coding.writing import write_coding_sheet
+from framing.errors import CodingError
 
 __all__ = [
     "CODES",

@@ -21,11 +21,11 @@ from framing.coding.sheet import (
     _META,
     CODES,
     SHEET_COLUMNS,
-    CodingError,
     _checked,
     _parse_hit_id,
 )
 from framing.coding.writing import _checked_extras, _hit_id_digest, _unescape
+from framing.errors import CodingError
 from framing.provenance import ATTRS_KEY, stamp
 
 # --------------------------------------------------------------------------- reading

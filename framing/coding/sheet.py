@@ -89,10 +89,6 @@ _INSTRUCTIONS: tuple[str, ...] = (
 )
 
 
-class CodingError(ValueError):
-    """A coding sheet that cannot be read back: names the file, the row and what was expected."""
-
-
 def _strata(table: pd.DataFrame, by_columns: list[str]) -> list[tuple[tuple[Any, ...], np.ndarray]]:
     if not by_columns:
         return [((), np.arange(len(table)))]

@@ -26,6 +26,7 @@ from typing import Any
 import pandas as pd
 
 from framing.corpus.schema import CorpusError
+from framing.errors import RecordError
 
 REPORT_KEY = "load_report"
 
@@ -39,15 +40,6 @@ _COUNTS = (
     "dates_from_url",
     "outlets_missing",
 )
-
-
-class RecordError(CorpusError):
-    """One record (or a whole file) could not be read; says which and why."""
-
-    def __init__(self, path: str, record: str | None, reason: str) -> None:
-        self.path, self.record, self.reason = path, record, reason
-        where = f"{path}, {record}" if record else path
-        super().__init__(f"Could not read {where}: {reason}")
 
 
 class Collector:

@@ -32,6 +32,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from framing.errors import CorpusError
+
 #: The corpus columns, in order, with their dtypes.
 CORPUS_COLUMNS: dict[str, str] = {
     "doc_id": "string",
@@ -55,13 +57,6 @@ REQUIRED_COLUMNS: tuple[str, ...] = ("doc_id", "outlet", "published", "title", "
 
 STRING_DTYPE = pd.StringDtype()
 DATETIME_DTYPE = pd.DatetimeTZDtype(unit="ns", tz="UTC")
-
-
-class CorpusError(ValueError):
-    """A corpus table, or a file read into one, is not what the kit expects.
-
-    The message names the file, the record (line or row) and what was expected.
-    """
 
 
 def empty_corpus() -> pd.DataFrame:

@@ -23,6 +23,8 @@ from typing import Any
 
 import pandas as pd
 
+from framing.errors import LexiconError
+
 #: Columns of the lexicon table, in order.
 LEXICON_COLUMNS: tuple[str, ...] = (
     "concept",
@@ -33,10 +35,6 @@ LEXICON_COLUMNS: tuple[str, ...] = (
     "note",
     "reference",
 )
-
-
-class LexiconError(ValueError):
-    """A lexicon, or a file read into one, breaks a rule; the message says where."""
 
 
 @dataclass(frozen=True)
