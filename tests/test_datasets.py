@@ -1,9 +1,16 @@
-"""Tests for framing.datasets: the synthetic sample corpus, its generator and loader."""
+"""Tests for framing.datasets: the synthetic sample corpus, its loader and its generator.
+
+The generator is not part of framing: it is the repository's tool ``data/make_sample/``,
+imported here from ``data/``.
+"""
 
 from __future__ import annotations
 
+import doctest
 import hashlib
+import importlib
 import re
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -12,15 +19,12 @@ import pytest
 import framing
 from framing.corpus.clean import repair_text
 from framing.corpus.schema import validate_corpus
-from framing.datasets import (
-    SAMPLE_FORMATS,
-    load_sample,
-    make_sample,
-    sample_path,
-    write_sample,
-)
+from framing.datasets import SAMPLE_FORMATS, load_sample, sample_path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "data"))
+from make_sample import make_sample, write_sample  # noqa: E402
+
 STATE = ["Polar News Agency", "Eastwave TV"]
 WESTERN = ["The Harbour Herald", "The Lakeside Tribune"]
 
@@ -64,6 +68,15 @@ def test_committed_sample_files_are_what_the_generator_writes(tmp_path: Path) ->
     assert _digests(tmp_path / "sample") == _digests(committed)
     packaged = sample_path()
     assert (tmp_path / "sample.parquet").read_bytes() == packaged.read_bytes()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["articles", "files"])
+def test_generator_docstring_examples_run(name: str) -> None:
+    module = importlib.import_module(f"make_sample.{name}")
+    failed, attempted = doctest.testmod(module, optionflags=doctest.ELLIPSIS, verbose=False)
+    assert attempted > 0
+    assert failed == 0, f"{failed} of {attempted} docstring examples of make_sample.{name} failed"
 
 
 def test_committed_sample_stays_small() -> None:

@@ -66,8 +66,9 @@ def write_sample(
     >>> import tempfile
     >>> from pathlib import Path
     >>> from make_sample import write_sample
-    >>> folder = Path(tempfile.mkdtemp())
-    >>> written = write_sample(folder / "sample", package_file=folder / "sample.parquet")
+    >>> with tempfile.TemporaryDirectory() as name:
+    ...     folder = Path(name)
+    ...     written = write_sample(folder / "sample", package_file=folder / "sample.parquet")
     >>> sorted({path.parent.name for path in written})[:4]
     ['borderland', 'csv', 'dumps', 'excel']
     """
