@@ -9,7 +9,10 @@ from __future__ import annotations
 import doctest
 import hashlib
 import importlib
+import os
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -242,3 +245,48 @@ def test_the_sample_comes_with_a_load_report():
     report = framing.load_report(framing.load_sample())
     assert int(report.summary["kept"].sum()) == 1500
     assert int(report.summary["dates_from_url"].sum()) == 8
+
+
+def test_per_format_files_outside_a_source_checkout_say_where_they_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As in site-packages: no pyproject.toml and no data/sample beside framing/.
+    monkeypatch.setattr(framing.datasets, "_CHECKOUT", tmp_path)
+    assert len(load_sample()) == 1500  # the packaged file needs no checkout
+    with pytest.raises(FileNotFoundError, match="installed package"):
+        load_sample(format="csv")
+    with pytest.raises(FileNotFoundError, match="installed package"):
+        sample_path("all")
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match=r"python -m make_sample"):
+        sample_path("csv")
+
+
+@pytest.mark.slow
+def test_load_sample_works_from_a_copy_of_the_package_alone(tmp_path: Path) -> None:
+    """framing copied on its own, as an installed package is, still loads the sample."""
+    shutil.copytree(
+        REPO / "framing", tmp_path / "framing", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    code = (
+        "import framing, framing.datasets as d; "
+        "assert d.sample_path().is_relative_to(framing.__path__[0]); "
+        "print(framing.__path__[0]); print(len(framing.load_sample()))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [str(tmp_path / "framing"), "1500"]
+
+
+def test_the_generator_is_not_part_of_the_package() -> None:
+    assert not (REPO / "framing" / "_sample_text.py").exists()
+    with pytest.raises(AttributeError, match=r"data/make_sample"):
+        framing.datasets.make_sample  # noqa: B018
+    assert "make_sample" not in framing.datasets.__all__
