@@ -1,9 +1,19 @@
-"""Tests for framing.datasets: the synthetic sample corpus, its generator and loader."""
+"""Tests for framing.datasets: the synthetic sample corpus, its loader and its generator.
+
+The generator is not part of framing: it is the repository's tool ``data/make_sample/``,
+imported here from ``data/``.
+"""
 
 from __future__ import annotations
 
+import doctest
 import hashlib
+import importlib
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -12,15 +22,12 @@ import pytest
 import framing
 from framing.corpus.clean import repair_text
 from framing.corpus.schema import validate_corpus
-from framing.datasets import (
-    SAMPLE_FORMATS,
-    load_sample,
-    make_sample,
-    sample_path,
-    write_sample,
-)
+from framing.datasets import SAMPLE_FORMATS, load_sample, sample_path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "data"))
+from make_sample import make_sample, write_sample  # noqa: E402
+
 STATE = ["Polar News Agency", "Eastwave TV"]
 WESTERN = ["The Harbour Herald", "The Lakeside Tribune"]
 
@@ -64,6 +71,15 @@ def test_committed_sample_files_are_what_the_generator_writes(tmp_path: Path) ->
     assert _digests(tmp_path / "sample") == _digests(committed)
     packaged = sample_path()
     assert (tmp_path / "sample.parquet").read_bytes() == packaged.read_bytes()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["articles", "files"])
+def test_generator_docstring_examples_run(name: str) -> None:
+    module = importlib.import_module(f"make_sample.{name}")
+    failed, attempted = doctest.testmod(module, optionflags=doctest.ELLIPSIS, verbose=False)
+    assert attempted > 0
+    assert failed == 0, f"{failed} of {attempted} docstring examples of make_sample.{name} failed"
 
 
 def test_committed_sample_stays_small() -> None:
@@ -229,3 +245,48 @@ def test_the_sample_comes_with_a_load_report():
     report = framing.load_report(framing.load_sample())
     assert int(report.summary["kept"].sum()) == 1500
     assert int(report.summary["dates_from_url"].sum()) == 8
+
+
+def test_per_format_files_outside_a_source_checkout_say_where_they_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As in site-packages: no pyproject.toml and no data/sample beside framing/.
+    monkeypatch.setattr(framing.datasets, "_CHECKOUT", tmp_path)
+    assert len(load_sample()) == 1500  # the packaged file needs no checkout
+    with pytest.raises(FileNotFoundError, match="installed package"):
+        load_sample(format="csv")
+    with pytest.raises(FileNotFoundError, match="installed package"):
+        sample_path("all")
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match=r"python -m make_sample"):
+        sample_path("csv")
+
+
+@pytest.mark.slow
+def test_load_sample_works_from_a_copy_of_the_package_alone(tmp_path: Path) -> None:
+    """framing copied on its own, as an installed package is, still loads the sample."""
+    shutil.copytree(
+        REPO / "framing", tmp_path / "framing", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    code = (
+        "import framing, framing.datasets as d; "
+        "assert d.sample_path().is_relative_to(framing.__path__[0]); "
+        "print(framing.__path__[0]); print(len(framing.load_sample()))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [str(tmp_path / "framing"), "1500"]
+
+
+def test_the_generator_is_not_part_of_the_package() -> None:
+    assert not (REPO / "framing" / "_sample_text.py").exists()
+    with pytest.raises(AttributeError, match=r"data/make_sample"):
+        framing.datasets.make_sample  # noqa: B018
+    assert "make_sample" not in framing.datasets.__all__
