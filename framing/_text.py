@@ -1,4 +1,6 @@
-"""Text normalisation for matching, with a map of offsets back to the original text.
+"""What counts as "the same text": normalisation and case folding, in one place.
+
+The matcher (``framing._engine``) normalises both the text and the terms with them.
 
 The matcher never searches the corpus text itself. It searches a *normalised copy* in
 which the differences a reader does not see are gone, and maps every match back to the
