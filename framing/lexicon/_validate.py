@@ -16,6 +16,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from framing._text import is_word_character, term_key
+
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from framing.lexicon.model import Concept
 
@@ -23,11 +25,11 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 ERROR = "error"
 WARNING = "warning"
 
-# A "word character" in the term syntax: a Unicode letter, digit or underscore.
-_WORD_CHARACTER = re.compile(r"\w")
-# Apostrophes and dashes that matching treats alike; duplicates are judged the same way.
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
-_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+# A term starts with a Unicode letter, digit or underscore (not a combining mark, which
+# belongs to the character before it); it ends, and a glob's prefix ends, with a word
+# character as the matcher defines it (framing._text: combining marks included, so a
+# decomposed "Cafe\u0301" is a term like "Café").
+_FIRST_CHARACTER = re.compile(r"\w")
 # Wildcard and regular-expression characters of other tools, refused with a clear reason.
 _NOT_TERM_SYNTAX = "?|[]{}()\\^$+"
 
@@ -90,21 +92,6 @@ class Problem:
         )
 
 
-def normalise(pattern: str) -> str:
-    """Return the form under which two patterns count as the same term.
-
-    Case-folded, curly apostrophes straightened, Unicode dashes made hyphens, runs of
-    whitespace made one space: the differences matching ignores.
-
-    Examples
-    --------
-    >>> normalise("People’s  Republic")
-    "people's republic"
-    """
-    folded = _DASHES.sub("-", pattern.translate(_APOSTROPHES)).casefold()
-    return " ".join(folded.split())
-
-
 def term_syntax_problem(pattern: object) -> str | None:
     """Return why ``pattern`` is not a valid term, or None when it is.
 
@@ -144,15 +131,15 @@ def term_syntax_problem(pattern: object) -> str | None:
                 "a '*' may only end a word (a prefix glob such as 'liberat*'); "
                 f"it stands inside the word {word!r}"
             )
-        if word.endswith("*") and not _WORD_CHARACTER.match(word[-2]):
+        if word.endswith("*") and not is_word_character(word[-2]):
             return f"a glob must follow a letter or digit; {word!r} has {word[-2]!r} before the '*'"
-    if not _WORD_CHARACTER.match(pattern[0]):
+    if not _FIRST_CHARACTER.match(pattern[0]):
         return (
             f"a term must start with a letter or digit; it starts with {pattern[0]!r} "
             "(matching works on word boundaries)"
         )
     last = pattern[-1]
-    if last != "*" and not _WORD_CHARACTER.match(last):
+    if last != "*" and not is_word_character(last):
         return (
             f"a term must end with a letter, a digit or a trailing '*'; it ends with {last!r} "
             "(matching works on word boundaries)"
@@ -186,6 +173,20 @@ def _glob_covers(glob_words: tuple[str, ...], words: tuple[str, ...]) -> bool:
         elif glob_word != word:
             return False
     return True
+
+
+def _same_text(
+    earlier: Iterable[tuple[str, bool, str, str, str]], cased: str, case_sensitive: bool
+) -> tuple[str, str, str] | None:
+    """The first earlier term (same case-folded key) that matches what this term matches.
+
+    Two case-sensitive terms differing in case match different texts; any other pair with
+    the same case-folded key matches the same text, and only one of them could get the hit.
+    """
+    for other_cased, other_case_sensitive, concept, variant, pattern in earlier:
+        if not (case_sensitive and other_case_sensitive) or cased == other_cased:
+            return concept, variant, pattern
+    return None
 
 
 def lexicon_problems(
@@ -233,8 +234,9 @@ def lexicon_problems(
                 )
             )
 
-    # Every (normalised pattern) seen so far, with where it was, to find duplicates.
-    seen: dict[str, tuple[str, str, str]] = {}
+    # The terms seen so far by their case-folded key (see framing._text.term_key), with
+    # their case-kept key, case sensitivity and place, to find duplicates.
+    seen: dict[str, list[tuple[str, bool, str, str, str]]] = {}
     # Every glob term with its place, to find the terms it already covers.
     globs: list[tuple[tuple[str, ...], str, str, str]] = []
     patterns: list[tuple[str, str, str, int, tuple[str, ...]]] = []
@@ -311,9 +313,10 @@ def lexicon_problems(
                                 **here,
                             )
                         )
-                key = normalise(term.pattern)
-                if key in seen:
-                    first = seen[key]
+                key = term_key(term.pattern)
+                cased = term_key(term.pattern, case_sensitive=True)
+                first = _same_text(seen.get(key, ()), cased, term.case_sensitive)
+                if first is not None:
                     problems.append(
                         Problem(
                             ERROR,
@@ -325,7 +328,9 @@ def lexicon_problems(
                         )
                     )
                     continue
-                seen[key] = (concept.name, variant.name, term.pattern)
+                seen.setdefault(key, []).append(
+                    (cased, term.case_sensitive, concept.name, variant.name, term.pattern)
+                )
                 words = tuple(key.split(" "))
                 patterns.append((concept.name, variant.name, term.pattern, index, words))
                 if term.has_glob:
