@@ -15,7 +15,7 @@ format         file                        concept / variant mapping
 =============  ==========================  ===========================================
 
 Every reader returns the same :class:`~framing.lexicon.model.Lexicon` and checks the same
-rules (see :mod:`framing.lexicon._validate`); a problem names the file and the line.
+rules (see :mod:`framing.lexicon.rules`); a problem names the file and the line.
 Writers announce, with a :class:`LexiconWarning`, whatever the target format cannot hold.
 YAML is only ever read with the safe loader: a lexicon file cannot run code.
 """
@@ -33,14 +33,14 @@ from typing import Any
 
 import yaml
 
-from framing.lexicon._validate import (
+from framing.lexicon.model import Concept, Lexicon, LexiconError, Term, Variant
+from framing.lexicon.rules import (
     ERROR,
     WARNING,
     Problem,
     lexicon_problems,
     raise_for_errors,
 )
-from framing.lexicon.model import Concept, Lexicon, LexiconError, Term, Variant
 
 #: Format names accepted by :func:`read_dictionary` and :func:`write_dictionary`.
 FORMATS: tuple[str, ...] = ("yaml", "quanteda", "liwc", "wordstat", "lexicoder")

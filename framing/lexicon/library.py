@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing.lexicon._validate import ERROR, WARNING, Problem
 from framing.lexicon.formats import _EXTENSIONS, _parse_file, read_dictionary
 from framing.lexicon.model import Lexicon, LexiconError
+from framing.lexicon.rules import ERROR, WARNING, Problem
 
 
 def _bundled_folder() -> Path:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from framing import load_lexicon
 from framing.lexicon import Concept, Lexicon, Term, Variant
-from framing.lexicon._validate import ERROR, lexicon_problems
+from framing.lexicon.rules import ERROR, lexicon_problems
 
 NAMES = st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True)
 # Words with the punctuation real terms carry inside them (hyphen, apostrophes).
