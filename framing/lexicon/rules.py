@@ -5,6 +5,11 @@ a YAML file, a table, another dictionary format) and returns a list of :class:`P
 ``Lexicon`` raises on the errors when it is built; the file loaders add the file name and
 the line to each problem first, and ``check_lexicon`` shows them all without raising.
 
+Each family of rules has its own function: :func:`check_sources`, :func:`check_names`,
+:func:`check_empties`, :func:`check_references`, :func:`check_term_syntax`,
+:func:`check_duplicate_terms` (the same term twice, as the matcher sees it: see
+:func:`framing._text.term_key`) and :func:`check_globs`.
+
 The term syntax, in one sentence: words separated by spaces; each word may end in ``*``
 (a prefix glob); the term starts with a letter or digit and ends with one or with a glob.
 """
@@ -12,14 +17,17 @@ The term syntax, in one sentence: words separated by spaces; each word may end i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from itertools import chain
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from framing._text import is_word_character, term_key
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from framing.lexicon.model import Concept
+    from framing.lexicon.model import Concept, Term, Variant
 
 #: Severities, most serious first.
 ERROR = "error"
@@ -161,6 +169,282 @@ def name_problem(kind: str, name: object) -> str | None:
     return None
 
 
+# -- the rule families ----------------------------------------------------------------
+# Each check_* function checks one family of rules over the whole lexicon and yields
+# (place, problem). The place puts the families' problems back in lexicon order: the
+# lexicon itself, its sources, then (concept, variant, term) by position, with -1 for a
+# problem about the level above; a glob's problems, which concern two places, come last.
+# At one place the families are in the order lexicon_problems chains them.
+Place = tuple[int, ...]
+Found = Iterator[tuple[Place, Problem]]
+_LEXICON: Place = (-2,)
+_SOURCES: Place = (-1,)
+_AFTER_ALL: Place = (sys.maxsize,)
+
+
+class _Entry(NamedTuple):
+    """A term with its place in the lexicon, its syntax problem and its key, found once."""
+
+    place: Place
+    concept: Concept
+    variant: Variant
+    index: int
+    term: Term
+    #: Why the term breaks the term syntax, or None; the other term rules skip such terms.
+    syntax: str | None
+    #: The case-folded framing._text.term_key ("" for a term that breaks the syntax).
+    key: str
+
+    def where(self) -> dict[str, Any]:
+        """The Problem fields that name this term's place."""
+        return {
+            "concept": self.concept.name,
+            "variant": self.variant.name,
+            "term": str(self.term.pattern),
+            "term_index": self.index,
+        }
+
+
+def _entries(concepts: Sequence[Concept]) -> list[_Entry]:
+    """Every term, in lexicon order."""
+    entries = []
+    for c, concept in enumerate(concepts):
+        for v, variant in enumerate(concept.variants):
+            for index, term in enumerate(variant.terms):
+                syntax = term_syntax_problem(term.pattern)
+                key = term_key(term.pattern) if syntax is None else ""
+                entries.append(_Entry((c, v, index), concept, variant, index, term, syntax, key))
+    return entries
+
+
+def check_empties(concepts: Sequence[Concept]) -> Found:
+    """A lexicon with no concepts, a concept with no variants, a variant with no terms."""
+    if not concepts:
+        yield _LEXICON, Problem(ERROR, "empty_lexicon", "the lexicon has no concepts")
+    for c, concept in enumerate(concepts):
+        if not concept.variants:
+            yield (
+                (c, -1, -1),
+                Problem(
+                    ERROR, "empty_concept", "the concept has no variants", concept=concept.name
+                ),
+            )
+        for v, variant in enumerate(concept.variants):
+            if not variant.terms:
+                yield (
+                    (c, v, -1),
+                    Problem(
+                        ERROR,
+                        "empty_variant",
+                        "the variant has no terms; give at least one or remove the variant",
+                        concept=concept.name,
+                        variant=variant.name,
+                    ),
+                )
+
+
+def check_sources(sources: Mapping[str, str], terms: Sequence[_Entry]) -> Found:
+    """Every source has an id and a citation; every source id of a term is a source."""
+    for source_id, citation in sources.items():
+        if not isinstance(source_id, str) or not source_id.strip():
+            yield (
+                _SOURCES,
+                Problem(
+                    ERROR,
+                    "source_id",
+                    f"a source id must be non-empty text; got {source_id!r}",
+                    source_id=str(source_id),
+                ),
+            )
+        if not isinstance(citation, str) or not citation.strip():
+            yield (
+                _SOURCES,
+                Problem(
+                    ERROR,
+                    "missing_citation",
+                    f"the source {source_id!r} has no citation; give the full reference "
+                    "(authors, year, title, where to find it)",
+                    source_id=str(source_id),
+                ),
+            )
+    known = ", ".join(sorted(sources)) or "none"
+    for entry in terms:
+        if entry.syntax is not None:
+            continue
+        for source_id in entry.term.sources:
+            if source_id not in sources:
+                yield (
+                    entry.place,
+                    Problem(
+                        ERROR,
+                        "unknown_source",
+                        f"the source id {source_id!r} has no citation in the "
+                        f"lexicon's sources (known ids: {known})",
+                        **entry.where(),
+                    ),
+                )
+
+
+def check_names(concepts: Sequence[Concept]) -> Found:
+    """Concept and variant names are usable (see :func:`name_problem`) and unique."""
+    concept_names: set[str] = set()
+    for c, concept in enumerate(concepts):
+        problem = name_problem("concept", concept.name)
+        if problem:
+            yield (c, -1, -1), Problem(ERROR, "name", problem, concept=str(concept.name))
+        if concept.name in concept_names:
+            yield (
+                (c, -1, -1),
+                Problem(
+                    ERROR,
+                    "duplicate_concept",
+                    "the concept is defined twice; merge its variants into one",
+                    concept=concept.name,
+                ),
+            )
+        concept_names.add(concept.name)
+        variant_names: set[str] = set()
+        for v, variant in enumerate(concept.variants):
+            where = {"concept": concept.name, "variant": variant.name}
+            problem = name_problem("variant", variant.name)
+            if problem:
+                yield (c, v, -1), Problem(ERROR, "name", problem, **where)
+            if variant.name in variant_names:
+                yield (
+                    (c, v, -1),
+                    Problem(
+                        ERROR,
+                        "duplicate_variant",
+                        "the variant is defined twice in this concept; merge its terms",
+                        **where,
+                    ),
+                )
+            variant_names.add(variant.name)
+
+
+def check_references(concepts: Sequence[Concept]) -> Found:
+    """At most one variant of a concept is the reference."""
+    for c, concept in enumerate(concepts):
+        references = [variant.name for variant in concept.variants if variant.reference]
+        if len(references) > 1:
+            yield (
+                (c, -1, -1),
+                Problem(
+                    ERROR,
+                    "reference_count",
+                    f"at most one variant of a concept may be the reference; "
+                    f"{len(references)} are: {', '.join(references)}",
+                    concept=concept.name,
+                ),
+            )
+
+
+def check_term_syntax(terms: Sequence[_Entry]) -> Found:
+    """Every term follows the term syntax (see :func:`term_syntax_problem`)."""
+    for entry in terms:
+        if entry.syntax is not None:
+            yield entry.place, Problem(ERROR, "term_syntax", entry.syntax, **entry.where())
+
+
+def check_duplicate_terms(terms: Sequence[_Entry]) -> Found:
+    """A term appears once in a lexicon, "the same" as the matcher sees it.
+
+    Terms are compared by :func:`framing._text.term_key`: case-folded, except that two
+    case-sensitive terms differing only in case match different texts and are two terms.
+    """
+    duplicates, _ = _first_of_each_term(terms)
+    yield from duplicates
+
+
+def check_globs(terms: Sequence[_Entry]) -> Found:
+    """No glob matches everything another term matches (an error across variants, since
+    a hit could not be told apart; a warning within one variant, where it is redundant)."""
+    _, distinct = _first_of_each_term(terms)
+    keyed = [(entry, tuple(entry.key.split(" "))) for entry in distinct]
+    for glob, glob_words in keyed:
+        if not glob.term.has_glob:
+            continue
+        for entry, words in keyed:
+            same_variant = (entry.concept.name, entry.variant.name) == (
+                glob.concept.name,
+                glob.variant.name,
+            )
+            if same_variant and entry.term.pattern == glob.term.pattern:
+                continue  # the glob itself
+            if not _glob_covers(glob_words, words):
+                continue
+            yield (
+                _AFTER_ALL,
+                Problem(
+                    WARNING if same_variant else ERROR,
+                    "glob_covers_term",
+                    (
+                        f"the glob {glob.term.pattern!r} in the same variant already matches "
+                        "everything this term matches; the term is redundant"
+                    )
+                    if same_variant
+                    else (
+                        f"the glob {glob.term.pattern!r} in concept {glob.concept.name!r}, "
+                        f"variant {glob.variant.name!r} already matches everything this term "
+                        "matches, so a hit could not be told apart; narrow the glob or drop "
+                        "the term"
+                    ),
+                    concept=entry.concept.name,
+                    variant=entry.variant.name,
+                    term=entry.term.pattern,
+                    term_index=entry.index,
+                ),
+            )
+
+
+def _first_of_each_term(
+    terms: Sequence[_Entry],
+) -> tuple[list[tuple[Place, Problem]], list[_Entry]]:
+    """The duplicate-term problems, and the well-formed terms that are not duplicates."""
+    problems: list[tuple[Place, Problem]] = []
+    kept: list[_Entry] = []
+    # Terms seen so far by their case-folded key, to find duplicates.
+    seen: dict[str, list[_Entry]] = {}
+    for entry in terms:
+        if entry.syntax is not None:
+            continue
+        first = _same_text(seen.get(entry.key, ()), entry.term)
+        if first is not None:
+            problems.append(
+                (
+                    entry.place,
+                    Problem(
+                        ERROR,
+                        "duplicate_term",
+                        "the same term (ignoring case, apostrophe and dash style) is "
+                        f"already in concept {first.concept.name!r}, variant "
+                        f"{first.variant.name!r} as {first.term.pattern!r}; a term may appear "
+                        "once in a lexicon",
+                        **entry.where(),
+                    ),
+                )
+            )
+            continue
+        seen.setdefault(entry.key, []).append(entry)
+        kept.append(entry)
+    return problems, kept
+
+
+def _same_text(earlier: Iterable[_Entry], term: Term) -> _Entry | None:
+    """The first earlier term (same case-folded key) that matches what ``term`` matches.
+
+    Two case-sensitive terms differing in case match different texts; any other pair with
+    the same case-folded key matches the same text, and only one of them could get the hit.
+    """
+    for entry in earlier:
+        other = entry.term
+        if not (term.case_sensitive and other.case_sensitive) or term_key(
+            term.pattern, case_sensitive=True
+        ) == term_key(other.pattern, case_sensitive=True):
+            return entry
+    return None
+
+
 def _glob_covers(glob_words: tuple[str, ...], words: tuple[str, ...]) -> bool:
     """True when every text the ``words`` pattern matches is also matched by the glob."""
     if len(glob_words) != len(words):
@@ -173,20 +457,6 @@ def _glob_covers(glob_words: tuple[str, ...], words: tuple[str, ...]) -> bool:
         elif glob_word != word:
             return False
     return True
-
-
-def _same_text(
-    earlier: Iterable[tuple[str, bool, str, str, str]], cased: str, case_sensitive: bool
-) -> tuple[str, str, str] | None:
-    """The first earlier term (same case-folded key) that matches what this term matches.
-
-    Two case-sensitive terms differing in case match different texts; any other pair with
-    the same case-folded key matches the same text, and only one of them could get the hit.
-    """
-    for other_cased, other_case_sensitive, concept, variant, pattern in earlier:
-        if not (case_sensitive and other_case_sensitive) or cased == other_cased:
-            return concept, variant, pattern
-    return None
 
 
 def lexicon_problems(
@@ -207,167 +477,20 @@ def lexicon_problems(
     list of Problem
         In lexicon order; errors and warnings mixed. Empty when all is well.
     """
-    sources = dict(sources or {})
     concepts = tuple(concepts)
-    problems: list[Problem] = []
-    if not concepts:
-        problems.append(Problem(ERROR, "empty_lexicon", "the lexicon has no concepts"))
-
-    for source_id, citation in sources.items():
-        if not isinstance(source_id, str) or not source_id.strip():
-            problems.append(
-                Problem(
-                    ERROR,
-                    "source_id",
-                    f"a source id must be non-empty text; got {source_id!r}",
-                    source_id=str(source_id),
-                )
-            )
-        if not isinstance(citation, str) or not citation.strip():
-            problems.append(
-                Problem(
-                    ERROR,
-                    "missing_citation",
-                    f"the source {source_id!r} has no citation; give the full reference "
-                    "(authors, year, title, where to find it)",
-                    source_id=str(source_id),
-                )
-            )
-
-    # The terms seen so far by their case-folded key (see framing._text.term_key), with
-    # their case-kept key, case sensitivity and place, to find duplicates.
-    seen: dict[str, list[tuple[str, bool, str, str, str]]] = {}
-    # Every glob term with its place, to find the terms it already covers.
-    globs: list[tuple[tuple[str, ...], str, str, str]] = []
-    patterns: list[tuple[str, str, str, int, tuple[str, ...]]] = []
-    concept_names: set[str] = set()
-    for concept in concepts:
-        problem = name_problem("concept", concept.name)
-        if problem:
-            problems.append(Problem(ERROR, "name", problem, concept=str(concept.name)))
-        if concept.name in concept_names:
-            problems.append(
-                Problem(
-                    ERROR,
-                    "duplicate_concept",
-                    "the concept is defined twice; merge its variants into one",
-                    concept=concept.name,
-                )
-            )
-        concept_names.add(concept.name)
-        if not concept.variants:
-            problems.append(
-                Problem(ERROR, "empty_concept", "the concept has no variants", concept=concept.name)
-            )
-        references = [variant.name for variant in concept.variants if variant.reference]
-        if len(references) > 1:
-            problems.append(
-                Problem(
-                    ERROR,
-                    "reference_count",
-                    f"at most one variant of a concept may be the reference; "
-                    f"{len(references)} are: {', '.join(references)}",
-                    concept=concept.name,
-                )
-            )
-        variant_names: set[str] = set()
-        for variant in concept.variants:
-            where = {"concept": concept.name, "variant": variant.name}
-            problem = name_problem("variant", variant.name)
-            if problem:
-                problems.append(Problem(ERROR, "name", problem, **where))
-            if variant.name in variant_names:
-                problems.append(
-                    Problem(
-                        ERROR,
-                        "duplicate_variant",
-                        "the variant is defined twice in this concept; merge its terms",
-                        **where,
-                    )
-                )
-            variant_names.add(variant.name)
-            if not variant.terms:
-                problems.append(
-                    Problem(
-                        ERROR,
-                        "empty_variant",
-                        "the variant has no terms; give at least one or remove the variant",
-                        **where,
-                    )
-                )
-            for index, term in enumerate(variant.terms):
-                here = {**where, "term": str(term.pattern), "term_index": index}
-                syntax = term_syntax_problem(term.pattern)
-                if syntax:
-                    problems.append(Problem(ERROR, "term_syntax", syntax, **here))
-                    continue
-                for source_id in term.sources:
-                    if source_id not in sources:
-                        known = ", ".join(sorted(sources)) or "none"
-                        problems.append(
-                            Problem(
-                                ERROR,
-                                "unknown_source",
-                                f"the source id {source_id!r} has no citation in the "
-                                f"lexicon's sources (known ids: {known})",
-                                **here,
-                            )
-                        )
-                key = term_key(term.pattern)
-                cased = term_key(term.pattern, case_sensitive=True)
-                first = _same_text(seen.get(key, ()), cased, term.case_sensitive)
-                if first is not None:
-                    problems.append(
-                        Problem(
-                            ERROR,
-                            "duplicate_term",
-                            "the same term (ignoring case, apostrophe and dash style) is "
-                            f"already in concept {first[0]!r}, variant {first[1]!r} as "
-                            f"{first[2]!r}; a term may appear once in a lexicon",
-                            **here,
-                        )
-                    )
-                    continue
-                seen.setdefault(key, []).append(
-                    (cased, term.case_sensitive, concept.name, variant.name, term.pattern)
-                )
-                words = tuple(key.split(" "))
-                patterns.append((concept.name, variant.name, term.pattern, index, words))
-                if term.has_glob:
-                    globs.append((words, concept.name, variant.name, term.pattern))
-
-    for glob_words, glob_concept, glob_variant, glob_pattern in globs:
-        for concept_name, variant_name, pattern, index, words in patterns:
-            if (
-                pattern == glob_pattern
-                and concept_name == glob_concept
-                and (variant_name == glob_variant)
-            ):
-                continue
-            if not _glob_covers(glob_words, words):
-                continue
-            same_variant = concept_name == glob_concept and variant_name == glob_variant
-            problems.append(
-                Problem(
-                    WARNING if same_variant else ERROR,
-                    "glob_covers_term",
-                    (
-                        f"the glob {glob_pattern!r} in the same variant already matches "
-                        "everything this term matches; the term is redundant"
-                    )
-                    if same_variant
-                    else (
-                        f"the glob {glob_pattern!r} in concept {glob_concept!r}, variant "
-                        f"{glob_variant!r} already matches everything this term matches, "
-                        "so a hit could not be told apart; narrow the glob or drop the term"
-                    ),
-                    concept=concept_name,
-                    variant=variant_name,
-                    term=pattern,
-                    term_index=index,
-                )
-            )
-    return problems
+    sources = dict(sources or {})
+    terms = _entries(concepts)
+    found = chain(
+        check_sources(sources, terms),
+        check_names(concepts),
+        check_empties(concepts),
+        check_references(concepts),
+        check_term_syntax(terms),
+        check_duplicate_terms(terms),
+        check_globs(terms),
+    )
+    # sorted is stable: at one place the families keep the order chained above.
+    return [problem for _, problem in sorted(found, key=itemgetter(0))]
 
 
 def raise_for_errors(problems: Iterable[Problem], *, heading: str) -> None:
