@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -66,6 +67,19 @@ class LexiconWarning(UserWarning):
     """A harmless lexicon problem, or information lost when writing another format."""
 
 
+def _warn(message: str) -> None:
+    """Issue a :class:`LexiconWarning` at the caller's line: the first frame outside
+    ``framing.lexicon``, however deep in the readers and writers the warning arose."""
+    frame = sys._getframe(1)
+    level = 2  # stacklevel 2 is the frame that called _warn
+    while frame.f_back is not None and frame.f_globals.get("__name__", "").startswith(
+        "framing.lexicon"
+    ):
+        frame = frame.f_back
+        level += 1
+    warnings.warn(message, LexiconWarning, stacklevel=level)
+
+
 @dataclass
 class _Parsed:
     """What a reader made of a file: concepts, metadata and problems, before any raise."""
@@ -90,7 +104,7 @@ class _Parsed:
         raise_for_errors(self.problems, heading=f"Cannot read the lexicon {self.file}{hint}")
         for problem in self.problems:
             if problem.severity == WARNING:
-                warnings.warn(str(problem), LexiconWarning, stacklevel=4)
+                _warn(str(problem))
         return Lexicon(concepts=tuple(self.concepts), **self.metadata)
 
 
@@ -516,12 +530,10 @@ def _lost_in(lexicon: Lexicon, format: str, *, keeps_case: bool = False) -> None
     if lexicon.description or lexicon.licence or lexicon.version != "0":
         lost.append("version, description and licence")
     if lost:
-        warnings.warn(
+        _warn(
             f"The {format} format cannot hold the {', '.join(lost)} of lexicon "
             f"{lexicon.name!r}; they are left out. Keep the native YAML file "
-            "(Lexicon.to_yaml) as the master copy.",
-            LexiconWarning,
-            stacklevel=3,
+            "(Lexicon.to_yaml) as the master copy."
         )
 
 
@@ -591,12 +603,10 @@ def _parse_liwc(text: str, file: str, name: str, categories: set[str] | None) ->
             # LIWC2007 conditional codes, e.g. "like  02 134(02 131)253 464" (category 253
             # only after a word of 02 or 131) or "<of>": keep the unconditional categories
             # and say what was left out.
-            warnings.warn(
+            _warn(
                 f"{file}, line {number + 1}: the LIWC2007 conditional code in {rest.strip()!r} "
                 f"of {pattern!r} is not supported; only its plain categories "
-                f"{plain_codes.split()} are read.",
-                LexiconWarning,
-                stacklevel=4,
+                f"{plain_codes.split()} are read."
             )
         numbers = plain_codes.split()
         bad = [token for token in numbers if not token.isdigit()]
@@ -741,11 +751,9 @@ def _parse_wordstat(text: str, file: str, name: str, categories: set[str] | None
                 stack.pop()
             weight = entry.group("weight").strip()
             if weight != "1":
-                warnings.warn(
+                _warn(
                     f"{file}, line {number}: the weight ({weight}) of "
-                    f"{entry.group('pattern')!r} is not kept; every framing term counts once.",
-                    LexiconWarning,
-                    stacklevel=4,
+                    f"{entry.group('pattern')!r} is not kept; every framing term counts once."
                 )
             entries.append((tuple(name for _, name in stack), entry.group("pattern"), number))
             continue

@@ -291,3 +291,15 @@ def test_bundled_lexicon_survives_every_format_up_to_what_each_can_hold(tmp_path
             path = write_dictionary(lexicon, tmp_path / f"war.{suffix}")
         table = read_dictionary(path).to_dataframe()[["concept", "variant", "term"]].astype(str)
         pd.testing.assert_frame_equal(table, expected)
+
+
+def test_warnings_point_at_the_line_that_read_or_wrote_the_file(write, tmp_path):
+    path = write("w.cat", "NEG\n  BAD (2)\n")
+    sourced = Lexicon(
+        "s", (Concept("c", (Variant("v", (Term("x", sources=("a",)),)),)),), sources={"a": "A."}
+    )
+    with pytest.warns(LexiconWarning) as caught:
+        read_dictionary(path)
+        load_lexicon(path)
+        write_dictionary(sourced, tmp_path / "s.lc3")
+    assert [warning.filename for warning in caught] == [__file__] * 3
