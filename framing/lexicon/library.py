@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing.lexicon.formats import _EXTENSIONS, _parse_file, read_dictionary
+from framing.lexicon.formats import EXTENSIONS, parse_file, read_dictionary
 from framing.lexicon.model import Lexicon, LexiconError
 from framing.lexicon.rules import ERROR, WARNING, Problem
 
@@ -34,7 +34,7 @@ def _resolve(source: str | os.PathLike[str]) -> Path:
         isinstance(source, str)
         and os.sep not in source
         and "/" not in source
-        and (Path(source).suffix.lower() not in _EXTENSIONS)
+        and (Path(source).suffix.lower() not in EXTENSIONS)
     ):
         path = _bundled_folder() / f"{source}.yaml"
         if not path.is_file():
@@ -239,7 +239,7 @@ def check_lexicon(
     (True, ())
     """
     path = _resolve(source)
-    parsed, chosen = _parse_file(path, format, **options)  # type: ignore[arg-type]
+    parsed, chosen = parse_file(path, format, **options)  # type: ignore[arg-type]
     lexicon = None
     if not any(problem.severity == ERROR for problem in parsed.problems):
         try:
