@@ -373,7 +373,7 @@ class Lexicon:
         """Return the lexicon in the native YAML format; also write it to ``path`` if given.
 
         The text is canonical: the same lexicon always gives the same bytes, and
-        ``load_lexicon`` reads it back to an equal lexicon.
+        ``read_lexicon`` reads it back to an equal lexicon.
 
         Examples
         --------

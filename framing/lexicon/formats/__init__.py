@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,8 +49,8 @@ __all__ = [
     "format_of",
     "lexicon_to_yaml",
     "parse_file",
-    "read_dictionary",
-    "write_dictionary",
+    "read_lexicon",
+    "write_lexicon",
 ]
 
 
@@ -80,7 +81,7 @@ _REGISTRY: dict[str, DictionaryFormat] = {
     )
 }
 
-#: Format names accepted by :func:`read_dictionary` and :func:`write_dictionary`.
+#: Format names accepted by :func:`read_lexicon` and :func:`write_lexicon`.
 FORMATS: tuple[str, ...] = tuple(_REGISTRY)
 
 
@@ -166,14 +167,14 @@ def parse_file(
     return chosen.parse(text, str(path), path.stem, selected), chosen.name
 
 
-def read_dictionary(
+def read_lexicon(
     path: str | os.PathLike[str],
     format: str | None = None,
     *,
     categories: Iterable[str] | None = None,
     encoding: str = "utf-8",
 ) -> Lexicon:
-    """Read a lexicon file: native YAML, quanteda YAML, LIWC, WordStat or Lexicoder.
+    """Read a lexicon file: native YAML, or a quanteda, LIWC, WordStat or Lexicoder dictionary.
 
     Parameters
     ----------
@@ -202,8 +203,9 @@ def read_dictionary(
 
     See Also
     --------
-    load_lexicon : also accepts the name of a bundled lexicon.
-    write_dictionary : the other direction.
+    load_lexicon : a bundled lexicon, by name.
+    write_lexicon : the other direction.
+    check_lexicon : every problem of a file, without raising.
 
     Examples
     --------
@@ -211,7 +213,7 @@ def read_dictionary(
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "spelling.lc3"
     >>> text = "+capital.russian_derived\\nKiev\\n+capital.ukrainian_derived\\nKyiv\\n"
     >>> _ = path.write_text(text)
-    >>> read_dictionary(path).to_dataframe()[["concept", "variant", "term"]]
+    >>> read_lexicon(path).to_dataframe()[["concept", "variant", "term"]]
       concept            variant  term
     0  capital    russian_derived  Kiev
     1  capital  ukrainian_derived  Kyiv
@@ -226,7 +228,7 @@ def read_dictionary(
     return parsed.lexicon(hint=hint)
 
 
-def write_dictionary(
+def write_lexicon(
     lexicon: Lexicon, path: str | os.PathLike[str], format: str | None = None
 ) -> Path:
     """Write ``lexicon`` to ``path`` in the native YAML format or another dictionary format.
@@ -235,7 +237,7 @@ def write_dictionary(
     reference variant or descriptions; a :class:`LexiconWarning` says what was left out.
     Concept and variant become one category named ``concept.variant`` (or just
     ``concept`` when its only variant has the same name) in LIWC and Lexicoder files,
-    and two levels of keys in WordStat and quanteda files; :func:`read_dictionary` maps
+    and two levels of keys in WordStat and quanteda files; :func:`read_lexicon` maps
     them back.
 
     Parameters
@@ -258,7 +260,7 @@ def write_dictionary(
     >>> lexicon = Lexicon.from_dataframe(pd.DataFrame({
     ...     "concept": ["capital"] * 2, "variant": ["russian_derived", "ukrainian_derived"],
     ...     "term": ["Kiev", "Kyiv"]}), name="spelling")
-    >>> path = write_dictionary(lexicon, pathlib.Path(tempfile.mkdtemp()) / "spelling.dic")
+    >>> path = write_lexicon(lexicon, pathlib.Path(tempfile.mkdtemp()) / "spelling.dic")
     >>> print(path.read_text())
     %
     1	capital.russian_derived
@@ -270,7 +272,7 @@ def write_dictionary(
     """
     if not isinstance(lexicon, Lexicon):
         raise LexiconError(
-            f"The 'lexicon' parameter of write_dictionary must be a Lexicon; "
+            f"The 'lexicon' parameter of write_lexicon must be a Lexicon; "
             f"got {type(lexicon).__name__} instead."
         )
     path = Path(path)
@@ -278,3 +280,34 @@ def write_dictionary(
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
     return path
+
+
+# -- deprecated spellings, kept one release ---------------------------------------------
+def read_dictionary(
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    *,
+    categories: Iterable[str] | None = None,
+    encoding: str = "utf-8",
+) -> Lexicon:
+    """Deprecated: use :func:`read_lexicon`, which takes the same parameters."""
+    warnings.warn(
+        "framing.read_dictionary is deprecated and will be removed in the next release; "
+        "use framing.read_lexicon, which takes the same parameters.",
+        FutureWarning,
+        stacklevel=2,
+    )
+    return read_lexicon(path, format, categories=categories, encoding=encoding)
+
+
+def write_dictionary(
+    lexicon: Lexicon, path: str | os.PathLike[str], format: str | None = None
+) -> Path:
+    """Deprecated: use :func:`write_lexicon`, which takes the same parameters."""
+    warnings.warn(
+        "framing.write_dictionary is deprecated and will be removed in the next release; "
+        "use framing.write_lexicon, which takes the same parameters.",
+        FutureWarning,
+        stacklevel=2,
+    )
+    return write_lexicon(lexicon, path, format)
