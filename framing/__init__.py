@@ -44,9 +44,13 @@ from framing.lexicon import (
     check_lexicon,
     lexicons,
     load_lexicon,
-    read_dictionary,
-    write_dictionary,
+    read_lexicon,
+    write_lexicon,
 )
+
+# Deprecated spellings of read_lexicon and write_lexicon, kept one release (they warn).
+from framing.lexicon import read_dictionary as read_dictionary
+from framing.lexicon import write_dictionary as write_dictionary
 from framing.matching import match, match_text
 from framing.provenance import corpus_fingerprint, provenance
 from framing.scoring import score
@@ -93,13 +97,13 @@ __all__ = [
     "provenance",
     "read_coding_sheet",
     "read_corpus",
-    "read_dictionary",
+    "read_lexicon",
     "save_figure",
     "score",
     "suggest_terms",
     "validate_corpus",
     "write_coding_sheet",
     "write_corpus",
-    "write_dictionary",
+    "write_lexicon",
     "write_table",
 ]

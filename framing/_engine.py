@@ -18,7 +18,7 @@ try:  # the optional fast backend: pip install "framing[fast]"
 except ImportError:  # pragma: no cover - depends on the environment
     ahocorasick_rs = None
 
-from framing._normalize import (
+from framing._text import (
     ends_word,
     fold_case,
     is_word_character,

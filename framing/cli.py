@@ -77,8 +77,12 @@ def _read_corpus_file(path: str) -> pd.DataFrame:
 
 
 def _load_lexicon(name_or_path: str) -> Any:
-    from framing import load_lexicon
+    from framing import load_lexicon, read_lexicon
 
+    # A bundled lexicon's name has no folder and no extension; anything else is a file.
+    path = Path(name_or_path)
+    if path.exists() or path.suffix or path.name != name_or_path:
+        return read_lexicon(path)
     return load_lexicon(name_or_path)
 
 

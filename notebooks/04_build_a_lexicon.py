@@ -110,13 +110,13 @@ path.write_text(grown.to_yaml(), encoding="utf-8")
 print(framing.check_lexicon(path))
 
 # %% [markdown]
-# The YAML file is the lexicon: open it in an editor, fix a term, add a source, and load it
-# again with `framing.load_lexicon("my_lexicon.yaml")`. `framing lexicon check
+# The YAML file is the lexicon: open it in an editor, fix a term, add a source, and read it
+# again with `framing.read_lexicon("my_lexicon.yaml")`. `framing lexicon check
 # my_lexicon.yaml` runs the same check on the command line (exit code 3 when it finds
 # problems), which is handy before sharing it.
 
 # %%
-mine = framing.load_lexicon(path)
+mine = framing.read_lexicon(path)
 mine_hits = framing.match(corpus, mine)
 framing.score(mine_hits, corpus, by="outlet").query("concept == 'withdrawal_label'")[
     ["outlet", "variant", "count", "docs", "share"]
@@ -135,7 +135,7 @@ framing.score(mine_hits, corpus, by="outlet").query("concept == 'withdrawal_labe
 print(Path("data/synthetic_liwc.dic").read_text(encoding="utf-8"))
 
 # %%
-liwc = framing.load_lexicon("data/synthetic_liwc.dic")
+liwc = framing.read_lexicon("data/synthetic_liwc.dic")
 liwc_hits = framing.match(corpus, liwc, columns=("outlet",))
 liwc_hits.groupby(["outlet", "concept"]).size().unstack("concept", fill_value=0)
 

@@ -22,7 +22,7 @@
 CORPUS = None  # a folder, file or glob of your own; None reads the sample's folder
 COLUMNS = None  # e.g. {"title": "headline", "text": "body"} when automatic mapping fails
 OUTLET = None  # set the outlet of every document, when the files do not say it
-LEXICON = "ukraine_war"  # a bundled name or your own YAML / .dic file
+LEXICON = "ukraine_war"  # a bundled lexicon's name, or the path of your own YAML / .dic file
 
 # %%
 # %matplotlib inline
@@ -106,7 +106,10 @@ framing.load_report(lenient)
 # ## The analysis
 
 # %%
-lexicon = framing.load_lexicon(LEXICON)
+if Path(LEXICON).suffix:  # your own lexicon file
+    lexicon = framing.read_lexicon(LEXICON)
+else:  # a bundled lexicon
+    lexicon = framing.load_lexicon(LEXICON)
 hits = framing.match(corpus, lexicon)
 scores = framing.score(hits, corpus, by="outlet", voice="own", seed=0)
 concept = scores.groupby("concept")["count"].sum().idxmax()

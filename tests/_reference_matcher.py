@@ -1,6 +1,6 @@
 """A slow, obviously correct matcher: the oracle the fast engine is tested against.
 
-It shares no code with ``framing._engine`` or ``framing._normalize``. It builds the
+It shares no code with ``framing._engine`` or ``framing._text``. It builds the
 normalised text one character at a time, each character remembering the span of the
 original it came from; tokenises it into words with an explicit scan; tries every term
 at every position; and picks leftmost-longest, non-overlapping hits by sorting.

@@ -10,7 +10,7 @@ from _reference_matcher import reference_find, reference_units
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from framing import _normalize
+from framing import _text
 from framing._engine import BACKENDS, Engine, available_backends
 
 # Words the lexicons are made of, and the same words in other cases and spellings.
@@ -70,7 +70,7 @@ def test_engine_equals_reference_matcher(
 @settings(max_examples=300, deadline=None)
 @given(text=texts)
 def test_normalised_text_maps_back_to_the_original(text: str) -> None:
-    cased, offsets = _normalize.normalise(text)
+    cased, offsets = _text.normalise(text)
     units = reference_units(text)
     assert cased == "".join(character for character, _, _ in units)
     for position, (_, start, end) in enumerate(units):
@@ -83,7 +83,7 @@ def test_normalised_text_maps_back_to_the_original(text: str) -> None:
 
 def test_fold_case_keeps_the_length_of_every_character() -> None:
     every = "".join(chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code < 0xE000)
-    assert len(_normalize.fold_case(every)) == len(every)
+    assert len(_text.fold_case(every)) == len(every)
 
 
 def test_character_tables_cover_every_unicode_dash_and_space() -> None:
@@ -91,5 +91,5 @@ def test_character_tables_cover_every_unicode_dash_and_space() -> None:
         chr(code) for code in range(sys.maxunicode + 1) if unicodedata.category(chr(code)) == "Pd"
     }
     spaces = {chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()}
-    assert dashes - {"-"} <= set(_normalize.DASHES)
-    assert spaces - {" "} == set(_normalize.WHITESPACE)
+    assert dashes - {"-"} <= set(_text.DASHES)
+    assert spaces - {" "} == set(_text.WHITESPACE)

@@ -1,13 +1,16 @@
-"""Loading lexicons by file or by name, listing the bundled ones, and checking a file.
+"""The bundled lexicons (loading one by name, listing them) and checking a lexicon file.
 
 The bundled lexicons live in ``framing/lexicon/bundled/*.yaml`` with their sources in
-``bundled/SOURCES.md``; ``load_lexicon("ukraine_war")`` reads one of them.
+``bundled/SOURCES.md``; ``load_lexicon("ukraine_war")`` reads one of them. Lexicon files
+of any format are read and written by ``read_lexicon`` and ``write_lexicon``
+(:mod:`framing.lexicon.formats`).
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import warnings
 from dataclasses import dataclass, field
 from html import escape
 from importlib import resources
@@ -15,9 +18,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing.lexicon._validate import ERROR, WARNING, Problem
-from framing.lexicon.formats import _EXTENSIONS, _parse_file, read_dictionary
+from framing.lexicon.formats import EXTENSIONS, parse_file, read_lexicon
 from framing.lexicon.model import Lexicon, LexiconError
+from framing.lexicon.rules import ERROR, WARNING, Problem
 
 
 def _bundled_folder() -> Path:
@@ -28,50 +31,53 @@ def _bundled_names() -> list[str]:
     return sorted(path.stem for path in _bundled_folder().glob("*.yaml"))
 
 
-def _resolve(source: str | os.PathLike[str]) -> Path:
-    """A bundled name becomes its file; a path stays a path."""
+def _resolve(
+    source: str | os.PathLike[str], *, function: str, parameter: str, hint: str
+) -> tuple[Path, bool]:
+    """Return the file of ``source`` and whether it is a bundled lexicon.
+
+    A string with no folder and no lexicon extension is the name of a bundled lexicon;
+    anything else is a file path. ``hint`` ends the error for an unknown name.
+    """
     if (
         isinstance(source, str)
         and os.sep not in source
         and "/" not in source
-        and (Path(source).suffix.lower() not in _EXTENSIONS)
+        and (Path(source).suffix.lower() not in EXTENSIONS)
     ):
         path = _bundled_folder() / f"{source}.yaml"
         if not path.is_file():
             raise LexiconError(
                 f"{source!r} is not a bundled lexicon (the bundled ones are "
                 f"{', '.join(_bundled_names())}) and, having no extension, not a lexicon "
-                "file either. Give a file path such as 'my_lexicon.yaml'."
+                f"file either. {hint}"
             )
-        return path
+        return path, True
     if not isinstance(source, str | os.PathLike):
         raise LexiconError(
-            "The 'source' parameter of load_lexicon must be the name of a bundled lexicon "
+            f"The {parameter!r} parameter of {function} must be the name of a bundled lexicon "
             f"or a file path; got {type(source).__name__} {source!r} instead."
         )
-    return Path(source)
+    return Path(source), False
 
 
 @functools.lru_cache(maxsize=8)
 def _load_bundled(path: str, modified: float) -> Lexicon:
     # Lexicons are immutable, so handing out the same object twice is safe.
-    return read_dictionary(path, format="yaml")
+    return read_lexicon(path, format="yaml")
 
 
-def load_lexicon(
-    source: str | os.PathLike[str], format: str | None = None, **options: object
-) -> Lexicon:
-    """Load a bundled lexicon by name, or a lexicon file in any supported format.
+def load_lexicon(name: str | None = None, format: str | None = None, **options: object) -> Lexicon:
+    """Load a bundled lexicon by name.
 
     Parameters
     ----------
-    source : str or path-like
-        The name of a bundled lexicon (see :func:`lexicons`), or a file: native YAML,
-        quanteda YAML, LIWC ``.dic``, WordStat ``.cat`` or Lexicoder ``.lc3``.
+    name : str
+        The name of a bundled lexicon, such as ``"ukraine_war"`` (see :func:`lexicons`).
     format : str, optional
-        Force a format (see :func:`read_dictionary`); by default from the extension.
+        Force a format; only for a lexicon file (see below).
     **options
-        Passed to :func:`read_dictionary` (``categories``, ``encoding``).
+        Only for a lexicon file (see below).
 
     Returns
     -------
@@ -80,12 +86,21 @@ def load_lexicon(
     Raises
     ------
     LexiconError
-        If the name is unknown or the file breaks a rule (named with file and line).
+        If no bundled lexicon has that name.
 
     See Also
     --------
     lexicons : the bundled lexicons.
+    read_lexicon : a lexicon file, in any supported format.
     check_lexicon : every problem of a file, without raising.
+
+    Notes
+    -----
+    Deprecated: given a file path (``load_lexicon("my_lexicon.yaml")``), ``load_lexicon``
+    still reads the file, passing ``format`` and ``**options`` to :func:`read_lexicon`,
+    with a ``FutureWarning``; it stops doing so in the next release. Read files with
+    :func:`read_lexicon`. The parameter ``name`` was called ``source`` before; that
+    spelling also warns and still works.
 
     Examples
     --------
@@ -93,10 +108,35 @@ def load_lexicon(
     >>> lexicon.concept("kyiv").reference.name
     'ukrainian_derived'
     """
-    path = _resolve(source)
-    if path.parent == _bundled_folder() and format is None and not options:
+    if "source" in options:  # the parameter's name before read_lexicon existed
+        if name is not None:
+            raise TypeError("load_lexicon() got both 'name' and 'source' (its old name)")
+        warnings.warn(
+            "The 'source' parameter of load_lexicon is now called 'name'; 'source' will "
+            "stop working in the next release.",
+            FutureWarning,
+            stacklevel=2,
+        )
+        name = options.pop("source")  # type: ignore[assignment]
+    if name is None:
+        raise TypeError("load_lexicon() missing 1 required argument: 'name'")
+    path, bundled = _resolve(
+        name,
+        function="load_lexicon",
+        parameter="name",
+        hint="To read a lexicon file, use framing.read_lexicon('my_lexicon.yaml').",
+    )
+    if not bundled:
+        warnings.warn(
+            "framing.load_lexicon(path) is deprecated for lexicon files and will stop reading "
+            "them in the next release; use framing.read_lexicon(path), which takes the same "
+            "format and options. load_lexicon loads the bundled lexicons by name.",
+            FutureWarning,
+            stacklevel=2,
+        )
+    elif format is None and not options:
         return _load_bundled(str(path), path.stat().st_mtime)
-    return read_dictionary(path, format, **options)  # type: ignore[arg-type]
+    return read_lexicon(path, format, **options)  # type: ignore[arg-type]
 
 
 def lexicons() -> pd.DataFrame:
@@ -215,7 +255,7 @@ def check_lexicon(
 ) -> LexiconCheck:
     """Load a lexicon file, check every rule, and summarise: counts and all problems.
 
-    Unlike :func:`load_lexicon` it does not raise on a broken lexicon: it lists every
+    Unlike :func:`read_lexicon` it does not raise on a broken lexicon: it lists every
     error and warning, each with the file, the line and the concept, variant and term.
 
     Parameters
@@ -238,8 +278,13 @@ def check_lexicon(
     >>> check.ok, check.errors
     (True, ())
     """
-    path = _resolve(source)
-    parsed, chosen = _parse_file(path, format, **options)  # type: ignore[arg-type]
+    path, _ = _resolve(
+        source,
+        function="check_lexicon",
+        parameter="source",
+        hint="Give a file path such as 'my_lexicon.yaml'.",
+    )
+    parsed, chosen = parse_file(path, format, **options)  # type: ignore[arg-type]
     lexicon = None
     if not any(problem.severity == ERROR for problem in parsed.problems):
         try:

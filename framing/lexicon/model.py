@@ -142,7 +142,7 @@ class Lexicon:
             )
         # Every rule is checked when a lexicon is built, however it was built, so no
         # code downstream meets a duplicate term or a glob that swallows another term.
-        from framing.lexicon._validate import lexicon_problems, raise_for_errors
+        from framing.lexicon.rules import lexicon_problems, raise_for_errors
 
         raise_for_errors(
             lexicon_problems(self.concepts, self.sources),
@@ -371,7 +371,7 @@ class Lexicon:
         """Return the lexicon in the native YAML format; also write it to ``path`` if given.
 
         The text is canonical: the same lexicon always gives the same bytes, and
-        ``load_lexicon`` reads it back to an equal lexicon.
+        ``read_lexicon`` reads it back to an equal lexicon.
 
         Examples
         --------

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from framing import LexiconError, LexiconWarning, load_lexicon, read_dictionary, write_dictionary
+from framing import LexiconError, LexiconWarning, load_lexicon, read_lexicon, write_lexicon
 from framing.lexicon import Concept, Lexicon, Term, Variant
 
 
@@ -46,7 +46,7 @@ def test_liwc_2007_style_categories_become_concepts(write):
         hate\t2
         """,
     )
-    lexicon = read_dictionary(path)
+    lexicon = read_lexicon(path)
     assert lexicon.name == "liwc2007"
     assert rows(lexicon) == [
         ("posemo", "posemo", "happy"),
@@ -71,7 +71,7 @@ def test_liwc_2015_style_nested_header_and_space_separated_entries(write):
         sad\t3
         """,
     )
-    lexicon = load_lexicon(path)
+    lexicon = read_lexicon(path)
     assert rows(lexicon) == [
         ("posemo", "posemo", "happi*"),
         ("posemo", "posemo", "kind of"),
@@ -86,21 +86,21 @@ def test_liwc_word_in_two_categories_is_an_error_with_a_way_out(write):
         match=r"(?s)Pass categories=.*multi\.dic, line 5, concept 'posemo', variant 'posemo', "
         r"term 'happy': the same term",
     ):
-        read_dictionary(path)
-    lexicon = read_dictionary(path, categories=["posemo"])
+        read_lexicon(path)
+    lexicon = read_lexicon(path, categories=["posemo"])
     assert rows(lexicon) == [("posemo", "posemo", "happy"), ("posemo", "posemo", "good")]
 
 
 def test_liwc_unknown_category_number_names_the_line(write):
     path = write("bad.dic", "%\n1\tposemo\n%\nhappy\t1\nsad\t7\n")
     with pytest.raises(LexiconError, match=r"bad\.dic, line 5, term 'sad': .*category 7"):
-        read_dictionary(path)
+        read_lexicon(path)
 
 
 def test_liwc_without_header_is_an_error(write):
     path = write("noheader.dic", "happy\t1\n")
     with pytest.raises(LexiconError, match="between two lines holding only '%'; found 0"):
-        read_dictionary(path)
+        read_lexicon(path)
 
 
 def test_liwc_2007_conditional_codes_are_announced_not_dropped_silently(write):
@@ -110,18 +110,18 @@ def test_liwc_2007_conditional_codes_are_announced_not_dropped_silently(write):
         match=r"line 5: the LIWC2007 conditional code in '134\(02 131\)253' of 'like' is not "
         r"supported; only its plain categories \['134'\] are read",
     ):
-        lexicon = read_dictionary(path)
+        lexicon = read_lexicon(path)
     assert rows(lexicon) == [("posemo", "posemo", "like"), ("verb", "verb", "want")]
 
 
 def test_liwc_write_maps_concept_and_variant_to_dotted_categories(tmp_path):
-    path = write_dictionary(PLAIN, tmp_path / "plain.dic")
+    path = write_lexicon(PLAIN, tmp_path / "plain.dic")
     assert path.read_text() == (
         "%\n1\twar_name.russian_state\n2\twar_name.war_invasion\n3\tposemo\n%\n"
         "special military operation\t1\noperat*\t1\nwar\t2\nfull-scale invasion\t2\n"
         "happy\t3\nglad*\t3\n"
     )
-    assert rows(read_dictionary(path)) == rows(PLAIN)
+    assert rows(read_lexicon(path)) == rows(PLAIN)
 
 
 # -- WordStat --------------------------------------------------------------------------
@@ -139,7 +139,7 @@ def test_wordstat_indented_categories_and_weighted_entries(write):
         \tHAPPY (1)
         """,
     )
-    lexicon = read_dictionary(path)
+    lexicon = read_lexicon(path)
     assert rows(lexicon) == [
         ("WAR_NAME", "RUSSIAN_STATE", "SPECIAL MILITARY OPERATION"),
         ("WAR_NAME", "RUSSIAN_STATE", "OPERAT*"),
@@ -151,35 +151,35 @@ def test_wordstat_indented_categories_and_weighted_entries(write):
 def test_wordstat_weights_other_than_one_are_announced(write):
     path = write("w.cat", "NEG\n  BAD (2)\n  AWFUL (1)\n")
     with pytest.warns(LexiconWarning, match=r"w\.cat, line 2: the weight \(2\) of 'BAD'"):
-        lexicon = read_dictionary(path)
+        lexicon = read_lexicon(path)
     assert rows(lexicon) == [("NEG", "NEG", "BAD"), ("NEG", "NEG", "AWFUL")]
 
 
 def test_wordstat_deeper_levels_join_into_the_variant_name(write):
     path = write("deep.cat", "A\n\tB\n\t\tC\n\t\t\tx (1)\n\ty (1)\n")
-    assert rows(read_dictionary(path)) == [("A", "B/C", "x"), ("A", "A", "y")]
+    assert rows(read_lexicon(path)) == [("A", "B/C", "x"), ("A", "A", "y")]
 
 
 def test_wordstat_entry_outside_categories_is_an_error(write):
     path = write("orphan.cat", "lonely (1)\nA\n\tx (1)\n")
     with pytest.raises(LexiconError, match=r"orphan\.cat, line 1, term 'lonely': .*outside any"):
-        read_dictionary(path)
+        read_lexicon(path)
 
 
 def test_wordstat_round_trip(tmp_path):
-    path = write_dictionary(PLAIN, tmp_path / "plain.cat")
+    path = write_lexicon(PLAIN, tmp_path / "plain.cat")
     assert path.read_text().splitlines()[:3] == [
         "war_name",
         "\trussian_state",
         "\t\tspecial military operation (1)",
     ]
-    assert rows(read_dictionary(path)) == rows(PLAIN)
+    assert rows(read_lexicon(path)) == rows(PLAIN)
 
 
 # -- Lexicoder -------------------------------------------------------------------------
 def test_lexicoder_category_lines_and_entries(write):
     path = write("lsd.lc3", "+negative\nbad*\nnot good\n+positive\ngood\n")
-    assert rows(read_dictionary(path)) == [
+    assert rows(read_lexicon(path)) == [
         ("negative", "negative", "bad*"),
         ("negative", "negative", "not good"),
         ("positive", "positive", "good"),
@@ -191,13 +191,13 @@ def test_lexicoder_entry_before_a_category_is_an_error(write):
     with pytest.raises(
         LexiconError, match=r"bad\.lc3, line 1, term 'bad': .*before any '\+category'"
     ):
-        read_dictionary(path)
+        read_lexicon(path)
 
 
 def test_lexicoder_round_trip(tmp_path):
-    path = write_dictionary(PLAIN, tmp_path / "plain.lc3")
+    path = write_lexicon(PLAIN, tmp_path / "plain.lc3")
     assert path.read_text().startswith("+war_name.russian_state\nspecial military operation\n")
-    assert rows(read_dictionary(path)) == rows(PLAIN)
+    assert rows(read_lexicon(path)) == rows(PLAIN)
 
 
 # -- quanteda --------------------------------------------------------------------------
@@ -215,7 +215,7 @@ def test_quanteda_nested_keys_become_concept_and_variant(write):
           - glad*
         """,
     )
-    lexicon = load_lexicon(path)
+    lexicon = read_lexicon(path)
     assert rows(lexicon) == [
         ("war_name", "russian_state", "special military operation"),
         ("war_name", "russian_state", "special operation"),
@@ -231,14 +231,14 @@ def test_quanteda_question_mark_wildcard_is_refused_with_the_line(write):
     with pytest.raises(
         LexiconError, match=r"q\.yml, line 3, concept 'neg', variant 'neg', term 'terribl\?': '\?'"
     ):
-        read_dictionary(path)
+        read_lexicon(path)
 
 
 def test_quanteda_round_trip_and_explicit_format(tmp_path):
-    path = write_dictionary(PLAIN, tmp_path / "plain.yaml", format="quanteda")
+    path = write_lexicon(PLAIN, tmp_path / "plain.yaml", format="quanteda")
     assert "concepts:" not in path.read_text()
-    assert rows(read_dictionary(path)) == rows(PLAIN)
-    assert rows(read_dictionary(path, format="quanteda")) == rows(PLAIN)
+    assert rows(read_lexicon(path)) == rows(PLAIN)
+    assert rows(read_lexicon(path, format="quanteda")) == rows(PLAIN)
 
 
 # -- choosing and writing formats ------------------------------------------------------
@@ -246,9 +246,9 @@ def test_unknown_extension_asks_for_a_format(tmp_path):
     path = tmp_path / "words.txt"
     path.write_text("x")
     with pytest.raises(LexiconError, match=r"Cannot tell the dictionary format of .*words\.txt"):
-        read_dictionary(path)
+        read_lexicon(path)
     with pytest.raises(LexiconError, match="The 'format' parameter must be one of yaml, quanteda"):
-        read_dictionary(path, format="excel")
+        read_lexicon(path, format="excel")
 
 
 def test_writing_a_flat_format_announces_what_it_loses(tmp_path):
@@ -270,17 +270,17 @@ def test_writing_a_flat_format_announces_what_it_loses(tmp_path):
         match=r"The LIWC format cannot hold the sources, notes, case sensitivity \(of SMO\), "
         r"reference variants",
     ):
-        write_dictionary(lexicon, tmp_path / "s.dic")
-    yaml_path = write_dictionary(lexicon, tmp_path / "s.yaml")
-    assert load_lexicon(yaml_path) == lexicon
+        write_lexicon(lexicon, tmp_path / "s.dic")
+    yaml_path = write_lexicon(lexicon, tmp_path / "s.yaml")
+    assert read_lexicon(yaml_path) == lexicon
 
 
 def test_non_utf8_file_names_the_byte_and_suggests_an_encoding(tmp_path):
     path = tmp_path / "old.dic"
     path.write_bytes("%\n1\tposemo\n%\ncaf\xe9\t1\n".encode("cp1252"))
     with pytest.raises(LexiconError, match=r"old\.dic is not valid utf-8 .*encoding='cp1252'"):
-        read_dictionary(path)
-    assert rows(read_dictionary(path, encoding="cp1252")) == [("posemo", "posemo", "café")]
+        read_lexicon(path)
+    assert rows(read_lexicon(path, encoding="cp1252")) == [("posemo", "posemo", "café")]
 
 
 def test_bundled_lexicon_survives_every_format_up_to_what_each_can_hold(tmp_path):
@@ -288,6 +288,17 @@ def test_bundled_lexicon_survives_every_format_up_to_what_each_can_hold(tmp_path
     expected = lexicon.to_dataframe()[["concept", "variant", "term"]].astype(str)
     for suffix in ("dic", "cat", "lc3"):
         with pytest.warns(LexiconWarning):
-            path = write_dictionary(lexicon, tmp_path / f"war.{suffix}")
-        table = read_dictionary(path).to_dataframe()[["concept", "variant", "term"]].astype(str)
+            path = write_lexicon(lexicon, tmp_path / f"war.{suffix}")
+        table = read_lexicon(path).to_dataframe()[["concept", "variant", "term"]].astype(str)
         pd.testing.assert_frame_equal(table, expected)
+
+
+def test_warnings_point_at_the_line_that_read_or_wrote_the_file(write, tmp_path):
+    path = write("w.cat", "NEG\n  BAD (2)\n")
+    sourced = Lexicon(
+        "s", (Concept("c", (Variant("v", (Term("x", sources=("a",)),)),)),), sources={"a": "A."}
+    )
+    with pytest.warns(LexiconWarning) as caught:
+        read_lexicon(path)
+        write_lexicon(sourced, tmp_path / "s.lc3")
+    assert [warning.filename for warning in caught] == [__file__] * 2

@@ -10,7 +10,7 @@ import warnings
 import pandas as pd
 import pytest
 
-from framing import LexiconError, LexiconWarning, check_lexicon, load_lexicon
+from framing import LexiconError, LexiconWarning, check_lexicon, read_lexicon
 from framing.lexicon import Concept, Lexicon, Term, Variant
 
 HEADER = """
@@ -42,7 +42,7 @@ def test_a_valid_lexicon_loads(write):
               terms: [war, invasion, "so-called denazif*"]
         """,
     )
-    lexicon = load_lexicon(path)
+    lexicon = read_lexicon(path)
     assert lexicon.concept("war_name").reference.name == "ukrainian_western"
     assert [t.pattern for _, _, t in lexicon.entries()] == [
         "special military operation",
@@ -73,7 +73,7 @@ def test_same_term_twice_in_one_variant_is_an_error_naming_file_line_and_place(w
         r"term 'War': the same term .* already in concept 'war_name', variant "
         r"'ukrainian_western' as 'war'",
     ):
-        load_lexicon(path)
+        read_lexicon(path)
 
 
 def test_same_term_in_two_concepts_is_an_error(write):
@@ -89,7 +89,7 @@ def test_same_term_in_two_concepts_is_an_error(write):
         """,
     )
     with pytest.raises(LexiconError, match=r"concept 'other', variant 'neutral', term 'Special"):
-        load_lexicon(path)
+        read_lexicon(path)
 
 
 def test_curly_and_straight_apostrophes_count_as_the_same_term(write):
@@ -102,7 +102,7 @@ def test_curly_and_straight_apostrophes_count_as_the_same_term(write):
         """,
     )
     with pytest.raises(LexiconError, match="same term"):
-        load_lexicon(path)
+        read_lexicon(path)
 
 
 def test_glob_covering_a_term_of_another_variant_is_an_error(write):
@@ -123,7 +123,7 @@ def test_glob_covering_a_term_of_another_variant_is_an_error(write):
         match=r"line 12, concept 'other', variant 'a', term 'liberated': the glob 'liberat\*' "
         r"in concept 'territory', variant 'russian_state' already matches",
     ):
-        load_lexicon(path)
+        read_lexicon(path)
 
 
 def test_glob_covering_a_term_of_the_same_variant_is_a_warning(write):
@@ -136,7 +136,7 @@ def test_glob_covering_a_term_of_the_same_variant_is_a_warning(write):
         """,
     )
     with pytest.warns(LexiconWarning, match=r"term 'liberation': the glob 'liberat\*' in the same"):
-        lexicon = load_lexicon(path)
+        lexicon = read_lexicon(path)
     assert len(lexicon) == 2
 
 
@@ -151,7 +151,7 @@ def test_glob_inside_a_phrase_covers_only_phrases_of_the_same_length(write):
         """,
     )
     with pytest.raises(LexiconError, match=r"term 'so-called denazification': the glob"):
-        load_lexicon(path)
+        read_lexicon(path)
 
 
 def test_empty_variant_is_an_error(write):
@@ -169,7 +169,7 @@ def test_empty_variant_is_an_error(write):
         LexiconError,
         match=r"line 8, concept 'war_name', variant 'russian_state': the variant has no terms",
     ):
-        load_lexicon(path)
+        read_lexicon(path)
 
 
 @pytest.mark.parametrize(
@@ -189,7 +189,7 @@ def test_unknown_key_is_an_error_naming_the_key_and_the_allowed_ones(write, body
     with pytest.raises(
         LexiconError, match=rf"line {line}, .*unknown key '{key}' in .*; the allowed keys are"
     ):
-        load_lexicon(path)
+        read_lexicon(path)
 
 
 def test_unknown_top_level_key_is_an_error(write):
@@ -203,7 +203,7 @@ def test_unknown_top_level_key_is_an_error(write):
         match=r"unknown key 'license' in the lexicon; the allowed keys are name, version, "
         r"language, description, licence",
     ):
-        load_lexicon(path)
+        read_lexicon(path)
 
 
 def test_source_id_with_no_citation_is_an_error(write):
@@ -222,7 +222,7 @@ def test_source_id_with_no_citation_is_an_error(write):
         match=r"line 10, concept 'war_name', variant 'a', term 'war': the source id "
         r"'smith2020' has no citation .*known ids: observed",
     ):
-        load_lexicon(path)
+        read_lexicon(path)
 
 
 def test_source_listed_without_its_citation_is_an_error(write):
@@ -231,7 +231,7 @@ def test_source_listed_without_its_citation_is_an_error(write):
     with pytest.raises(
         LexiconError, match=r"line 4, source 'observed': the source 'observed' has no citation"
     ):
-        load_lexicon(path)
+        read_lexicon(path)
 
 
 def test_two_reference_variants_in_one_concept_is_an_error(write):
@@ -249,7 +249,7 @@ def test_two_reference_variants_in_one_concept_is_an_error(write):
         match="concept 'capital': at most one variant of a concept may be the reference; "
         "2 are: russian_derived, ukrainian_derived",
     ):
-        load_lexicon(path)
+        read_lexicon(path)
 
 
 def test_duplicate_yaml_key_is_an_error_not_silently_collapsed(write):
@@ -263,7 +263,7 @@ def test_duplicate_yaml_key_is_an_error_not_silently_collapsed(write):
         """,
     )
     with pytest.raises(LexiconError, match=r"line 9: the key 'a' appears twice"):
-        load_lexicon(path)
+        read_lexicon(path)
 
 
 def test_float_version_is_an_error_with_a_hint(write):
@@ -273,13 +273,13 @@ def test_float_version_is_an_error_with_a_hint(write):
         LexiconError,
         match=r"line 2: the lexicon's 'version' must be text; got float 1.0 \(write it in quotes",
     ):
-        load_lexicon(path)
+        read_lexicon(path)
 
 
 def test_invalid_yaml_names_the_line(write):
     path = write("broken.yaml", "name: x\nconcepts:\n  a: [b\n")
     with pytest.raises(LexiconError, match=r"broken\.yaml, line \d+: the file is not valid YAML"):
-        load_lexicon(path)
+        read_lexicon(path)
 
 
 def test_yaml_tags_cannot_run_code(write):
@@ -288,7 +288,7 @@ def test_yaml_tags_cannot_run_code(write):
         "name: !!python/object/apply:os.system ['echo owned']\nconcepts: {}\n",
     )
     with pytest.raises(LexiconError, match="not valid YAML"):
-        load_lexicon(path)
+        read_lexicon(path)
 
 
 @pytest.mark.parametrize(
@@ -397,6 +397,6 @@ def test_the_example_in_docs_lexicons_md_loads(tmp_path):
     example = text.split("```yaml\n", 1)[1].split("```", 1)[0]
     path = tmp_path / "example.yaml"
     path.write_text(example, encoding="utf-8")
-    lexicon = load_lexicon(path)
+    lexicon = read_lexicon(path)
     assert lexicon.name == "my_war_lexicon"
     assert lexicon.concept("war_name").reference.name == "war_invasion"

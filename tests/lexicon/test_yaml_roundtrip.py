@@ -7,9 +7,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from framing import load_lexicon
+from framing import read_lexicon
 from framing.lexicon import Concept, Lexicon, Term, Variant
-from framing.lexicon._validate import ERROR, lexicon_problems
+from framing.lexicon.rules import ERROR, lexicon_problems
 
 NAMES = st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True)
 # Words with the punctuation real terms carry inside them (hyphen, apostrophes).
@@ -83,7 +83,7 @@ def lexicons(draw) -> Lexicon:
 def test_yaml_to_dataframe_to_yaml_is_lossless(tmp_path_factory, lexicon):
     path = tmp_path_factory.mktemp("roundtrip") / "lexicon.yaml"
     text = lexicon.to_yaml(path)
-    loaded = load_lexicon(path)
+    loaded = read_lexicon(path)
     assert loaded == lexicon
     assert loaded.fingerprint() == lexicon.fingerprint()
     table = loaded.to_dataframe()

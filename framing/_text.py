@@ -1,4 +1,8 @@
-"""Text normalisation for matching, with a map of offsets back to the original text.
+"""What counts as "the same text": normalisation and case folding, in one place.
+
+The matcher (``framing._engine``) normalises both the text and the terms with them, and
+the lexicon rules (``framing.lexicon``) judge two terms the same by :func:`term_key`, so a
+lexicon can never hold two terms that the matcher would treat as one.
 
 The matcher never searches the corpus text itself. It searches a *normalised copy* in
 which the differences a reader does not see are gone, and maps every match back to the
@@ -277,6 +281,28 @@ def normalise_pattern(words: Iterable[str]) -> str:
     """Normalise a term's words the way text is normalised, joined by single spaces."""
     text, _ = normalise(" ".join(words))
     return text.strip(" ")
+
+
+def term_key(pattern: str, *, case_sensitive: bool = False) -> str:
+    """Return the text a term stands for, as the matcher compares it.
+
+    Each word is normalised as the matcher normalises it (a glob's ``*`` kept), the
+    words joined by single spaces, and the result case-folded unless ``case_sensitive``.
+    Two case-insensitive terms match the same texts exactly when their keys are equal.
+
+    Examples
+    --------
+    >>> term_key("People\u2032s  Republic") == term_key("people's republic")
+    True
+    >>> term_key("DPR", case_sensitive=True)
+    'DPR'
+    """
+    words = []
+    for word in pattern.split():
+        glob = word.endswith("*") and len(word) > 1
+        words.append(normalise_pattern([word[:-1] if glob else word]) + ("*" if glob else ""))
+    key = " ".join(words)
+    return key if case_sensitive else fold_case(key)
 
 
 def is_possessive(text: str, index: int) -> bool:

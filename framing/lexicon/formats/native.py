@@ -1,0 +1,282 @@
+"""The native YAML format: everything a lexicon holds (sources, notes, case, reference,
+descriptions), written canonically and read back with the line of every problem.
+
+The format itself, with an example, is in ``docs/lexicons.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from framing.lexicon.formats._common import Parsed
+from framing.lexicon.formats._yaml import compose, quoted, scalar
+from framing.lexicon.model import Concept, Lexicon, Term, Variant
+from framing.lexicon.rules import ERROR, Problem
+
+# The keys allowed at each level of the native format, in the order to_yaml writes them.
+_LEXICON_KEYS = ("name", "version", "language", "description", "licence", "sources", "concepts")
+_CONCEPT_KEYS = ("description", "variants")
+_VARIANT_KEYS = ("description", "reference", "terms")
+_TERM_KEYS = ("term", "case_sensitive", "sources", "note")
+
+
+def lexicon_to_yaml(lexicon: Lexicon) -> str:
+    """Return the canonical native YAML text of ``lexicon`` (see :meth:`Lexicon.to_yaml`)."""
+    lines = [f"name: {scalar(lexicon.name)}", f"version: {quoted(lexicon.version)}"]
+    lines.append(f"language: {scalar(lexicon.language)}")
+    if lexicon.description is not None:
+        lines.append(f"description: {scalar(lexicon.description)}")
+    if lexicon.licence is not None:
+        lines.append(f"licence: {scalar(lexicon.licence)}")
+    if lexicon.sources:
+        lines.append("sources:")
+        lines += [f"  {scalar(key)}: {scalar(value)}" for key, value in lexicon.sources.items()]
+    lines.append("concepts:")
+    for concept in lexicon.concepts:
+        lines.append(f"  {scalar(concept.name)}:")
+        if concept.description is not None:
+            lines.append(f"    description: {scalar(concept.description)}")
+        lines.append("    variants:")
+        for variant in concept.variants:
+            lines.append(f"      {scalar(variant.name)}:")
+            if variant.description is not None:
+                lines.append(f"        description: {scalar(variant.description)}")
+            if variant.reference:
+                lines.append("        reference: true")
+            lines.append("        terms:")
+            lines += [f"          - {_term_to_yaml(term)}" for term in variant.terms]
+    return "\n".join(lines) + "\n"
+
+
+def _term_to_yaml(term: Term) -> str:
+    if not term.case_sensitive and term.note is None and not term.sources:
+        return scalar(term.pattern)
+    parts = [f"term: {scalar(term.pattern)}"]
+    if term.case_sensitive:
+        parts.append("case_sensitive: true")
+    if term.sources:
+        parts.append("sources: [" + ", ".join(scalar(s) for s in term.sources) + "]")
+    if term.note is not None:
+        parts.append(f"note: {scalar(term.note)}")
+    return "{" + ", ".join(parts) + "}"
+
+
+def parse(text: str, file: str, name: str, categories: set[str] | None = None) -> Parsed:
+    """Read a native lexicon file's text; ``name`` is the default name (the file's stem).
+
+    A native lexicon has no categories to select (the registry refuses ``categories``).
+    """
+    parsed = Parsed(file)
+    data, lines = compose(text, parsed)
+    if parsed.problems:
+        return parsed
+    read = _Reader(parsed, lines)
+    if not read.keys(data, _LEXICON_KEYS, "the lexicon", ()):
+        return parsed
+    metadata = read.metadata(data, name)
+    for concept_name, concept_data in read.concepts(data).items():
+        concept = read.concept(concept_name, concept_data)
+        if concept is not None:
+            parsed.concepts.append(concept)
+    parsed.metadata = metadata
+    parsed.locate = partial(_locate, lines)
+    parsed.finish()
+    return parsed
+
+
+# A path of keys and list indexes into the YAML data, as compose() maps them to lines.
+KeyPath = tuple[Any, ...]
+
+
+@dataclass
+class _Reader:
+    """Reads the parsed YAML of one lexicon file level by level, reporting every problem
+    with the line of its key (``lines``: path of keys and indexes to 1-based line)."""
+
+    parsed: Parsed
+    lines: Mapping[KeyPath, int]
+
+    def error(self, rule: str, message: str, path: KeyPath, **place: Any) -> None:
+        self.parsed.add(ERROR, rule, message, self.lines.get(path), **place)
+
+    def keys(
+        self, mapping: Any, allowed: tuple[str, ...], what: str, path: KeyPath, **place: Any
+    ) -> bool:
+        """Report a non-mapping or unknown keys; return True when ``mapping`` is usable."""
+        if not isinstance(mapping, dict):
+            self.error(
+                "structure",
+                f"{what} must be a mapping of keys ({', '.join(allowed)}); "
+                f"got {type(mapping).__name__} {mapping!r}",
+                path,
+                **place,
+            )
+            return False
+        for key in mapping:
+            if key not in allowed:
+                self.error(
+                    "unknown_key",
+                    f"unknown key {key!r} in {what}; the allowed keys are {', '.join(allowed)}",
+                    (*path, key),
+                    **place,
+                )
+        return True
+
+    def text(self, value: Any, what: str, path: KeyPath, **place: Any) -> str | None:
+        """``value`` as text, None when absent; a number is text, anything else an error."""
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            hint = ' (write it in quotes: version: "1.0")' if isinstance(value, float) else ""
+            self.error(
+                "type",
+                f"{what} must be text; got {type(value).__name__} {value!r}{hint}",
+                path,
+                **place,
+            )
+            return None
+        return str(value)
+
+    def metadata(self, data: dict[str, Any], name: str) -> dict[str, Any]:
+        """The lexicon's name (``name`` unless the file gives one), version, ..., sources."""
+        metadata: dict[str, Any] = {"name": name}
+        for key in ("name", "version", "language", "description", "licence"):
+            if key in data:
+                value = self.text(data[key], f"the lexicon's {key!r}", (key,))
+                if value is not None:
+                    metadata[key] = value
+        sources = data.get("sources") or {}
+        if not isinstance(sources, dict):
+            self.error(
+                "structure", "'sources' must map each source id to its full citation", ("sources",)
+            )
+            sources = {}
+        metadata["sources"] = {
+            str(key): "" if value is None else str(value) for key, value in sources.items()
+        }
+        return metadata
+
+    def concepts(self, data: dict[str, Any]) -> dict[Any, Any]:
+        """The mapping of concept names to concepts (empty, with an error, when it is not)."""
+        concepts = data.get("concepts")
+        if not isinstance(concepts, dict) or not concepts:
+            self.parsed.add(
+                ERROR,
+                "structure",
+                "'concepts' must map each concept name to its description and variants",
+                self.lines.get(("concepts",), 1),
+            )
+            return {}
+        return concepts
+
+    def concept(self, name: Any, data: Any) -> Concept | None:
+        path = ("concepts", name)
+        here = {"concept": str(name)}
+        if not self.keys(data, _CONCEPT_KEYS, f"concept {name!r}", path, **here):
+            return None
+        variants_data = data.get("variants") or {}
+        if not isinstance(variants_data, dict):
+            self.error(
+                "structure",
+                "'variants' must map each variant name to its terms",
+                (*path, "variants"),
+                **here,
+            )
+            return None
+        variants = [
+            variant
+            for variant_name, variant_data in variants_data.items()
+            if (variant := self.variant(path, variant_name, variant_data, here)) is not None
+        ]
+        description = self.text(
+            data.get("description"), "a concept's description", (*path, "description"), **here
+        )
+        return Concept(name, tuple(variants), description=description)
+
+    def variant(
+        self, concept_path: KeyPath, name: Any, data: Any, here: dict[str, str]
+    ) -> Variant | None:
+        path = (*concept_path, "variants", name)
+        there = {**here, "variant": str(name)}
+        if not self.keys(data, _VARIANT_KEYS, f"variant {name!r}", path, **there):
+            return None
+        reference = data.get("reference", False)
+        if not isinstance(reference, bool):
+            self.error(
+                "type",
+                f"'reference' must be true or false; got {reference!r}",
+                (*path, "reference"),
+                **there,
+            )
+        terms_data = data.get("terms") or []
+        if not isinstance(terms_data, list):
+            self.error("structure", "'terms' must be a list of terms", (*path, "terms"), **there)
+            terms_data = []
+        terms = [
+            term
+            for index, item in enumerate(terms_data)
+            if (term := self.term(item, (*path, "terms", index), there))
+        ]
+        description = self.text(
+            data.get("description"), "a variant's description", (*path, "description"), **there
+        )
+        return Variant(name, tuple(terms), reference=reference is True, description=description)
+
+    def term(self, item: Any, path: KeyPath, place: dict[str, str]) -> Term | None:
+        """A term: a bare string, or a mapping with ``term`` and its options."""
+        if isinstance(item, str):
+            return Term(item)
+        if not self.keys(item, _TERM_KEYS, "a term", path, **place):
+            return None
+        if "term" not in item:
+            self.error("structure", "a term mapping needs the key 'term'", path, **place)
+            return None
+        pattern = item["term"]
+        where = {**place, "term": str(pattern)}
+        if not isinstance(pattern, str):
+            self.error(
+                "type",
+                f"'term' must be text; got {type(pattern).__name__} {pattern!r} (quote it)",
+                path,
+                **where,
+            )
+            return None
+        case_sensitive = item.get("case_sensitive", False)
+        if not isinstance(case_sensitive, bool):
+            self.error(
+                "type",
+                f"'case_sensitive' must be true or false; got {case_sensitive!r}",
+                path,
+                **where,
+            )
+            case_sensitive = False
+        sources = item.get("sources") or []
+        if isinstance(sources, str):
+            sources = [sources]
+        if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
+            self.error(
+                "type", f"'sources' must be a list of source ids; got {sources!r}", path, **where
+            )
+            sources = []
+        note = item.get("note")
+        if note is not None and not isinstance(note, str):
+            self.error("type", f"'note' must be text; got {note!r}", path, **where)
+            note = None
+        return Term(pattern, case_sensitive=case_sensitive, note=note, sources=tuple(sources))
+
+
+def _locate(lines: Mapping[KeyPath, int], problem: Problem) -> int | None:
+    """The line of a problem the lexicon rules found, from its place."""
+    if problem.source_id is not None:
+        return lines.get(("sources", problem.source_id))
+    if problem.concept is None:
+        return None
+    path: KeyPath = ("concepts", problem.concept)
+    if problem.variant is not None:
+        path = (*path, "variants", problem.variant)
+        if problem.term_index is not None:
+            path = (*path, "terms", problem.term_index)
+    return lines.get(path)
