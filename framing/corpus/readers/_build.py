@@ -128,28 +128,80 @@ def chunk_to_corpus(
     collector: Collector,
     ids: Ids,
 ) -> pd.DataFrame | None:
-    """The corpus rows of one chunk (None if it kept none); counts go to the report."""
+    """The corpus rows of one chunk (None if it kept none); counts go to the load report.
+
+    The steps, in order: map the source's columns (on its first chunk); keep the records
+    that have a title, text, description or URL and a readable or blank date
+    (:func:`_usable_rows`); then the text columns, repaired (:func:`_text_columns`), the
+    dates with the URL as fallback (:func:`_add_dates`), outlets and domains
+    (:func:`_add_outlets`), tags, ids (:func:`_add_ids`), each row's ``source``, and the
+    source's other columns (:func:`_add_extra_columns`).
+    """
     if source.mapping is None:
         resolve_mapping(chunk, source, options.columns)
     mapping = source.mapping or {}
-    size = len(chunk.records)
-
-    def column(name: str) -> list[Any]:
-        source_column = mapping.get(name)
-        if source_column is None or source_column not in chunk.columns:
-            return [None] * size
-        return chunk.columns[source_column]
-
-    values = {name: [cell_text(v) for v in column(name)] for name in _TEXT_FIELDS}
-    outlet_values = [cell_text(v) for v in column("outlet")]
-    raw_dates = pd.Series(column("published"), dtype=object)
+    texts = {
+        name: [cell_text(v) for v in _mapped_values(chunk, mapping, name)] for name in _TEXT_FIELDS
+    }
+    outlet_values = [cell_text(v) for v in _mapped_values(chunk, mapping, "outlet")]
+    raw_dates = pd.Series(_mapped_values(chunk, mapping, "published"), dtype=object)
     published, unreadable = _dates.parse_dates(raw_dates)
 
+    keep = _usable_rows(chunk.records, texts, raw_dates, unreadable, source, options, collector)
+    source.entry["read"] += len(keep)
+    source.entry["kept"] += len(keep)
+    if not keep:
+        return None
+
+    frame = _text_columns(texts, keep, options.repair)
+    _add_dates(frame, published.iloc[keep].reset_index(drop=True), source.entry)
+    _add_outlets(frame, _take(outlet_values, keep), options.outlet, source.entry)
+    tags = _take(_mapped_values(chunk, mapping, "tags"), keep)
+    frame["tags"] = pd.Series([_tag_list(v) for v in tags], dtype=object)
+    given_ids = (
+        [cell_text(v) for v in _take(_mapped_values(chunk, mapping, "doc_id"), keep)]
+        if "doc_id" in mapping
+        else None
+    )
+    _add_ids(frame, given_ids, ids)
+    frame["source"] = pd.array(
+        [f"{source.path}, {record}" for record in _take(chunk.records, keep)], dtype=STRING_DTYPE
+    )
+    _add_extra_columns(frame, chunk, keep, source)
+    return conform(frame)
+
+
+def _mapped_values(chunk: Chunk, mapping: dict[str, str], name: str) -> list[Any]:
+    """The raw values of the source column mapped to corpus column ``name``, or Nones."""
+    source_column = mapping.get(name)
+    if source_column is None or source_column not in chunk.columns:
+        return [None] * len(chunk.records)
+    return chunk.columns[source_column]
+
+
+def _take(items: list[Any], keep: list[int]) -> list[Any]:
+    """The items at the kept rows' positions."""
+    return [items[row] for row in keep]
+
+
+def _usable_rows(
+    records: list[str],
+    texts: dict[str, list[str | None]],
+    raw_dates: pd.Series,
+    unreadable: pd.Series,
+    source: Source,
+    options: Options,
+    collector: Collector,
+) -> list[int]:
+    """Positions of the records to keep; the others are failed (raised or reported).
+
+    A record with no title, text, description or URL is a bad record. An unreadable date
+    raises with ``errors="raise"``; otherwise the record is kept, dated ``NaT``, and the
+    value listed in the report's ``unreadable_dates``.
+    """
     keep: list[int] = []
-    entry = source.entry
-    for row in range(size):
-        record = chunk.records[row]
-        if all(values[name][row] is None for name in ("title", "text", "description", "url")):
+    for row, record in enumerate(records):
+        if all(texts[name][row] is None for name in ("title", "text", "description", "url")):
             collector.fail(
                 source.path,
                 record,
@@ -166,20 +218,19 @@ def chunk_to_corpus(
             collector.unreadable_dates.append(
                 {"source": source.path, "record": record, "value": str(raw_dates.iloc[row])}
             )
-            entry["dates_unreadable"] += 1
+            source.entry["dates_unreadable"] += 1
         keep.append(row)
-    entry["read"] += len(keep)
-    entry["kept"] += len(keep)
-    if not keep:
-        return None
+    return keep
 
-    def kept(items: list[Any]) -> list[Any]:
-        return [items[row] for row in keep]
 
+def _text_columns(
+    texts: dict[str, list[str | None]], keep: list[int], repair: bool
+) -> pd.DataFrame:
+    """A frame of the kept rows' text columns; title, description and text repaired."""
     frame = pd.DataFrame(index=range(len(keep)))
     for name in _TEXT_FIELDS:
-        frame[name] = pd.array(kept(values[name]), dtype=STRING_DTYPE)
-    if options.repair:
+        frame[name] = pd.array(_take(texts[name], keep), dtype=STRING_DTYPE)
+    if repair:
         for name in ("title", "description", "text"):
             repaired: dict[str, str] = {}  # titles repeat: repair each distinct one once
             frame[name] = pd.array(
@@ -191,8 +242,11 @@ def chunk_to_corpus(
                 ],
                 dtype=STRING_DTYPE,
             )
+    return frame
 
-    dates = published.iloc[keep].reset_index(drop=True)
+
+def _add_dates(frame: pd.DataFrame, dates: pd.Series, entry: dict[str, Any]) -> None:
+    """Add ``published`` (the source's date, else the URL's) and ``date_source``; count."""
     from_metadata = dates.notna()
     url_dates = _dates.dates_from_urls(frame["url"].astype(object).where(~from_metadata, None))
     from_url = dates.isna() & url_dates.notna()
@@ -207,25 +261,34 @@ def chunk_to_corpus(
     entry["dates_from_url"] += int(from_url.sum())
     entry["dates_missing"] += int(frame["published"].isna().sum())
 
-    outlets, domains = _outlets_and_domains(kept(outlet_values), frame["url"], options.outlet)
+
+def _add_outlets(
+    frame: pd.DataFrame,
+    outlet_values: list[str | None],
+    outlet: str | None,
+    entry: dict[str, Any],
+) -> None:
+    """Add ``outlet`` and ``domain``; count the rows left without an outlet."""
+    outlets, domains = _outlets_and_domains(outlet_values, frame["url"], outlet)
     frame["outlet"] = pd.array(outlets, dtype=STRING_DTYPE)
     entry["outlets_missing"] += sum(name is None for name in outlets)
     frame["domain"] = pd.array(domains, dtype=STRING_DTYPE)
-    frame["tags"] = pd.Series([_tag_list(v) for v in kept(column("tags"))], dtype=object)
 
-    given_ids = [cell_text(v) for v in kept(column("doc_id"))] if "doc_id" in mapping else None
+
+def _add_ids(frame: pd.DataFrame, given_ids: list[str | None] | None, ids: Ids) -> None:
+    """Add ``doc_id`` (unique across the read) and, where ids were given, ``source_id``."""
     frame["doc_id"] = pd.array(_doc_ids(frame, given_ids, ids), dtype=STRING_DTYPE)
     if given_ids is not None:
         frame["source_id"] = pd.array(given_ids, dtype=STRING_DTYPE)
-    frame["source"] = pd.array(
-        [f"{source.path}, {record}" for record in kept(chunk.records)], dtype=STRING_DTYPE
-    )
 
-    used = set(mapping.values()) | source.dropped
+
+def _add_extra_columns(frame: pd.DataFrame, chunk: Chunk, keep: list[int], source: Source) -> None:
+    """Add the source's columns that no corpus column took, as lists, dates or strings."""
+    used = set((source.mapping or {}).values()) | source.dropped
     for name, raw in chunk.columns.items():
         if name in used:
             continue
-        items = kept(raw)
+        items = _take(raw, keep)
         kind = _extra_kind(name, raw, source)
         # A source column that shares a corpus column's name but was not mapped to it
         # (a "source" column beside "site") is kept under another name, never dropped.
@@ -236,7 +299,6 @@ def chunk_to_corpus(
             frame[target] = _dates.parse_dates(pd.Series(items, dtype=object))[0]
         else:
             frame[target] = pd.array([cell_text(v) for v in items], dtype=STRING_DTYPE)
-    return conform(frame)
 
 
 def _outlets_and_domains(
