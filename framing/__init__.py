@@ -14,7 +14,7 @@ from framing.compare import compare_groups, keyness, log_odds
 from framing.corpus import CORPUS_COLUMNS, CorpusError, validate_corpus
 from framing.corpus._report import LoadReport, load_report
 from framing.corpus.clean import deduplicate
-from framing.corpus.readers import iter_corpus, read_corpus, write_corpus
+from framing.corpus.readers import as_corpus, iter_corpus, read_corpus, write_corpus
 from framing.datasets import load_sample
 from framing.figures import save_figure
 from framing.kwic import kwic
@@ -60,6 +60,7 @@ __all__ = [
     "Variant",
     "__version__",
     "adjusted_counts",
+    "as_corpus",
     "check_lexicon",
     "coding_sheet",
     "collocations",

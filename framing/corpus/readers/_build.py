@@ -138,7 +138,7 @@ def chunk_to_corpus(
     source's other columns (:func:`_add_extra_columns`).
     """
     if source.mapping is None:
-        resolve_mapping(chunk, source, options.columns)
+        resolve_mapping(chunk, source, options.rename, options.rename_parameter)
     mapping = source.mapping or {}
     texts = {
         name: [cell_text(v) for v in _mapped_values(chunk, mapping, name)] for name in _TEXT_FIELDS

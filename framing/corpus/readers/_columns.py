@@ -1,7 +1,7 @@
 """Which source column is which corpus column: the aliases, and the mapping of a source.
 
 A table's columns are matched to corpus columns by name: the names given in
-``columns=`` first, then the usual names in :data:`ALIASES` (compared lower-cased with
+``rename=`` first, then the usual names in :data:`ALIASES` (compared lower-cased with
 everything but letters and digits removed), then a web-scraper export's link
 selections (``title_name``/``title_url``). Leftover index columns (``Unnamed: 0``
 holding whole numbers) are dropped. Sources that name their fields as corpus columns
@@ -102,12 +102,18 @@ def is_index_column(name: str, values: list[Any]) -> bool:
     )
 
 
-def resolve_mapping(chunk: Chunk, source: Source, columns: dict[str, str] | None) -> None:
+def resolve_mapping(
+    chunk: Chunk,
+    source: Source,
+    rename: dict[str, str] | None,
+    parameter: str = "rename",
+) -> None:
     """Decide, from the first chunk, which source column gives which corpus column.
 
     Sets ``source.mapping`` (corpus column -> source column) and ``source.dropped`` (the
-    leftover index columns). Raises RecordError if a column named in ``columns`` is not
-    in the source, or if no column gives a title or a text.
+    leftover index columns). Raises RecordError if a column named in ``rename`` is not
+    in the source, or if no column gives a title or a text. ``parameter`` is the name
+    the caller gave ``rename`` under (``"rename"`` or ``"columns"``), for the messages.
     """
     names = list(chunk.columns)
     source.dropped = {name for name in names if is_index_column(name, chunk.columns[name])}
@@ -115,13 +121,14 @@ def resolve_mapping(chunk: Chunk, source: Source, columns: dict[str, str] | None
     if source.structured:
         mapping = {name: name for name in names if name in MAPPABLE}
     else:
-        for corpus_column, source_column in (columns or {}).items():
+        holder = "the DataFrame" if source.format == "dataframe" else "the file"
+        for corpus_column, source_column in (rename or {}).items():
             if source_column not in chunk.columns:
                 raise RecordError(
                     source.path,
                     None,
-                    f"the column {source_column!r} given in columns= for {corpus_column!r} is "
-                    f"not in the file; its columns are {names}",
+                    f"the column {source_column!r} given in {parameter}= for {corpus_column!r} "
+                    f"is not in {holder}; its columns are {names}",
                 )
             mapping[corpus_column] = source_column
         by_normal: dict[str, str] = {}
@@ -145,7 +152,7 @@ def resolve_mapping(chunk: Chunk, source: Source, columns: dict[str, str] | None
             None,
             "found no text or title column (expected a column such as 'text', 'body', "
             "'content', 'article(s)', 'title' or 'headline(s)', or name one with "
-            f"columns={{'text': ...}}); its columns are {names}",
+            f"{parameter}={{'text': ...}}); its columns are {names}",
         )
     source.mapping = mapping
 

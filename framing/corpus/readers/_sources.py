@@ -1,8 +1,10 @@
 """What to read and how: the options, the files a source names, and each file's format.
 
-- :func:`check_options` checks the options every reader shares, once per call;
+- :func:`check_options` checks the options every reader shares, once per call, and
+  :func:`renamed_columns` settles ``rename=`` and its deprecated spelling ``columns=``;
 - :func:`source_paths` turns a path, glob, folder or list of these into files, leaving
   out (and listing in the load report) what a folder holds besides documents;
+- :func:`frame_chunks` reads a pandas DataFrame given as the source, like a table file;
 - :func:`detect_format` tells a file's format from its extension and first bytes;
 - :func:`check_text_file` and :func:`utf8_lines` are the text formats' common start.
 """
@@ -12,19 +14,24 @@ from __future__ import annotations
 import glob
 import json
 import os
+import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import pandas as pd
 
 from framing.corpus._report import Collector, RecordError
 from framing.corpus.dumps import HEADER
 from framing.corpus.readers._columns import MAPPABLE
 from framing.corpus.readers._registry import (
     FORMATS,
+    Chunk,
     canonical_format,
     expected_content,
     format_by_extension,
+    header_names,
 )
 from framing.corpus.schema import CorpusError
 
@@ -35,66 +42,130 @@ _BINARY_PROBE = 8192
 
 @dataclass(frozen=True)
 class Options:
-    """The checked options of one read."""
+    """The checked options of one read.
+
+    ``rename_parameter`` is the name the caller gave the column mapping under
+    (``"rename"``, or the deprecated ``"columns"``): messages about it use that name.
+    """
 
     format: str | None
-    columns: Mapping[str, str] | None
+    rename: Mapping[str, str] | None
     outlet: str | None
     errors: str
     repair: bool
+    rename_parameter: str = "rename"
+
+
+def renamed_columns(
+    rename: Mapping[str, str] | None, columns: Mapping[str, str] | None, function: str
+) -> tuple[Mapping[str, str] | None, str]:
+    """The column mapping given and the parameter it came in: ``rename=`` or ``columns=``.
+
+    ``columns=`` is the deprecated spelling of ``rename=``: it warns (FutureWarning, once
+    per call, pointing at the caller of ``function``) and still works.
+    """
+    if columns is None:
+        return rename, "rename"
+    if rename is not None:
+        raise ValueError(
+            f"The 'columns' parameter of {function} was renamed 'rename'; give only "
+            "'rename'. Got both instead."
+        )
+    warnings.warn(
+        f"The 'columns' parameter of {function} was renamed 'rename' and will be removed "
+        f"in a future release; use {function}(..., rename={{...}}) instead.",
+        FutureWarning,
+        stacklevel=3,  # this function, then read_corpus/iter_corpus, then their caller
+    )
+    return columns, "columns"
 
 
 def check_options(
     format: str | None,
-    columns: Mapping[str, str] | None,
+    rename: Mapping[str, str] | None,
     outlet: str | None,
     errors: str,
     repair: bool,
     chunksize: int = DEFAULT_CHUNK,
+    *,
+    rename_parameter: str = "rename",
+    function: str = "read_corpus",
+    frame: bool = False,
 ) -> Options:
-    """Check the options of ``read_corpus``/``iter_corpus``; raise ValueError naming one."""
+    """Check the options of a read; raise ValueError naming the first bad one.
+
+    ``function`` is the public function named in messages; ``frame`` says the source is
+    a DataFrame, which takes no ``format``.
+    """
     if format is not None:
+        if frame:
+            raise ValueError(
+                f"The 'format' parameter of {function} must be None when the source is a "
+                f"DataFrame (it names a file format). Got {format!r} instead."
+            )
         name = canonical_format(str(format).lower())
         if name not in FORMATS:
             raise ValueError(
-                f"The 'format' parameter of read_corpus must be None (detect) or one of "
+                f"The 'format' parameter of {function} must be None (detect) or one of "
                 f"{list(FORMATS)}. Got {format!r} instead."
             )
         format = name
-    if columns is not None:
-        if not isinstance(columns, Mapping) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in columns.items()
+    if rename is not None:
+        if not isinstance(rename, Mapping) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in rename.items()
         ):
             raise ValueError(
-                "The 'columns' parameter of read_corpus must map corpus columns to source "
-                f"columns, e.g. {{'title': 'headlines'}}. Got {columns!r} instead."
+                f"The '{rename_parameter}' parameter of {function} must map corpus columns to "
+                f"source columns, e.g. {{'title': 'headlines'}}. Got {rename!r} instead."
             )
-        unknown = [k for k in columns if k not in MAPPABLE]
+        unknown = [k for k in rename if k not in MAPPABLE]
         if unknown:
             raise ValueError(
-                f"The 'columns' parameter of read_corpus maps corpus columns {list(MAPPABLE)} "
-                f"to source columns. Got the unknown corpus column(s) {unknown} instead."
+                f"The '{rename_parameter}' parameter of {function} maps corpus columns "
+                f"{list(MAPPABLE)} to source columns. Got the unknown corpus column(s) "
+                f"{unknown} instead."
             )
     if outlet is not None and (not isinstance(outlet, str) or not outlet.strip()):
         raise ValueError(
-            f"The 'outlet' parameter of read_corpus must be None or a non-empty string. "
+            f"The 'outlet' parameter of {function} must be None or a non-empty string. "
             f"Got {outlet!r} instead."
         )
     if errors not in ("raise", "report"):
         raise ValueError(
-            f"The 'errors' parameter of read_corpus must be 'raise' or 'report'. "
+            f"The 'errors' parameter of {function} must be 'raise' or 'report'. "
             f"Got {errors!r} instead."
         )
     if not isinstance(repair, bool):
         raise ValueError(
-            f"The 'repair' parameter of read_corpus must be True or False. Got {repair!r} instead."
+            f"The 'repair' parameter of {function} must be True or False. Got {repair!r} instead."
         )
     if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
         raise ValueError(
             f"The 'chunksize' parameter of iter_corpus must be a positive integer. "
             f"Got {chunksize!r} instead."
         )
-    return Options(format, dict(columns) if columns else None, outlet, errors, repair)
+    return Options(
+        format, dict(rename) if rename else None, outlet, errors, repair, rename_parameter
+    )
+
+
+# -- a DataFrame as the source -------------------------------------------------------------
+#: How a DataFrame source is named in the load report and the ``source`` column.
+FRAME_SOURCE = "<DataFrame>"
+
+
+def frame_chunks(frame: pd.DataFrame, size: int) -> Iterator[Chunk]:
+    """A DataFrame's rows as chunks of raw values, like a table file's.
+
+    Column names become strings (repeats made unique as in a file's header); the index
+    is not read. Rows are named ``row N``, N the row's position (``frame.iloc[N]``).
+    """
+    header = header_names(list(frame.columns))
+    for start in range(0, len(frame), size):
+        part = frame.iloc[start : start + size]
+        columns = {name: part.iloc[:, i].tolist() for i, name in enumerate(header)}
+        records = [f"row {start + i}" for i in range(len(part))]
+        yield Chunk(columns, records)
 
 
 # -- the files a source names -----------------------------------------------------------
@@ -105,10 +176,15 @@ def source_paths(source: Any, collector: Collector) -> list[Path]:
         raise ValueError("The 'source' parameter of read_corpus is an empty list; expected files.")
     paths: list[Path] = []
     for item in items:
+        if isinstance(item, pd.DataFrame):
+            raise ValueError(
+                "The 'source' parameter of read_corpus takes one DataFrame, not a list of "
+                "them (pd.concat them first). Got a list holding a DataFrame instead."
+            )
         if not isinstance(item, str | os.PathLike):
             raise ValueError(
                 "The 'source' parameter of read_corpus must be a path, a glob, a folder or a "
-                f"list of these. Got {type(item).__name__} instead."
+                f"list of these, or a pandas DataFrame. Got {type(item).__name__} instead."
             )
         text = os.fspath(item)
         path = Path(text)
