@@ -21,8 +21,9 @@ Formats, told apart by extension and content or named with ``format=``:
 ==========  ===================================================================
 
 Records are named in messages and in the ``source`` column as ``line N`` (text formats;
-the line where a CSV record ends), ``row N`` (Excel: the sheet's row number; Parquet:
-the data row, counting from 1) or ``item N`` (JSON arrays, counting from 1).
+the line where a CSV record starts), ``row N`` (Excel: the sheet's row number; Parquet:
+the data row, counting from 1; a DataFrame, named ``<DataFrame>``: the row's position,
+counting from 0) or ``item N`` (JSON arrays, counting from 1).
 
 The package holds one module per format family (``dump``, ``delimited``,
 ``jsonfiles``, ``excel``, ``parquet``, ``html``, ``text``), each registering its reader
