@@ -22,7 +22,7 @@ from framing.concordance import kwic
 from framing.corpus import CORPUS_COLUMNS, CorpusError, validate_corpus
 from framing.corpus._report import LoadReport, load_report
 from framing.corpus.dedup import deduplicate
-from framing.corpus.readers import iter_corpus, read_corpus, write_corpus
+from framing.corpus.readers import as_corpus, iter_corpus, read_corpus, write_corpus
 from framing.datasets import load_sample
 from framing.discovery import collocations, suggest_terms
 from framing.errors import (
@@ -77,6 +77,7 @@ __all__ = [
     "Variant",
     "__version__",
     "adjusted_counts",
+    "as_corpus",
     "check_lexicon",
     "coding_sheet",
     "collocations",

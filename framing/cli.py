@@ -119,7 +119,7 @@ def _command_read(args: argparse.Namespace) -> int:
     corpus = read_corpus(
         args.sources if len(args.sources) > 1 else args.sources[0],
         format=args.format,
-        columns=_parse_mapping(args.column),
+        rename=_parse_mapping(args.column),
         outlet=args.outlet,
         errors=args.errors,
     )

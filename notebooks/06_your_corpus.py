@@ -20,7 +20,7 @@
 
 # %% tags=["parameters"]
 CORPUS = None  # a folder, file or glob of your own; None reads the sample's folder
-COLUMNS = None  # e.g. {"title": "headline", "text": "body"} when automatic mapping fails
+RENAME = None  # e.g. {"title": "headline", "text": "body"} when automatic mapping fails
 OUTLET = None  # set the outlet of every document, when the files do not say it
 LEXICON = "ukraine_war"  # a bundled lexicon's name, or the path of your own YAML / .dic file
 
@@ -43,7 +43,7 @@ print("Reading", source)
 # instead, which is what you want in a script.
 
 # %%
-corpus = framing.read_corpus(source, columns=COLUMNS, outlet=OUTLET, errors="report")
+corpus = framing.read_corpus(source, rename=RENAME, outlet=OUTLET, errors="report")
 report = framing.load_report(corpus)
 report
 

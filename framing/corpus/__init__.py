@@ -5,7 +5,7 @@
 
 from framing.corpus._report import LoadReport, load_report
 from framing.corpus.outlets import outlet_for, register_outlet
-from framing.corpus.readers import FORMATS, iter_corpus, read_corpus, write_corpus
+from framing.corpus.readers import FORMATS, as_corpus, iter_corpus, read_corpus, write_corpus
 from framing.corpus.schema import CORPUS_COLUMNS, CorpusError, validate_corpus
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "FORMATS",
     "CorpusError",
     "LoadReport",
+    "as_corpus",
     "iter_corpus",
     "load_report",
     "outlet_for",

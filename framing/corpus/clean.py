@@ -268,10 +268,10 @@ def remove_boilerplate(
     Examples
     --------
     >>> import pandas as pd
-    >>> from framing.corpus.schema import conform
+    >>> import framing
     >>> from framing.corpus.clean import remove_boilerplate
     >>> texts = [f"Story {i}.\\nFollow us on Telegram." for i in range(6)]
-    >>> corpus = conform(pd.DataFrame({"doc_id": [str(i) for i in range(6)],
+    >>> corpus = framing.as_corpus(pd.DataFrame({"doc_id": [str(i) for i in range(6)],
     ...     "outlet": "Daily Example", "published": "2022-03-01", "title": "t",
     ...     "text": texts}))
     >>> cleaned = remove_boilerplate(corpus)
