@@ -42,7 +42,9 @@ import pandas as pd
 
 from framing.corpus._report import Collector
 
-# Importing each format module registers its reader (see _registry).
+# Importing each format module registers its reader (see _registry); the export formats
+# (factiva, feeds, integrum, lexisnexis, mediacloud, telegram, webarchive, word) also
+# register the content sniffers that tell their files apart from plain HTML, CSV, JSON.
 from framing.corpus.readers import (  # noqa: F401
     delimited,
     dump,
