@@ -51,8 +51,10 @@ from framing.corpus.readers import (  # noqa: F401
     excel,
     html,
     jsonfiles,
+    lexisnexis,
     parquet,
     text,
+    word,
 )
 from framing.corpus.readers._pipeline import assemble_corpus, call_parameters, read_chunks
 from framing.corpus.readers._registry import FORMATS

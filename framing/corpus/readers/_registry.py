@@ -40,6 +40,10 @@ FORMATS: tuple[str, ...] = (
     "excel",
     "text",
     "html",
+    # News-database exports, archives and feeds (detected by content; see ``sniff_content``).
+    "nexis",
+    "word",
+    "rtf",
 )
 
 
