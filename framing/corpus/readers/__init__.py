@@ -49,6 +49,7 @@ from framing.corpus.readers import (  # noqa: F401
     delimited,
     dump,
     excel,
+    factiva,
     html,
     jsonfiles,
     lexisnexis,

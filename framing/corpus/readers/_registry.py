@@ -42,6 +42,7 @@ FORMATS: tuple[str, ...] = (
     "html",
     # News-database exports, archives and feeds (detected by content; see ``sniff_content``).
     "nexis",
+    "factiva",
     "word",
     "rtf",
 )
