@@ -51,6 +51,7 @@ from framing.corpus.readers import (  # noqa: F401
     excel,
     factiva,
     html,
+    integrum,
     jsonfiles,
     lexisnexis,
     parquet,

@@ -43,6 +43,7 @@ FORMATS: tuple[str, ...] = (
     # News-database exports, archives and feeds (detected by content; see ``sniff_content``).
     "nexis",
     "factiva",
+    "integrum",
     "word",
     "rtf",
 )
