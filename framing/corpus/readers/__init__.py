@@ -54,6 +54,7 @@ from framing.corpus.readers import (  # noqa: F401
     integrum,
     jsonfiles,
     lexisnexis,
+    mediacloud,
     parquet,
     text,
     word,

@@ -44,6 +44,7 @@ FORMATS: tuple[str, ...] = (
     "nexis",
     "factiva",
     "integrum",
+    "mediacloud",
     "word",
     "rtf",
 )
