@@ -56,6 +56,7 @@ from framing.corpus.readers import (  # noqa: F401
     lexisnexis,
     mediacloud,
     parquet,
+    telegram,
     text,
     word,
 )

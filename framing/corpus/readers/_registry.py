@@ -45,6 +45,7 @@ FORMATS: tuple[str, ...] = (
     "factiva",
     "integrum",
     "mediacloud",
+    "telegram",
     "word",
     "rtf",
 )
