@@ -58,6 +58,7 @@ from framing.corpus.readers import (  # noqa: F401
     parquet,
     telegram,
     text,
+    webarchive,
     word,
 )
 from framing.corpus.readers._pipeline import assemble_corpus, call_parameters, read_chunks

@@ -46,6 +46,7 @@ FORMATS: tuple[str, ...] = (
     "integrum",
     "mediacloud",
     "telegram",
+    "warc",
     "word",
     "rtf",
 )
