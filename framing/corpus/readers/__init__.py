@@ -50,6 +50,7 @@ from framing.corpus.readers import (  # noqa: F401
     dump,
     excel,
     factiva,
+    feeds,
     html,
     integrum,
     jsonfiles,

@@ -47,6 +47,7 @@ FORMATS: tuple[str, ...] = (
     "mediacloud",
     "telegram",
     "warc",
+    "feed",
     "word",
     "rtf",
 )
