@@ -66,22 +66,36 @@ def _read_warc(path: Path, source: Source, collector: Collector, size: int) -> I
     from warcio.exceptions import ArchiveLoadFailed
 
     source.structured = True
+    with path.open("rb") as probe:
+        head = probe.read(64)
+    if _sniff_warc(path, head) is None:
+        raise RecordError(
+            source.path,
+            None,
+            f"expected {_EXPECTED}: the file does not start with 'WARC/' or 'filedesc://' "
+            "(compressed or not)",
+        )
     rows: list[dict[str, Any]] = []
     records: list[str] = []
     number = 0
+    end = 0
     with path.open("rb") as handle:
         try:
             iterator = ArchiveIterator(handle, arc2warc=True)
             for number, record in enumerate(iterator, start=1):
                 name = f"record {number}"
                 fields = _record_fields(record, name, source, collector)
-                if fields is None:
-                    continue
-                rows.append(fields)
-                records.append(name)
+                iterator.read_to_end(record)
+                end = iterator.get_record_offset() + iterator.get_record_length()
+                if fields is not None:
+                    rows.append(fields)
+                    records.append(name)
                 if len(rows) >= size:
                     yield Chunk.from_records(rows, records)
                     rows, records = [], []
+            left = path.stat().st_size - end
+            if left > 4:  # a record ends with a separator of 2 to 4 bytes
+                raise EOFError(f"{left} bytes after the last whole record hold no whole record")
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as error:
             if number == 0:
                 raise RecordError(
