@@ -454,3 +454,35 @@ def test_export_dates_that_are_none():
     assert export_date("Lorem ipsum") is None
     assert export_date("31.02.2022") is None
     assert two_digit_year(93) == 1993 and two_digit_year(12) == 2012
+
+
+def test_concat_combines_sources_read_with_different_options_into_one_report(exports, tmp_path):
+    site = tmp_path / "site.csv"
+    site.write_text("title,text\nPort reopens,The port opened.\n")
+    nexis = framing.read_corpus(exports / "nexis_uni.docx")
+    scraped = framing.read_corpus(site, outlet="Harbour Radio")
+    feed = framing.read_corpus(exports / "feed_rss2.xml", errors="report")
+    again = framing.read_corpus(exports / "nexis_uni.docx")  # the same file twice
+    corpus = framing.concat([nexis, scraped, feed, again])
+    validate_corpus(corpus)
+    assert len(corpus) == 3 + 1 + 3 + 3
+    assert corpus["outlet"].tolist()[3] == "Harbour Radio"
+    assert corpus["doc_id"].is_unique
+    repeated = corpus.iloc[7:]
+    assert repeated["doc_id"].str.endswith("#2").all()
+    assert repeated["source_id"].tolist() == nexis["doc_id"].tolist()  # deduplicate finds them
+    report = framing.load_report(corpus)
+    assert report.summary["read"].tolist() == [3, 1, 3, 3]
+    assert report.summary["source"].iloc[-1] == report.summary["source"].iloc[0]  # read twice
+    assert report.unreadable_dates["value"].tolist() == ["sometime in spring"]
+    assert corpus.attrs["framing"]["function"] == "concat"
+    assert "edition" in corpus.columns and corpus["edition"].iloc[3] is pd.NA
+
+
+def test_concat_needs_corpora_with_their_reports():
+    with pytest.raises(ValueError, match="non-empty list"):
+        framing.concat([])
+    plain = framing.as_corpus(pd.DataFrame({"title": ["A"], "text": ["B"]}))
+    plain.attrs = {}
+    with pytest.raises(CorpusError, match="no load report"):
+        framing.concat([plain])
