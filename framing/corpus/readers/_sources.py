@@ -254,6 +254,8 @@ def _folder_files(folder: Path, collector: Collector) -> list[Path]:
 def detect_format(path: Path, forced: str | None) -> str:
     """The format to read ``path`` in: ``forced`` (``format=``), else told from the file.
 
+    The export formats' sniffers are asked first (a Factiva page is ``.html``, a Media
+    Cloud list ``.csv``, a Telegram export ``.json``: see ``_registry.sniff_content``).
     A ``.txt`` (or extension-less) file whose first line is a dump header is a dump; a
     ``.json`` file of one object per line is JSON Lines; a file with an unknown extension
     is told by its first bytes (Parquet, a zip workbook, markup, JSON).
