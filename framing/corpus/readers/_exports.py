@@ -18,9 +18,11 @@ each have their own module; this one holds what they have in common:
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 import zipfile
-from collections.abc import Iterator
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -134,7 +136,7 @@ def docx_paragraphs(path: Path, label: str) -> list[str]:
                     f"of {MAX_UNPACKED:,}",
                 )
             xml = archive.read(info)
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError) as error:
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, zlib.error, RuntimeError) as error:
         raise RecordError(
             label, None, f"expected a Word .docx document ({type(error).__name__}: {error})"
         ) from None
@@ -422,6 +424,53 @@ def _zone_offset(zone: str | None) -> int | None:
         sign = 1 if found.group(2) == "+" else -1
         return sign * (int(found.group(3)) * 60 + int(found.group(4) or 0))
     return _ZONES.get(zone.upper())
+
+
+# -- damaged containers ------------------------------------------------------------------------
+#: What the container libraries (zipfile, zlib, openpyxl, warcio, lxml, striprtf) raise on
+#: a damaged file, besides RecordError: each becomes a RecordError naming the file.
+CONTAINER_ERRORS: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    ValueError,
+    KeyError,
+    IndexError,
+    TypeError,
+    AttributeError,
+    RuntimeError,
+    RecursionError,
+    MemoryError,
+)
+
+
+def guarded(expected: str) -> Callable[[Any], Any]:
+    """Make a reader's unexpected errors on a damaged file a RecordError naming the file.
+
+    With ``errors="report"`` the file is then listed in the load report (the documents
+    read before the damage are kept); with ``errors="raise"`` the error names the file
+    and what a file of the format holds.
+    """
+
+    def wrap(read: Any) -> Any:
+        @functools.wraps(read)
+        def reader(path: Path, source: Source, collector: Collector, size: int) -> Iterator[Any]:
+            try:
+                yield from read(path, source, collector, size)
+            except RecordError:
+                raise
+            except CONTAINER_ERRORS as error:
+                raise RecordError(
+                    source.path,
+                    None,
+                    f"the file is damaged or not what its content first said "
+                    f"({type(error).__name__}: {str(error)[:200]}); expected {expected}",
+                ) from None
+
+        return reader
+
+    return wrap
 
 
 # -- rows of a file ----------------------------------------------------------------------------

@@ -186,7 +186,7 @@ def sniff_content(path: Path, head: bytes) -> str | None:
     for function in SNIFFERS:
         try:
             name = function(path, head)
-        except (OSError, ValueError, LookupError, EOFError, RuntimeError):
+        except Exception:  # a sniffer only looks: a damaged file is for its reader to report
             name = None
         if name is not None:
             return name

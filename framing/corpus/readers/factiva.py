@@ -35,6 +35,7 @@ from framing.corpus.readers._exports import (
     declared_encoding,
     decode_bytes,
     element_paragraphs,
+    guarded,
     join_paragraphs,
     language_code,
     read_bytes,
@@ -91,6 +92,7 @@ def _factiva_lines(lines: list[str]) -> bool:
 
 # -- reading -----------------------------------------------------------------------------------
 @register("factiva", extensions=(), aliases=("dowjones",), expected=_EXPECTED)
+@guarded(_EXPECTED)
 def _read_factiva(path: Path, source: Source, collector: Collector, size: int) -> Iterator[Chunk]:
     """Every article of a Factiva export, in file order."""
     source.structured = True

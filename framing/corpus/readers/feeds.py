@@ -34,6 +34,7 @@ from framing.corpus.readers._exports import (
     Rows,
     clean_line,
     decode_bytes,
+    guarded,
     markup_text,
     read_bytes,
 )
@@ -69,6 +70,7 @@ def _sniff_feed(path: Path, head: bytes) -> str | None:
     aliases=("rss", "atom"),
     expected=_EXPECTED,
 )
+@guarded(_EXPECTED)
 def _read_feed(path: Path, source: Source, collector: Collector, size: int) -> Iterator[Chunk]:
     """The feed's items (RSS) or entries (Atom), in order."""
     source.structured = True

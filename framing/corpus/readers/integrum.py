@@ -34,6 +34,7 @@ from framing.corpus.readers._exports import (
     date_fields,
     declared_encoding,
     decode_bytes,
+    guarded,
     join_paragraphs,
     read_bytes,
     sniff_bytes,
@@ -82,6 +83,7 @@ def _xlsx_header(path: Path) -> list[Any]:
 
 # -- reading -----------------------------------------------------------------------------------
 @register("integrum", extensions=(), expected=_EXPECTED)
+@guarded(_EXPECTED)
 def _read_integrum(path: Path, source: Source, collector: Collector, size: int) -> Iterator[Chunk]:
     """Every article of an Integrum export; repeats reported as duplicates."""
     source.structured = True

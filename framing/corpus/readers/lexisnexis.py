@@ -40,6 +40,7 @@ from framing.corpus.readers._exports import (
     decode_bytes,
     docx_paragraphs,
     element_paragraphs,
+    guarded,
     join_paragraphs,
     language_code,
     read_bytes,
@@ -157,6 +158,7 @@ def _docx_has_end_markers(path: Path) -> bool:
     aliases=("lexisnexis", "lexis", "nexisuni", "nexis_uni"),
     expected=_EXPECTED,
 )
+@guarded(_EXPECTED)
 def _read_nexis(path: Path, source: Source, collector: Collector, size: int) -> Iterator[Chunk]:
     """Every document of a LexisNexis export, in file order."""
     source.structured = True

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from framing.corpus._report import Collector
+from framing.corpus.readers._exports import guarded
 from framing.corpus.readers._registry import Chunk, Source, register, sniffer
 from framing.corpus.readers.delimited import _read_delimited
 
@@ -48,6 +49,7 @@ def _sniff_mediacloud(path: Path, head: bytes) -> str | None:
     expected="a Media Cloud story list: a CSV with stories_id/id, publish_date, title, url, "
     "media_name",
 )
+@guarded("a Media Cloud story list (CSV)")
 def _read_mediacloud(
     path: Path, source: Source, collector: Collector, size: int
 ) -> Iterator[Chunk]:

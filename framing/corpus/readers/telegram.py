@@ -35,7 +35,7 @@ from typing import Any
 import pandas as pd
 
 from framing.corpus._report import Collector, RecordError
-from framing.corpus.readers._exports import Rows, read_bytes
+from framing.corpus.readers._exports import Rows, guarded, read_bytes
 from framing.corpus.readers._registry import Chunk, Source, register, sniffer
 
 _EXPECTED = (
@@ -64,6 +64,7 @@ def _sniff_telegram(path: Path, head: bytes) -> str | None:
 
 
 @register("telegram", extensions=(), expected=_EXPECTED)
+@guarded(_EXPECTED)
 def _read_telegram(path: Path, source: Source, collector: Collector, size: int) -> Iterator[Chunk]:
     """Every message with text, of every chat in the export."""
     source.structured = True

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.corpus._report import Collector, RecordError
-from framing.corpus.readers._exports import declared_encoding, decode_bytes
+from framing.corpus.readers._exports import declared_encoding, decode_bytes, guarded
 from framing.corpus.readers._registry import Chunk, Source, register, sniffer
 
 _EXPECTED = "a web archive: WARC, ARC or WET records, gzip-compressed or not"
@@ -60,6 +60,7 @@ def _sniff_warc(path: Path, head: bytes) -> str | None:
     aliases=("arc", "wet", "webarchive"),
     expected=_EXPECTED,
 )
+@guarded(_EXPECTED)
 def _read_warc(path: Path, source: Source, collector: Collector, size: int) -> Iterator[Chunk]:
     """The HTML pages (and WET texts) of a web archive; every other record reported."""
     from warcio.archiveiterator import ArchiveIterator

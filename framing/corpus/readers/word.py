@@ -15,6 +15,7 @@ from framing.corpus._report import Collector
 from framing.corpus.readers._exports import (
     clean_line,
     docx_paragraphs,
+    guarded,
     join_paragraphs,
     read_bytes,
     rtf_text,
@@ -23,6 +24,7 @@ from framing.corpus.readers._registry import Chunk, Source, register
 
 
 @register("word", extensions=(".docx",), expected="a Word .docx document: a title, then the text")
+@guarded("a Word .docx document")
 def _read_docx(path: Path, source: Source, collector: Collector, size: int) -> Iterator[Chunk]:
     """One document: the first paragraph is the title, the rest the text."""
     read_bytes(path, source, "a Word .docx document")
@@ -30,6 +32,7 @@ def _read_docx(path: Path, source: Source, collector: Collector, size: int) -> I
 
 
 @register("rtf", extensions=(".rtf",), expected="an RTF document: a title, then the text")
+@guarded("an RTF document")
 def _read_rtf(path: Path, source: Source, collector: Collector, size: int) -> Iterator[Chunk]:
     """One document: the first paragraph is the title, the rest the text."""
     data = read_bytes(path, source, "an RTF document")
