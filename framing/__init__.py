@@ -21,6 +21,7 @@ from framing.comparison import compare_groups
 from framing.concordance import kwic
 from framing.corpus import CORPUS_COLUMNS, CorpusError, validate_corpus
 from framing.corpus._report import LoadReport, load_report
+from framing.corpus.concat import concat
 from framing.corpus.dedup import deduplicate
 from framing.corpus.readers import as_corpus, iter_corpus, read_corpus, write_corpus
 from framing.datasets import load_sample
@@ -82,6 +83,7 @@ __all__ = [
     "coding_sheet",
     "collocations",
     "compare_groups",
+    "concat",
     "corpus_fingerprint",
     "deduplicate",
     "iter_corpus",

@@ -20,6 +20,21 @@ Formats, told apart by extension and content or named with ``format=``:
             ``NewsArticle``; body extracted with trafilatura, offline
 ==========  ===================================================================
 
+Exports, told apart by content whatever their extension (``docs/readers.md`` says which
+fields and date formats each gives):
+
+==============  ===============================================================
+``nexis``       Nexis Uni / Lexis Advance ``.docx``/``.rtf``, LexisNexis Academic
+                ``.TXT``, Nexis UK ``.html`` (``lexisnexis``)
+``factiva``     Factiva ``.html`` in any interface language, ``.rtf`` and text
+``integrum``    Integrum ``.html`` (windows-1251) and ``.xlsx``
+``mediacloud``  Media Cloud story CSVs (legacy and current)
+``telegram``    Telegram Desktop ``result.json`` (a chat, or a whole account)
+``warc``        WARC, ARC and WET web archives, gzip-compressed or not
+``feed``        RSS 0.9x/1.0/2.0 and Atom feeds
+``word``        a ``.docx`` that is no export: one document (``rtf`` likewise)
+==============  ===============================================================
+
 Records are named in messages and in the ``source`` column as ``line N`` (text formats;
 the line where a CSV record starts), ``row N`` (Excel: the sheet's row number; Parquet:
 the data row, counting from 1; a DataFrame, named ``<DataFrame>``: the row's position,
@@ -42,15 +57,25 @@ import pandas as pd
 
 from framing.corpus._report import Collector
 
-# Importing each format module registers its reader (see _registry).
+# Importing each format module registers its reader (see _registry); the export formats
+# (factiva, feeds, integrum, lexisnexis, mediacloud, telegram, webarchive, word) also
+# register the content sniffers that tell their files apart from plain HTML, CSV, JSON.
 from framing.corpus.readers import (  # noqa: F401
     delimited,
     dump,
     excel,
+    factiva,
+    feeds,
     html,
+    integrum,
     jsonfiles,
+    lexisnexis,
+    mediacloud,
     parquet,
+    telegram,
     text,
+    webarchive,
+    word,
 )
 from framing.corpus.readers._pipeline import assemble_corpus, call_parameters, read_chunks
 from framing.corpus.readers._registry import FORMATS
@@ -89,8 +114,10 @@ def read_corpus(
         file would be (see :func:`as_corpus`).
     format : str, optional
         One of ``"dump"``, ``"csv"``, ``"tsv"``, ``"jsonl"``, ``"json"``, ``"parquet"``,
-        ``"excel"``, ``"text"``, ``"html"``. By default told from each file's extension
-        and content. None for a DataFrame.
+        ``"excel"``, ``"text"``, ``"html"``, or an export: ``"nexis"``, ``"factiva"``,
+        ``"integrum"``, ``"mediacloud"``, ``"telegram"``, ``"warc"``, ``"feed"``,
+        ``"word"``, ``"rtf"``. By default told from each file's content and extension.
+        None for a DataFrame.
     rename : dict, optional
         Corpus column -> source column, e.g. ``{"title": "headlines", "text": "articles"}``.
         Columns not named are found by their usual names (headline(s)/title;

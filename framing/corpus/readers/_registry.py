@@ -40,6 +40,16 @@ FORMATS: tuple[str, ...] = (
     "excel",
     "text",
     "html",
+    # News-database exports, archives and feeds (detected by content; see ``sniff_content``).
+    "nexis",
+    "factiva",
+    "integrum",
+    "mediacloud",
+    "telegram",
+    "warc",
+    "feed",
+    "word",
+    "rtf",
 )
 
 
@@ -153,3 +163,31 @@ def canonical_format(name: str) -> str:
 def expected_content(name: str) -> str:
     """What a file of the format ``name`` holds, as error messages say it."""
     return READERS[name].expected
+
+
+# -- detection by content ---------------------------------------------------------------
+#: A sniffer looks at a file (its path and first bytes) and names the format it holds,
+#: or None. Sniffers never raise; the first that names a format wins.
+Sniffer = Callable[[Path, bytes], "str | None"]
+
+#: The content sniffers of the export formats, in the order they are asked.
+SNIFFERS: list[Sniffer] = []
+
+
+def sniffer(function: Sniffer) -> Sniffer:
+    """Register the decorated function as a content sniffer (see :func:`sniff_content`)."""
+    SNIFFERS.append(function)
+    return function
+
+
+def sniff_content(path: Path, head: bytes) -> str | None:
+    """The export format a file holds by its content (a Factiva page, a Telegram export,
+    a WARC, ...), or None when no sniffer recognises it."""
+    for function in SNIFFERS:
+        try:
+            name = function(path, head)
+        except Exception:  # a sniffer only looks: a damaged file is for its reader to report
+            name = None
+        if name is not None:
+            return name
+    return None

@@ -32,6 +32,7 @@ from framing.corpus.readers._registry import (
     expected_content,
     format_by_extension,
     header_names,
+    sniff_content,
 )
 from framing.corpus.schema import CorpusError
 
@@ -242,6 +243,8 @@ def _folder_files(folder: Path, collector: Collector) -> list[Path]:
             continue
         if path.suffix.lower() in extensions and not _is_documentation(path):
             found.append(path)
+        elif not _is_documentation(path) and sniff_content(path, read_head(path)) is not None:
+            found.append(path)  # an export by its content: a .warc.gz, a feed's .xml, ...
         else:
             collector.ignored_files.append(str(path))
     return found
@@ -251,12 +254,19 @@ def _folder_files(folder: Path, collector: Collector) -> list[Path]:
 def detect_format(path: Path, forced: str | None) -> str:
     """The format to read ``path`` in: ``forced`` (``format=``), else told from the file.
 
+    The export formats' sniffers are asked first (a Factiva page is ``.html``, a Media
+    Cloud list ``.csv``, a Telegram export ``.json``: see ``_registry.sniff_content``).
     A ``.txt`` (or extension-less) file whose first line is a dump header is a dump; a
     ``.json`` file of one object per line is JSON Lines; a file with an unknown extension
     is told by its first bytes (Parquet, a zip workbook, markup, JSON).
     """
     suffix = path.suffix.lower()
     head = read_head(path)
+    if forced is None:
+        # News-database exports, Telegram, Media Cloud, WARC and feeds, told by content.
+        sniffed = sniff_content(path, head)
+        if sniffed is not None:
+            return sniffed
     if forced in ("text", "dump") or (forced is None and suffix in (".txt", ".dump", "")):
         if forced == "text":
             return "text"
