@@ -157,6 +157,7 @@ def _command_score(args: argparse.Namespace) -> int:
         period=args.period,
         voice=args.voice,
         lexicon=lexicon,
+        interval=args.interval,
         n_boot=args.n_boot,
         seed=args.seed,
     )
@@ -270,8 +271,16 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--period", choices=("W", "M", "Q", "Y"), help="bin `published`")
     score.add_argument("--voice", choices=("own", "quoted", "distanced"))
     score.add_argument("--lexicon", help="the lexicon (to list variants with no hits)")
-    score.add_argument("--n-boot", type=int, default=1000, help="bootstrap resamples")
-    score.add_argument("--seed", type=int, default=0)
+    score.add_argument(
+        "--interval",
+        choices=("effective", "bootstrap"),
+        default="effective",
+        help="how intervals are computed (docs/statistics.md); default: effective",
+    )
+    score.add_argument(
+        "--n-boot", type=int, default=1000, help="bootstrap resamples (--interval bootstrap)"
+    )
+    score.add_argument("--seed", type=int, default=0, help="bootstrap seed (--interval bootstrap)")
     _add_output(score)
 
     compare = command("compare", _command_compare, "Terms distinctive of each group.")
