@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from framing.provenance import ATTRS_KEY, package_version
@@ -21,6 +24,39 @@ from framing.provenance import ATTRS_KEY, package_version
 #: What a leading character makes of a cell in Excel, LibreOffice or Google Sheets.
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".parquet": "parquet", ".tex": "tex"}
+#: Tables with more rows than this become a ``longtable`` (pages break inside it).
+LONGTABLE_ROWS = 40
+
+# Every character that means something to TeX, and the text that prints it. Typographic
+# Unicode gets its LaTeX spelling so that pdflatex prints it in any font encoding.
+_LATEX = {
+    "\\": r"\textbackslash{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "<": r"\textless{}",
+    ">": r"\textgreater{}",
+    "|": r"\textbar{}",
+    "–": "--",
+    "—": "---",
+    "‘": "`",
+    "’": "'",
+    "“": "``",
+    "”": "''",
+    "…": r"\ldots{}",
+    "\u00a0": "~",
+    "×": r"\texttimes{}",
+    "−": "-",
+    "²": r"\textsuperscript{2}",
+}
+_LATEX_PATTERN = re.compile("|".join(re.escape(key) for key in _LATEX))
+_LABEL = re.compile(r"[A-Za-z0-9:._-]+")
 
 
 def escape_formula(value: Any) -> Any:
@@ -39,6 +75,153 @@ def escape_formula(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
         return "'" + value
     return value
+
+
+def escape_latex(value: Any) -> str:
+    r"""Return ``value`` as LaTeX text that prints it literally.
+
+    Every character TeX treats specially (``\ & % $ # _ { } ~ ^``, and ``< > |``) is
+    replaced by a command that prints it, so a caption or a cell can never run LaTeX code
+    (``\input{...}`` prints as text); line breaks become spaces; dashes, curly quotes
+    and the ellipsis get their LaTeX spelling.
+
+    Examples
+    --------
+    >>> print(escape_latex(r"95% of war_name \input{x}"))
+    95\% of war\_name \textbackslash{}input\{x\}
+    >>> escape_latex("Kyiv – “Kiev”")
+    "Kyiv -- ``Kiev''"
+    """
+    text = " ".join(str(value).split()) if isinstance(value, str) else str(value)
+    return _LATEX_PATTERN.sub(lambda found: _LATEX[found.group(0)], text)
+
+
+def _latex_cell(value: Any, float_format: str) -> str:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return "--"
+    if isinstance(value, float | np.floating):
+        if math.isnan(value):
+            return "--"
+        return escape_latex(float_format % value)
+    if isinstance(value, bool | np.bool_):
+        return "yes" if value else "no"
+    if isinstance(value, int | np.integer):
+        return str(int(value))
+    if isinstance(value, pd.Timestamp):
+        return escape_latex(value.isoformat())
+    if isinstance(value, list | tuple):
+        return escape_latex(", ".join(str(item) for item in value))
+    return escape_latex(value)
+
+
+def _label(label: str | None, stem: str) -> str:
+    if label is None:
+        return "tab:" + ("-".join(_LABEL.findall(stem)) or "table")
+    if not isinstance(label, str) or not _LABEL.fullmatch(label):
+        raise ValueError(
+            "The 'label' parameter of write_table must be letters, digits and ':._-' "
+            f"only (a LaTeX label, e.g. 'tab:shares'). Got {label!r} instead."
+        )
+    return label
+
+
+def to_latex(
+    table: pd.DataFrame,
+    *,
+    caption: str | None = None,
+    label: str | None = None,
+    float_format: str = "%.3f",
+    long: bool | None = None,
+    stem: str = "table",
+) -> str:
+    r"""The LaTeX of ``table``: a booktabs ``table`` float, or a ``longtable``.
+
+    Every header, cell and the caption are escaped (:func:`escape_latex`); missing values
+    print as ``--``; numbers are right-aligned. ``long=None`` makes tables of more than
+    ``LONGTABLE_ROWS`` rows a ``longtable``, which breaks across pages and repeats its
+    header. The first line says which packages the preamble needs.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> print(to_latex(pd.DataFrame({"term": ["war_name"], "share": [0.5]}), caption="95%"))
+    % Made by framing's write_table. Needs \usepackage{booktabs} in the preamble.
+    \begin{table}[htbp]
+    \centering
+    \caption{95\%}
+    \label{tab:table}
+    \begin{tabular}{lr}
+    \toprule
+    term & share \\
+    \midrule
+    war\_name & 0.500 \\
+    \bottomrule
+    \end{tabular}
+    \end{table}
+    <BLANKLINE>
+    """
+    if long is None:
+        long = len(table) > LONGTABLE_ROWS
+    # A label names the caption's number: without a caption there is nothing to refer to.
+    label_line = rf"\label{{{_label(label, stem)}}}" if caption or label else ""
+    columns = [
+        " / ".join(str(part) for part in column) if isinstance(column, tuple) else str(column)
+        for column in table.columns
+    ]
+    align = (
+        "".join(
+            "r"
+            if pd.api.types.is_numeric_dtype(table[column])
+            and not pd.api.types.is_bool_dtype(table[column])
+            else "l"
+            for column in table.columns
+        )
+        or "l"
+    )
+    header = " & ".join(escape_latex(name) for name in columns) + r" \\"
+    rows = [
+        " & ".join(_latex_cell(value, float_format) for value in row) + r" \\"
+        for row in table.itertuples(index=False, name=None)
+    ]
+    caption_line = rf"\caption{{{escape_latex(caption)}}}" if caption else ""
+    packages = r"\usepackage{booktabs}" + (r" and \usepackage{longtable}" if long else "")
+    lines = [f"% Made by framing's write_table. Needs {packages} in the preamble."]
+    if long:
+        width = len(columns) or 1
+        lines += [
+            rf"\begin{{longtable}}{{{align}}}",
+            *([caption_line + label_line + r" \\"] if caption_line or label_line else []),
+            r"\toprule",
+            header,
+            r"\midrule",
+            r"\endfirsthead",
+            rf"\multicolumn{{{width}}}{{l}}{{\emph{{(continued)}}}} \\",
+            r"\toprule",
+            header,
+            r"\midrule",
+            r"\endhead",
+            r"\bottomrule",
+            r"\endlastfoot",
+            r"\midrule",
+            rf"\multicolumn{{{width}}}{{r}}{{\emph{{(continued on the next page)}}}} \\",
+            r"\endfoot",
+            *rows,
+            r"\end{longtable}",
+        ]
+    else:
+        lines += [r"\begin{table}[htbp]", r"\centering"]
+        lines += [line for line in (caption_line, label_line) if line]
+        lines += [
+            rf"\begin{{tabular}}{{{align}}}",
+            r"\toprule",
+            header,
+            r"\midrule",
+            *rows,
+            r"\bottomrule",
+            r"\end{tabular}",
+            r"\end{table}",
+        ]
+    return "\n".join(lines) + "\n"
 
 
 def _spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
@@ -112,7 +295,9 @@ def write_table(
     *,
     formats: Sequence[str] | None = None,
     caption: str | None = None,
+    label: str | None = None,
     float_format: str = "%.3f",
+    long: bool | None = None,
 ) -> list[Path]:
     """Write a result table, and a provenance sidecar beside it.
 
@@ -126,9 +311,16 @@ def write_table(
     formats : sequence of str, optional
         Several formats at once, e.g. ``["csv", "tex"]`` for a paper's table.
     caption : str, optional
-        The LaTeX caption (``.tex`` only); the label is ``tab:<file stem>``.
+        The LaTeX caption (``.tex`` only), as plain text: every character prints as
+        itself (``95%``, ``war_name``; ``\\input{...}`` cannot run).
+    label : str, optional
+        The LaTeX label (``.tex`` only): letters, digits and ``:._-``. Default
+        ``tab:<file stem>``.
     float_format : str
         How the LaTeX table prints floats. CSV keeps full precision.
+    long : bool, optional
+        Write a ``longtable`` (pages break inside it, the header repeats). Default: for
+        tables of more than ``LONGTABLE_ROWS`` (40) rows.
 
     Returns
     -------
@@ -140,7 +332,10 @@ def write_table(
     -----
     CSV and TSV cells that a spreadsheet would run as formulas are quoted with a leading
     ``'`` (see ``escape_formula``); lists are written as JSON. Parquet keeps dtypes and
-    stores the provenance in the file's schema metadata. Line endings are ``\\n`` and
+    stores the provenance in the file's schema metadata. LaTeX tables escape every
+    header, cell and the caption (see ``escape_latex``), use booktabs rules, and say in
+    their first line which packages the preamble needs (``booktabs``; ``longtable`` for
+    long tables). Line endings are ``\\n`` and
     nothing time-dependent is written, so the same table gives the same bytes.
 
     Examples
@@ -166,12 +361,13 @@ def write_table(
         if file_format == "parquet":
             _write_parquet(table, target)
         elif file_format == "tex":
-            latex = table.to_latex(
-                index=False,
+            latex = to_latex(
+                table,
                 caption=caption,
-                label=f"tab:{target.stem}" if caption else None,
+                label=label,
                 float_format=float_format,
-                escape=True,
+                long=long,
+                stem=target.stem,
             )
             target.write_text(latex, encoding="utf-8")
         else:

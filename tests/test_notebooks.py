@@ -245,3 +245,10 @@ def test_paper_figures_are_byte_identical_across_two_runs(tmp_path, monkeypatch,
         if name.endswith((".pdf", ".csv")):
             assert f"{stem}.json" in names or f"{name}.json" in names, name
     assert os.environ["SOURCE_DATE_EPOCH"] == "1700000000"
+    # Every table the job writes compiles with a real TeX engine, when there is one
+    # (tests/test_export.py says so when there is none).
+    from _latex import ENGINE, compile_table
+
+    if ENGINE is not None:
+        for table in sorted((tmp_path / "one" / "figures").glob("*.tex")):
+            compile_table(table, tmp_path / "latex")
