@@ -104,6 +104,18 @@ def _parse_mapping(pairs: Sequence[str]) -> dict[str, str] | None:
     return mapping
 
 
+def _stop_words(value: str | None) -> str | list[str] | None:
+    """--stop-words: None, 'english', or a file of words (one a line)."""
+    if value is None or value == "english":
+        return value
+    path = Path(value)
+    if not path.is_file():
+        raise _UsageError(
+            f"--stop-words takes 'english' or a file of words, one a line. {value}: no such file."
+        )
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -185,6 +197,8 @@ def _command_compare(args: argparse.Namespace) -> int:
         terms=terms,
         ngram_range=(args.ngram_min, args.ngram_max),
         min_count=args.min_count,
+        min_df=args.min_df,
+        stop_words=_stop_words(args.stop_words),
     )
     write_output(comparison, args.output)
     _say(f"{len(comparison)} term statistics -> {args.output}")
@@ -292,6 +306,16 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--ngram-min", type=int, default=1)
     compare.add_argument("--ngram-max", type=int, default=3)
     compare.add_argument("--min-count", type=int, default=5)
+    compare.add_argument(
+        "--min-df", type=int, default=1, help="report terms found in at least this many documents"
+    )
+    compare.add_argument(
+        "--stop-words",
+        default=None,
+        metavar="english|FILE",
+        help="leave out terms that begin or end with a stop word: 'english' (scikit-learn's "
+        "list) or a file of words, one a line",
+    )
     compare.add_argument(
         "--drop-missing-groups",
         action="store_true",

@@ -236,9 +236,14 @@ def _log_odds_arrays(
     n_b: float,
     alpha: np.ndarray,
     variance: str,
+    alpha_0: float | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Delta and its variance for every term (the arithmetic of :func:`log_odds`)."""
-    alpha_0 = float(alpha.sum())
+    """Delta and its variance for every term (the arithmetic of :func:`log_odds`).
+
+    ``alpha_0`` is the sum of the pseudo-counts over the whole vocabulary; by default
+    that of ``alpha`` (the terms given are the whole vocabulary).
+    """
+    alpha_0 = float(alpha.sum()) if alpha_0 is None else float(alpha_0)
     rest_a = n_a + alpha_0 - y_a - alpha
     rest_b = n_b + alpha_0 - y_b - alpha
     if np.any(rest_a <= 0) or np.any(rest_b <= 0):
@@ -485,7 +490,7 @@ def _keyness_arrays(
             pmi = np.log(a / expected[:, 0])
         statistic = np.where(absent, 0.0, pmi)
         g2, _ = _keyness_arrays(a, b, n_target, n_reference, "g2", "none")
-        return statistic, stats.chi2.sf(np.abs(g2), 1)
+        return statistic, _chi2_tail(np.abs(g2))
     if correction == "yates":
         gap = expected - observed
         observed = observed + np.sign(gap) * np.minimum(0.5, np.abs(gap))
@@ -500,7 +505,15 @@ def _keyness_arrays(
     # tiny negative G2 from rounding when O == E would flip the sign of nothing
     value = np.maximum(value, 0.0)
     statistic = sign * value
-    return statistic, stats.chi2.sf(value, 1)
+    return statistic, _chi2_tail(value)
+
+
+def _chi2_tail(value: np.ndarray) -> np.ndarray:
+    """P(chi-squared with one degree of freedom > value) = erfc(sqrt(value / 2)): the
+    same numbers as ``scipy.stats.chi2.sf(value, 1)``, several times faster."""
+    from scipy.special import erfc
+
+    return erfc(np.sqrt(np.asarray(value, dtype="float64") / 2.0))
 
 
 def _xlogy(x: np.ndarray, y: np.ndarray) -> np.ndarray:
