@@ -188,6 +188,10 @@ def _lexicon_records(record: Any) -> Iterator[dict[str, Any]]:
     lexicon = record.get("lexicon")
     if isinstance(lexicon, Mapping) and lexicon.get("name"):
         yield dict(lexicon)
+        # several lexicons used as one (framing match --lexicon a --lexicon b)
+        for part in lexicon.get("parts") or []:
+            if isinstance(part, Mapping):
+                yield dict(part)
     yield from _lexicon_records(record.get("inputs"))
 
 
@@ -197,6 +201,7 @@ def _from_provenance(table: pd.DataFrame) -> dict[Any, str]:
 
     if not isinstance(table, pd.DataFrame):
         return {}
+    found: dict[Any, str] = {}
     for record in _lexicon_records(table.attrs.get(ATTRS_KEY, {})):
         name = record.get("name")
         if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9_-]+", name):
@@ -206,8 +211,8 @@ def _from_provenance(table: pd.DataFrame) -> dict[Any, str]:
         except (LexiconError, OSError):
             continue
         if record.get("hash") == lexicon.fingerprint():
-            return labels(lexicon)
-    return {}
+            found = {**labels(lexicon), **found}
+    return found
 
 
 @contextmanager
