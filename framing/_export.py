@@ -26,6 +26,7 @@ _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".parquet": "parquet", ".tex": "tex"}
 #: Tables with more rows than this become a ``longtable`` (pages break inside it).
 LONGTABLE_ROWS = 40
+_FONT_SIZES = ("small", "footnotesize", "scriptsize")
 
 # Every character that means something to TeX, and the text that prints it. Typographic
 # Unicode gets its LaTeX spelling so that pdflatex prints it in any font encoding.
@@ -132,6 +133,8 @@ def to_latex(
     label: str | None = None,
     float_format: str = "%.3f",
     long: bool | None = None,
+    wrap: int | None = 30,
+    fontsize: str | None = None,
     stem: str = "table",
 ) -> str:
     r"""The LaTeX of ``table``: a booktabs ``table`` float, or a ``longtable``.
@@ -139,7 +142,10 @@ def to_latex(
     Every header, cell and the caption are escaped (:func:`escape_latex`); missing values
     print as ``--``; numbers are right-aligned. ``long=None`` makes tables of more than
     ``LONGTABLE_ROWS`` rows a ``longtable``, which breaks across pages and repeats its
-    header. The first line says which packages the preamble needs.
+    header. A column whose header or (text) cell is longer than ``wrap`` characters
+    becomes a paragraph column ``wrap / 2`` em wide, its text wrapped (needs the
+    ``array`` package); ``fontsize`` ("small", "footnotesize", "scriptsize") sets the table's
+    type size. The first line says which packages the preamble needs.
 
     Examples
     --------
@@ -168,26 +174,45 @@ def to_latex(
         " / ".join(str(part) for part in column) if isinstance(column, tuple) else str(column)
         for column in table.columns
     ]
-    align = (
-        "".join(
-            "r"
-            if pd.api.types.is_numeric_dtype(table[column])
-            and not pd.api.types.is_bool_dtype(table[column])
-            else "l"
-            for column in table.columns
+    if fontsize not in (None, *_FONT_SIZES):
+        raise ValueError(
+            f"The 'fontsize' parameter of write_table must be None or one of {_FONT_SIZES}. "
+            f"Got {fontsize!r} instead."
         )
-        or "l"
-    )
-    header = " & ".join(escape_latex(name) for name in columns) + r" \\"
-    rows = [
-        " & ".join(_latex_cell(value, float_format) for value in row) + r" \\"
+    if wrap is not None and (isinstance(wrap, bool) or not isinstance(wrap, int) or wrap < 4):
+        raise ValueError(
+            "The 'wrap' parameter of write_table must be None or a whole number of 4 or "
+            f"more (characters). Got {wrap!r} instead."
+        )
+    cells = [
+        [_latex_cell(value, float_format) for value in row]
         for row in table.itertuples(index=False, name=None)
     ]
+    kinds = []
+    for name, column in zip(columns, table.columns, strict=True):
+        values = table[column]
+        numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+        longest = max((len(str(value)) for value in values.dropna()), default=0)
+        if numeric and (wrap is None or len(name) <= wrap):
+            kinds.append("r")
+            continue
+        if wrap is not None and max(longest, len(name)) > wrap:
+            # A paragraph column: the text wraps, ragged right (array's >{...}).
+            kinds.append(rf">{{\raggedright\arraybackslash}}p{{{wrap / 2:g}em}}")
+        else:
+            kinds.append("l")
+    align = "".join(kinds) or "l"
+    header = " & ".join(escape_latex(name) for name in columns) + r" \\"
+    rows = [" & ".join(row) + r" \\" for row in cells]
     caption_line = rf"\caption{{{escape_latex(caption)}}}" if caption else ""
-    packages = r"\usepackage{booktabs}" + (r" and \usepackage{longtable}" if long else "")
+    needed = ["booktabs", *(["longtable"] if long else []), *(["array"] if "p{" in align else [])]
+    packages = " and ".join(rf"\usepackage{{{name}}}" for name in needed)
     lines = [f"% Made by framing's write_table. Needs {packages} in the preamble."]
+    size = [f"\\{fontsize}"] if fontsize is not None else []
     if long:
         width = len(columns) or 1
+        # A longtable is no float: a group keeps its type size from leaking out.
+        lines += [r"\begingroup" + "".join(size)] if size else []
         lines += [
             rf"\begin{{longtable}}{{{align}}}",
             *([caption_line + label_line + r" \\"] if caption_line or label_line else []),
@@ -208,8 +233,9 @@ def to_latex(
             *rows,
             r"\end{longtable}",
         ]
+        lines += [r"\endgroup"] if size else []
     else:
-        lines += [r"\begin{table}[htbp]", r"\centering"]
+        lines += [r"\begin{table}[htbp]", r"\centering", *size]
         lines += [line for line in (caption_line, label_line) if line]
         lines += [
             rf"\begin{{tabular}}{{{align}}}",
@@ -298,6 +324,8 @@ def write_table(
     label: str | None = None,
     float_format: str = "%.3f",
     long: bool | None = None,
+    wrap: int | None = 30,
+    fontsize: str | None = None,
 ) -> list[Path]:
     """Write a result table, and a provenance sidecar beside it.
 
@@ -321,6 +349,11 @@ def write_table(
     long : bool, optional
         Write a ``longtable`` (pages break inside it, the header repeats). Default: for
         tables of more than ``LONGTABLE_ROWS`` (40) rows.
+    wrap : int or None, default 30
+        A column whose header or text cells are longer than this many characters wraps,
+        in a column ``wrap / 2`` em wide (None: never).
+    fontsize : {"small", "footnotesize", "scriptsize"}, optional
+        The LaTeX type size of the table (default: the document's).
 
     Returns
     -------
@@ -367,6 +400,8 @@ def write_table(
                 label=label,
                 float_format=float_format,
                 long=long,
+                wrap=wrap,
+                fontsize=fontsize,
                 stem=target.stem,
             )
             target.write_text(latex, encoding="utf-8")

@@ -16,6 +16,7 @@ _DOCUMENT = r"""\documentclass{article}
 \usepackage[utf8]{inputenc}
 \usepackage{booktabs}
 \usepackage{longtable}
+\usepackage{array}
 \begin{document}
 \input{%s}
 \end{document}

@@ -102,9 +102,11 @@ def test_written_tables_compile_whatever_their_text(tmp_path):
             "count": [1, 2, 3, 4],
         }
     )
-    short = framing.write_table(nasty, tmp_path / "short.tex", caption=SPECIALS)[0]
+    short = framing.write_table(nasty, tmp_path / "short.tex", caption=SPECIALS, wrap=8)[0]
     long_table = pd.concat([nasty] * 30, ignore_index=True)
-    long = framing.write_table(long_table, tmp_path / "long.tex", caption=r"\input{x}")[0]
+    long = framing.write_table(
+        long_table, tmp_path / "long.tex", caption=r"\input{x}", fontsize="small", wrap=8
+    )[0]
     for path in (short, long):
         compile_table(path, tmp_path / "build")
 
@@ -115,3 +117,25 @@ def test_every_table_of_the_main_job_compiles(table, tmp_path):
     # figures/ is what `framing figures --output figures` writes (re-running it leaves git
     # status clean); tests/test_notebooks.py compiles a fresh run's tables too.
     compile_table(table, tmp_path)
+
+
+def test_long_text_and_long_headers_wrap_in_paragraph_columns():
+    table = pd.DataFrame(
+        {"concept": ["What the war is called, and more words"], "a header longer than twenty": [1]}
+    )
+    latex = to_latex(table, wrap=20)
+    assert r"\begin{tabular}{>{\raggedright\arraybackslash}p{10em}>" in latex
+    assert latex.splitlines()[0].endswith(r"\usepackage{array} in the preamble.")
+    assert r"\begin{tabular}{lr}" in to_latex(table, wrap=None)
+
+
+def test_fontsize_sets_the_type_size_inside_the_float_or_a_group():
+    short = to_latex(pd.DataFrame({"a": [1]}), fontsize="small")
+    assert "\\centering\n\\small\n" in short
+    long = to_latex(pd.DataFrame({"a": range(50)}), fontsize="footnotesize")
+    assert long.splitlines()[1] == r"\begingroup\footnotesize"
+    assert long.splitlines()[-1] == r"\endgroup"
+    with pytest.raises(ValueError, match="'fontsize' parameter of write_table"):
+        to_latex(pd.DataFrame({"a": [1]}), fontsize="tiny")
+    with pytest.raises(ValueError, match="'wrap' parameter of write_table"):
+        to_latex(pd.DataFrame({"a": [1]}), wrap=2)
