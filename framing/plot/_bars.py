@@ -338,10 +338,12 @@ def heatmap(
     image = ax.imshow(
         np.ma.masked_invalid(data), aspect="auto", cmap=colour_map, vmin=0, vmax=maximum
     )
+    # One line each, slanted: parallel slanted lines never touch while the cells are
+    # wider than a line of text (a wrapped label's lines would spread onto its neighbours).
     ax.set_xticks(
         np.arange(len(column_labels)),
-        [wrap(label, 28) for label in column_labels],
-        rotation=30,
+        column_labels,
+        rotation=30 if len(column_labels) <= 8 else 45,
         ha="right",
         rotation_mode="anchor",
     )
