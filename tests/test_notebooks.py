@@ -167,6 +167,20 @@ def test_handout_tool_refuses_a_notebook_without_solutions(tmp_path):
     assert not (tmp_path / "handout.ipynb").exists()
 
 
+def test_handout_tool_says_what_to_do_in_a_python_without_jupytext(tmp_path):
+    # -S: no site-packages, as in a system Python without the project's environment
+    result = subprocess.run(
+        [sys.executable, "-S", str(HANDOUT_TOOL), str(EXERCISE), "-o", str(tmp_path / "h")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "needs jupytext and nbformat" in result.stderr
+    assert ".venv/bin/python tools/make_handout.py" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 @pytest.mark.notebook
 @pytest.mark.slow
 @pytest.mark.parametrize("name", TEACHING)
