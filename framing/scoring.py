@@ -1,4 +1,4 @@
-"""From hits to scores: counts, rates, variant shares with bootstrap intervals, time bins.
+"""From hits to scores: counts, rates, variant shares with intervals over documents, time bins.
 
 The scores table has one row per group x concept x variant:
 
