@@ -312,7 +312,15 @@ def write_results(path: Path, results: dict, documents: int, workers: int) -> No
         f"{verdict(total_peak < 1000)} |",
         "",
     ]
-    path.write_text("\n".join(lines), encoding="utf-8")
+    # Other benchmarks write their own sections after this one (bench_compare.py's
+    # "## compare_groups"): keep them.
+    kept = ""
+    if path.exists() and "\n## compare_groups" in path.read_text(encoding="utf-8"):
+        kept = (
+            "\n## compare_groups"
+            + path.read_text(encoding="utf-8").split("\n## compare_groups", 1)[1]
+        )
+    path.write_text("\n".join(lines) + kept, encoding="utf-8")
     print(path.read_text())
 
 

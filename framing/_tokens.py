@@ -71,7 +71,8 @@ def tokenize(text: str) -> list[str]:
     if text is None or text is pd.NA or (isinstance(text, float) and text != text):
         return []
     tokens = TOKEN_PATTERN.findall(_prepare(str(text)))
-    return [_POSSESSIVE.sub("", token) for token in tokens]
+    # Only a token with an apostrophe can end in a possessive: skip the regex for the rest.
+    return [_POSSESSIVE.sub("", token) if "'" in token else token for token in tokens]
 
 
 def count_tokens(texts: Iterable[str | None]) -> np.ndarray:

@@ -55,7 +55,7 @@ dated_hits = hits[hits["doc_id"].isin(dated["doc_id"])]
 # words it picks.
 
 # %%
-monthly = framing.score(dated_hits, dated, by="outlet", period="M", seed=0)
+monthly = framing.score(dated_hits, dated, by="outlet", period="M")
 with plot.style("notebook"):
     ax = plot.timeline(monthly, concept="war_name", value="rate", events=EVENTS)
 
@@ -63,9 +63,10 @@ with plot.style("notebook"):
 # ## Shares: which words?
 #
 # `share` is the part of the month's mentions of the capital that use the Russian-derived
-# spelling ("Kiev" rather than "Kyiv"), with a bootstrap interval over articles. Months with
-# few hits have wide bands: a spike in a thin month is noise until the passages say
-# otherwise. Small multiples give each outlet its own panel, with the others faint behind.
+# spelling ("Kiev" rather than "Kyiv"), with a 95% interval that counts articles. Months
+# with few articles have wide bands, and their points are hollow (fewer than 5 articles):
+# a spike in a thin month is noise until the passages say otherwise. Small multiples give
+# each outlet its own panel, with the others faint behind.
 
 # %%
 with plot.style("notebook"):
@@ -123,7 +124,7 @@ by_voice.assign(own_share=(by_voice.get("own", 0) / by_voice.sum(axis=1)).round(
 # voice (left) against own voice only (right):
 
 # %%
-own = framing.score(dated_hits, dated, by="outlet", period="M", voice="own", seed=0)
+own = framing.score(dated_hits, dated, by="outlet", period="M", voice="own")
 with plot.style("notebook", outlets=dated["outlet"].unique()):
     figure, (left, right) = plt.subplots(1, 2, figsize=(11, 4), sharey=True)
     plot.timeline(monthly, concept="war_name", variant="russian_state", value="share", ax=left)

@@ -111,7 +111,7 @@ if Path(LEXICON).suffix:  # your own lexicon file
 else:  # a bundled lexicon
     lexicon = framing.load_lexicon(LEXICON)
 hits = framing.match(corpus, lexicon)
-scores = framing.score(hits, corpus, by="outlet", voice="own", seed=0)
+scores = framing.score(hits, corpus, by="outlet", voice="own")
 concept = scores.groupby("concept")["count"].sum().idxmax()
 print(f"{len(hits)} hits; charting the concept with the most hits: {concept}")
 with plot.style("notebook"):

@@ -425,6 +425,10 @@ def test_compare_groups_carries_provenance():
         ({"min_count": -1}, r"'min_count' parameter of compare_groups must be a whole number"),
         ({"fields": ["body"]}, r"'fields' parameter of compare_groups must name text columns"),
         ({"variance": "half"}, r"'variance' parameter of compare_groups must be 'full' or 'mcq'"),
+        ({"min_df": 0}, r"'min_df' parameter of compare_groups must be a whole number"),
+        ({"min_df": 1.5}, r"'min_df' parameter of compare_groups must be a whole number"),
+        ({"stop_words": "german"}, r"'stop_words' parameter of compare_groups must be None"),
+        ({"stop_words": [1, 2]}, r"'stop_words' parameter of compare_groups must be None"),
     ],
 )
 def test_compare_groups_rejects_bad_parameters_with_a_clear_message(kwargs, message):
@@ -487,3 +491,108 @@ def test_a_lexicon_term_never_used_has_undefined_log_odds_under_the_pooled_prior
     assert rows.loc["Kyyiv", "count"] == 0
     assert np.isnan(rows.loc["Kyyiv", "z"])
     assert rows.loc["Kiev", "z"] > 0
+
+
+# -- stop words, min_df, the counting path -----------------------------------------------------
+def test_stop_words_leave_out_terms_that_begin_or_end_with_one_and_change_nothing_else():
+    from framing.comparison import compare_groups, english_stop_words
+
+    corpus = _corpus()
+    every = compare_groups(corpus, ngram_range=(1, 3), min_count=1)
+    table = compare_groups(corpus, ngram_range=(1, 3), min_count=1, stop_words="english")
+    stop = english_stop_words()
+    for term in table["term"]:
+        words = term.split(" ")
+        assert words[0] not in stop and words[-1] not in stop, term
+    assert {"the", "of", "the invasion", "invasion of"}.isdisjoint(table["term"])
+    assert "invasion of ukraine" in set(table["term"])  # a stop word inside is fine
+    # the kept rows have the statistics they had without stop words (but p_adjusted,
+    # which is adjusted over the reported rows)
+    columns = ["term", "group", "count", "other_count", "log_odds", "se", "z", "g2", "p"]
+    merged = table[columns].merge(every[columns], on=["term", "group"], suffixes=("", "_all"))
+    assert len(merged) == len(table)
+    for column in columns[2:]:
+        np.testing.assert_allclose(merged[column], merged[f"{column}_all"], rtol=1e-12)
+
+
+def test_a_list_of_stop_words_is_compared_in_lowercase():
+    from framing.comparison import compare_groups
+
+    table = compare_groups(
+        _corpus(), ngram_range=(1, 1), min_count=1, stop_words=["Kiev"], lowercase=False
+    )
+    assert "Kiev" not in set(table["term"]) and "Kyiv" in set(table["term"])
+    assert table.attrs["framing"]["parameters"]["stop_words"] == ["kiev"]
+
+
+def test_min_df_counts_documents_not_occurrences():
+    from framing.comparison import compare_groups
+
+    corpus = _corpus()
+    # "kiev": 3 times, in r1 (title and text) and r2; "kyiv" and "invasion": 4 times
+    # each, in 3 documents (u1, u2, b1)
+    table = compare_groups(corpus, ngram_range=(1, 1), min_count=1, min_df=3)
+    terms = set(table["term"])
+    assert terms == {"kyiv", "invasion"}
+    share = compare_groups(corpus, ngram_range=(1, 1), min_count=1, min_df=0.5)
+    assert set(share["term"]) == terms  # half of 6 documents: 3
+
+
+def test_the_counting_path_gives_countvectorizers_counts():
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from framing._tokens import tokenize
+    from framing.comparison import compare_groups
+    from framing.datasets import load_sample
+
+    corpus = load_sample().head(200)
+    table = compare_groups(corpus, ngram_range=(1, 3), min_count=1)
+    vectorizer = CountVectorizer(tokenizer=tokenize, token_pattern=None, ngram_range=(1, 3))
+    titles, texts = corpus["title"].fillna("").tolist(), corpus["text"].fillna("").tolist()
+    vectorizer.fit(titles + texts)
+    counts = vectorizer.transform(titles) + vectorizer.transform(texts)
+    totals = pd.Series(
+        np.asarray(counts.sum(axis=0)).ravel(), index=vectorizer.get_feature_names_out()
+    )
+    ours = table.groupby("term")[["count", "other_count"]].first().sum(axis=1)
+    assert len(ours) == len(totals) > 10_000
+    np.testing.assert_array_equal(ours[totals.index].to_numpy(), totals.to_numpy())
+
+
+def test_progress_shows_a_bar_on_request(capsys):
+    from framing.comparison import compare_groups
+
+    compare_groups(_corpus(), ngram_range=(1, 1), min_count=1, progress=True)
+    assert "compare_groups: counting" in capsys.readouterr().err
+    compare_groups(_corpus(), ngram_range=(1, 1), min_count=1, progress=False)
+    assert capsys.readouterr().err == ""
+
+
+def test_a_per_term_prior_series_covers_the_whole_vocabulary():
+    from framing.comparison import compare_groups
+
+    corpus = _corpus()
+    vocabulary = compare_groups(corpus, ngram_range=(1, 1), min_count=1)["term"].unique()
+    prior = pd.Series(0.5, index=vocabulary)
+    table = compare_groups(corpus, ngram_range=(1, 1), min_count=2, prior=prior)
+    uniform = compare_groups(corpus, ngram_range=(1, 1), min_count=2, prior=0.5)
+    np.testing.assert_allclose(table["z"], uniform["z"])
+    with pytest.raises(ValueError, match="has no pseudo-count for the term"):
+        compare_groups(corpus, ngram_range=(1, 1), min_count=2, prior=prior.iloc[1:])
+
+
+def test_on_the_sample_no_outlet_has_a_stop_word_in_its_top_twenty():
+    from framing.comparison import compare_groups, english_stop_words
+    from framing.datasets import load_sample
+
+    table = compare_groups(load_sample(), stop_words="english")
+    stop = english_stop_words()
+    for group, rows in table.groupby("group"):
+        top = rows.sort_values("z", ascending=False).head(20)["term"]
+        assert not [
+            term
+            for term in top
+            if set(term.split(" ")) & stop
+            and (term.split(" ")[0] in stop or term.split(" ")[-1] in stop)
+        ], group
+        assert not [term for term in top if term in stop], group

@@ -166,7 +166,11 @@ def style_parameters(name: str = "paper", *, columns: int = 1) -> dict[str, Any]
 
 @contextmanager
 def style(
-    name: str = "paper", *, columns: int = 1, outlets: Iterable[str] | None = None
+    name: str = "paper",
+    *,
+    columns: int = 1,
+    outlets: Iterable[str] | None = None,
+    labels: Any = None,
 ) -> Iterator[dict[str, str]]:
     """Draw charts in the publication style inside a ``with`` block.
 
@@ -187,6 +191,11 @@ def style(
         Every outlet of the corpus. While the block is open, each chart colours an outlet
         by its place in this full list, so a chart of two outlets uses the same colours as
         the chart of all of them. By default a chart uses the outlets of its own table.
+    labels : mapping, framing.Lexicon or list of lexicons, optional
+        Labels for every chart in the block: a mapping of concept names, ``(concept,
+        variant)`` pairs, variant names and outlets to labels, or lexicons whose
+        descriptions give them (see ``framing.plot.labels``). A chart's own ``labels=``
+        comes first.
 
     Yields
     ------
@@ -207,11 +216,13 @@ def style(
     >>> mpl.rcParams["font.size"] == 8.0  # back to what it was
     False
     """
+    from framing.plot._labels import pinned_labels
+
     parameters = style_parameters(name, columns=columns)
     pinned = None if outlets is None else tuple(sorted({str(outlet) for outlet in outlets}))
     token = _PINNED_OUTLETS.set(pinned)
     try:
-        with mpl.rc_context(parameters):
+        with mpl.rc_context(parameters), pinned_labels(labels):
             try:
                 yield outlet_colors(pinned) if pinned is not None else {}
             finally:

@@ -3,38 +3,65 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+import warnings
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.ticker import PercentFormatter
 
 from framing.plot._common import (
     RATE_LABEL,
+    SHARE_LABEL,
     check_choice,
+    check_min_docs,
     finish,
+    interval_words,
     legend_outside,
     ordered,
     refuse_duplicates,
     require_columns,
     select,
+    set_title,
+    small_groups,
+    small_note,
     to_naive_utc,
 )
+from framing.plot._labels import Labeller
 from framing.plot._style import MUTED, _colors_for
+from framing.provenance import ATTRS_KEY
+from framing.scoring import MIN_DOCS
+
+_PERIOD_LENGTHS = {
+    "W": pd.DateOffset(weeks=1),
+    "M": pd.DateOffset(months=1),
+    "Q": pd.DateOffset(months=3),
+    "Y": pd.DateOffset(years=1),
+}
 
 
 def _series(
-    scores: pd.DataFrame, concept: str, variant: str | None, value: str, by: str, time: str
+    scores: pd.DataFrame,
+    concept: str,
+    variant: str | None,
+    value: str,
+    by: str,
+    time: str,
+    min_docs: int,
 ) -> tuple[pd.DataFrame, bool]:
-    """Rows of (by, time, value[, low, high]) to draw, and whether they have bands."""
+    """Rows of (by, time, value, _small[, low, high]) to draw, and whether they have bands."""
     function = "timeline"
     check_choice(value, "value", function, ("rate", "share"))
     required = [by, time, "concept", value] + ([] if variant is None else ["variant"])
     require_columns(scores, required, function=function, name="scores")
     rows = select(scores, "concept", concept, function=function)
+    low, high = f"{value}_low", f"{value}_high"
     if variant is None:
         if value == "share":
             raise ValueError(
@@ -43,36 +70,93 @@ def _series(
             )
         if "variant" in rows.columns:
             refuse_duplicates(rows, [by, time, "variant"], function=function)
-        # The variants of one group and period share its token count, so their rates add
-        # up to the concept's rate. Their intervals do not add up, so no band is drawn.
-        summed = rows.groupby([by, time], observed=True)[value].sum(min_count=1)
-        frame = summed.reset_index()
-        has_band = False
+        concept_columns = ["concept_rate", "concept_rate_low", "concept_rate_high"]
+        if set(concept_columns) <= set(rows.columns):
+            # score gives the concept's own rate and its interval on every variant row.
+            frame = rows.drop_duplicates([by, time])[[by, time, *concept_columns]]
+            frame = frame.rename(
+                columns=dict(zip(concept_columns, [value, low, high], strict=True))
+            )
+            frame["_small"] = small_groups(rows.drop_duplicates([by, time]), value, min_docs)
+            has_band = True
+        else:
+            # The variants of one group and period share its token count, so their rates
+            # add up to the concept's rate; their intervals do not, so no band is drawn.
+            summed = rows.groupby([by, time], observed=True)[value].sum(min_count=1)
+            frame = summed.reset_index()
+            frame["_small"] = False
+            has_band = False
     else:
         rows = select(rows, "variant", variant, function=function)
         refuse_duplicates(rows, [by, time], function=function)
-        low, high = f"{value}_low", f"{value}_high"
         has_band = {low, high} <= set(rows.columns)
         frame = rows[[by, time, value] + ([low, high] if has_band else [])].copy()
+        frame["_small"] = small_groups(rows, value, min_docs)
     frame[time] = to_naive_utc(frame[time])
     frame[by] = frame[by].astype(str)
     return frame.sort_values([by, time], kind="stable"), has_band
 
 
-def _parse_events(events: Mapping[str, str] | None) -> list[tuple[pd.Timestamp, str]]:
+def _parse_events(events: Any) -> list[tuple[pd.Timestamp, str]]:
+    if events is None:
+        return []
+    items = events.items() if isinstance(events, Mapping) else events
+    if not isinstance(items, Iterable) or isinstance(items, str):
+        raise ValueError(
+            "The 'events' parameter of plot.timeline maps dates ('2022-02-24') to labels, "
+            f"or is a list of (date, label) pairs. Got {events!r} instead."
+        )
     parsed = []
-    for when, label in (events or {}).items():
+    for item in items:
         try:
+            when, label = item
             moment = pd.Timestamp(when)
         except (ValueError, TypeError):
             raise ValueError(
                 f"The 'events' parameter of plot.timeline maps dates ('2022-02-24') to "
-                f"labels. Got the key {when!r}, which is not a date."
+                f"labels. Got {item!r}, which is not a date and a label."
             ) from None
+        if moment is pd.NaT:
+            raise ValueError(
+                f"The 'events' parameter of plot.timeline has a missing date: {item!r}."
+            )
         if moment.tzinfo is not None:
             moment = moment.tz_convert("UTC").tz_localize(None)
         parsed.append((moment, str(label)))
     return sorted(parsed)
+
+
+def _data_range(frame: pd.DataFrame, time: str, scores: pd.DataFrame) -> tuple[Any, Any]:
+    """The first period start and the end of the last period (its start when the
+    period length is not recorded in the table's provenance)."""
+    times = frame[time].dropna()
+    if times.empty:
+        return None, None
+    parameters = scores.attrs.get(ATTRS_KEY, {}).get("parameters", {})
+    period = parameters.get("period") if isinstance(parameters, dict) else None
+    last = times.max()
+    end = last + _PERIOD_LENGTHS[period] if period in _PERIOD_LENGTHS else last
+    return times.min(), end
+
+
+def _events_in_range(
+    events: list[tuple[pd.Timestamp, str]], first: Any, end: Any
+) -> list[tuple[pd.Timestamp, str]]:
+    """The events inside the data's time range; a warning names the others."""
+    if first is None:
+        return []
+    inside = [(moment, label) for moment, label in events if first <= moment <= end]
+    outside = [
+        f"{moment:%Y-%m-%d} {label!r}" for moment, label in events if (moment, label) not in inside
+    ]
+    if outside:
+        warnings.warn(
+            f"plot.timeline: the events {outside} fall outside the data "
+            f"({first:%Y-%m-%d} to {end:%Y-%m-%d}) and are not drawn.",
+            UserWarning,
+            stacklevel=3,
+        )
+    return inside
 
 
 def _draw_events(ax: Axes, events: list[tuple[pd.Timestamp, str]], *, labels: bool) -> None:
@@ -94,7 +178,26 @@ def _draw_events(ax: Axes, events: list[tuple[pd.Timestamp, str]], *, labels: bo
 
 
 def _draw_line(ax: Axes, part: pd.DataFrame, value: str, time: str, colour: str, **line) -> None:
-    ax.plot(part[time], part[value], color=colour, marker="o", **line)
+    """The line with filled markers, hollow where a point rests on few documents."""
+    small = part["_small"].to_numpy(bool)
+    ax.plot(
+        part[time],
+        part[value],
+        color=colour,
+        marker="o",
+        markevery=list(np.flatnonzero(~small)),
+        **line,
+    )
+    if small.any():
+        ax.plot(
+            part[time][small],
+            part[value][small],
+            linestyle="none",
+            marker="o",
+            markerfacecolor="white",
+            markeredgecolor=colour,
+            zorder=line.get("zorder", 2) + 0.1,
+        )
 
 
 def _format_axis(ax: Axes, value: str) -> None:
@@ -108,6 +211,19 @@ def _format_axis(ax: Axes, value: str) -> None:
         ax.set_ylim(bottom=0)
 
 
+def _title(names: Labeller, concept: str, variant: str | None) -> str:
+    if variant is None:
+        return names.concept(concept)
+    return f"{names.concept(concept)}: {names.variant(concept, variant)}"
+
+
+def _note(frame: pd.DataFrame, has_band: bool, scores: pd.DataFrame, value: str, min_docs: int):
+    notes = [f"band: {interval_words(scores)}"] if has_band else []
+    if frame["_small"].any():
+        notes.append(small_note(min_docs, value).replace("pale", "hollow"))
+    return "; ".join(notes)
+
+
 def timeline(
     scores: pd.DataFrame,
     concept: str,
@@ -116,19 +232,25 @@ def timeline(
     value: str = "rate",
     by: str = "outlet",
     time: str = "period",
-    events: Mapping[str, str] | None = None,
+    events: Mapping[str, str] | Iterable[tuple[Any, str]] | None = None,
     small_multiples: bool = False,
     columns: int = 3,
     ax: Axes | None = None,
     colors: Mapping[str, str] | None = None,
+    labels: Any = None,
+    title: str | None = None,
+    min_docs: int = MIN_DOCS,
     source: bool | str = False,
 ) -> Axes | Figure:
     """Line chart of a concept's (or variant's) rate or share over time, per outlet.
 
     One line per outlet, in its fixed colour, over the period starts of a scores table
     made with time bins; a band shows each point's confidence interval
-    (``share_low``/``share_high``, or ``rate_low``/``rate_high`` when the table has them).
-    Dated events are drawn as dashed vertical lines with their labels.
+    (``share_low``/``share_high``, ``rate_low``/``rate_high``, or for a concept's rate
+    ``concept_rate_low``/``concept_rate_high``). A point resting on fewer than
+    ``min_docs`` documents is hollow. Dated events inside the data's time range are
+    drawn as dashed vertical lines with their labels; events outside it are left out,
+    with a warning.
 
     Parameters
     ----------
@@ -137,17 +259,18 @@ def timeline(
     concept : str
         The concept to draw.
     variant : str, optional
-        One variant of it. Without one, the concept's rate (its variants' rates summed:
-        no band, as intervals do not add up). Required for ``value="share"``.
+        One variant of it. Without one, the concept's rate (its variants' hits summed).
+        Required for ``value="share"``.
     value : {"rate", "share"}, default "rate"
         Matches per 10,000 tokens, or the variant's share of the concept's matches.
     by : str, default "outlet"
         The group column: one line per value.
     time : str, default "period"
         The column of period starts (dates).
-    events : dict, optional
-        Date (anything ``pandas.Timestamp`` reads) to label, e.g.
-        ``{"2022-02-24": "full-scale invasion"}``.
+    events : dict or list of (date, label), optional
+        Dates (anything ``pandas.Timestamp`` reads) and their labels, e.g.
+        ``{"2022-02-24": "full-scale invasion"}``. Only those from the first period's
+        start to the last period's end are drawn.
     small_multiples : bool, default False
         One panel per outlet, sharing both axes, with the other outlets faint behind it.
         Returns the Figure.
@@ -157,6 +280,12 @@ def timeline(
         Where to draw (not with ``small_multiples``); a new figure by default.
     colors : dict, optional
         Colour per group value; by default the fixed outlet colours (see ``style``).
+    labels : mapping or framing.Lexicon, optional
+        Labels for the concept, the variant and the outlets (see ``framing.plot.labels``).
+    title : str, optional
+        The title; default "concept: variant" in their labels. ``""`` for none.
+    min_docs : int, default ``framing.scoring.MIN_DOCS`` (5)
+        Points resting on fewer documents are hollow (0: none).
     source : bool or str, default False
         True adds a note of the table's provenance; a string adds itself.
 
@@ -172,30 +301,33 @@ def timeline(
     >>> scores = pd.DataFrame({
     ...     "outlet": ["RT"] * 3 + ["BBC"] * 3,
     ...     "period": list(periods) * 2,
-    ...     "concept": "name of the war", "variant": "war",
+    ...     "concept": "war_name", "variant": "war",
     ...     "share": [0.1, 0.2, 0.1, 0.6, 0.9, 0.95],
     ...     "share_low": [0.0, 0.1, 0.0, 0.5, 0.8, 0.9],
     ...     "share_high": [0.2, 0.3, 0.2, 0.7, 1.0, 1.0]})
-    >>> ax = framing.plot.timeline(scores, concept="name of the war", variant="war",
+    >>> ax = framing.plot.timeline(scores, concept="war_name", variant="war",
     ...     value="share", events={"2022-02-24": "full-scale invasion"})
     >>> ax.get_title(), len(ax.get_lines())
-    ("name of the war: 'war'", 3)
-    >>> fig = framing.plot.timeline(scores, "name of the war", "war", value="share",
+    ('war name: war', 3)
+    >>> fig = framing.plot.timeline(scores, "war_name", "war", value="share",
     ...     small_multiples=True)
     >>> [panel.get_title() for panel in fig.axes]
     ['BBC', 'RT']
     """
-    frame, has_band = _series(scores, concept, variant, value, by, time)
-    parsed_events = _parse_events(events)
+    min_docs = check_min_docs(min_docs, "timeline")
+    names = Labeller(labels, scores, function="timeline")
+    frame, has_band = _series(scores, concept, variant, value, by, time, min_docs)
+    parsed_events = _events_in_range(_parse_events(events), *_data_range(frame, time, scores))
     groups = (
         ordered(frame[by])
         if not isinstance(scores[by].dtype, pd.CategoricalDtype)
         else [group for group in ordered(scores[by]) if group in set(frame[by])]
     )
     palette = _colors_for(scores.loc[scores[by].astype(str).isin(groups), by], colors)
-    title = str(concept) if variant is None else f"{concept}: {variant!r}"
-    ylabel = RATE_LABEL if value == "rate" else "share of the concept's matches"
+    default_title = _title(names, concept, variant)
+    ylabel = RATE_LABEL if value == "rate" else SHARE_LABEL
     low, high = f"{value}_low", f"{value}_high"
+    note = _note(frame, has_band, scores, value, min_docs)
 
     if small_multiples:
         if ax is not None:
@@ -231,12 +363,16 @@ def timeline(
                 )
             _draw_line(panel, part, value, time, palette[group], zorder=3)
             _draw_events(panel, parsed_events, labels=index == 0)
-            panel.set_title(group)
+            panel.set_title(names.group(group))
             _format_axis(panel, value)
         for panel in panels[len(groups) :]:
             panel.remove()
-        fig.suptitle(title)
+        text = default_title if title is None else str(title)
+        if text:
+            fig.suptitle(text, wrap=True)
         fig.supylabel(ylabel, fontsize=plt.rcParams["axes.labelsize"])
+        if note:
+            fig.supxlabel(note, fontsize="small", color="0.35")
         finish(panels[0], scores, source)
         return fig
 
@@ -247,11 +383,112 @@ def timeline(
             ax.fill_between(
                 part[time], part[low], part[high], color=palette[group], alpha=0.15, linewidth=0
             )
-        _draw_line(ax, part, value, time, palette[group], label=group, zorder=3)
+        _draw_line(ax, part, value, time, palette[group], label=names.group(group), zorder=3)
     _draw_events(ax, parsed_events, labels=True)
     _format_axis(ax, value)
-    ax.set_title(title)
+    set_title(ax, title, default_title)
     ax.set_ylabel(ylabel)
-    legend_outside(ax, title=by)
+    if note:
+        ax.set_xlabel(note, fontsize="small", color="0.35")
+    legend_outside(ax, title=names.column(by))
     finish(ax, scores, source)
     return ax
+
+
+def voice(
+    every: pd.DataFrame,
+    own: pd.DataFrame,
+    concept: str,
+    variant: str,
+    *,
+    value: str = "share",
+    by: str = "outlet",
+    time: str = "period",
+    events: Mapping[str, str] | Iterable[tuple[Any, str]] | None = None,
+    colors: Mapping[str, str] | None = None,
+    labels: Any = None,
+    title: str | None = None,
+    min_docs: int = MIN_DOCS,
+    source: bool | str = False,
+) -> Figure:
+    """A variant over time in every voice and in the outlets' own voice, side by side.
+
+    Quotations carry other people's words: an outlet that quotes a Russian official
+    says "special military operation" without using it itself. The left panel scores
+    every hit (``score(...)``), the right one only the outlet's own voice
+    (``score(..., voice="own")``); both share the y axis, and one legend below them
+    names the outlets.
+
+    Parameters
+    ----------
+    every, own : pandas.DataFrame
+        Scores by ``by`` and period: of every hit, and of own-voice hits.
+    concept, variant : str
+        The variant to draw.
+    value : {"share", "rate"}, default "share"
+        As in :func:`timeline`.
+    by, time, events, colors, labels, min_docs, source
+        As in :func:`timeline`.
+    title : str, optional
+        The figure's title; default "concept: variant" in their labels. ``""`` for none.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import framing.plot
+    >>> periods = pd.to_datetime(["2022-01-01", "2022-02-01"], utc=True)
+    >>> every = pd.DataFrame({"outlet": ["RT", "RT", "BBC", "BBC"], "period": list(periods) * 2,
+    ...     "concept": "war_name", "variant": "special_operation",
+    ...     "share": [0.9, 0.8, 0.3, 0.2]})
+    >>> own = every.assign(share=[0.9, 0.85, 0.05, 0.0])
+    >>> fig = framing.plot.voice(every, own, "war_name", "special_operation")
+    >>> fig.get_suptitle(), [panel.get_title() for panel in fig.axes]
+    ('war name: special operation', ['Every voice', 'Own voice (quotations left out)'])
+    """
+    check_choice(value, "value", "voice", ("share", "rate"))
+    names = Labeller(labels, every, function="voice")
+    width, height = plt.rcParams["figure.figsize"]
+    fig, (left, right) = plt.subplots(
+        1, 2, sharey=True, figsize=(width, height), layout="constrained"
+    )
+    panels = (
+        (left, every, "Every voice"),
+        (right, own, "Own voice (quotations left out)"),
+    )
+    for panel, table, heading in panels:
+        timeline(
+            table,
+            concept,
+            variant,
+            value=value,
+            by=by,
+            time=time,
+            events=events if panel is left else None,
+            ax=panel,
+            colors=colors,
+            labels=labels,
+            title=heading,
+            min_docs=min_docs,
+        )
+        panel.get_legend().remove()
+    right.set_ylabel("")
+    right.set_xlabel("")  # the note under the left panel is for both
+    handles, texts = left.get_legend_handles_labels()
+    handles = [Line2D([], [], color=h.get_color(), marker="o") for h in handles]
+    fig.legend(
+        handles,
+        texts,
+        title=names.column(by),
+        loc="outside lower center",
+        ncols=min(len(texts), 4),
+    )
+    text = _title(names, concept, variant) if title is None else str(title)
+    if text:
+        fig.suptitle(text, wrap=True)
+    finish(left, every, source)
+    finish(right, own, None)  # both tables' provenance goes into the saved files
+    return fig

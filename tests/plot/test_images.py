@@ -100,3 +100,28 @@ def test_log_odds_bar_image(drawn, comparison):
 
 def test_dispersion_image(drawn, hits, corpus):
     drawn("dispersion", lambda: framing.plot.dispersion(hits, corpus))
+
+
+def test_shares_with_a_small_group_image(drawn, scores):
+    # Pravda Online's shares rest on 3 documents: its bars are pale.
+    table = scores.assign(concept_docs=[30] * 6 + [3] * 2 + [30] * 4 + [3] * 2)
+    drawn("shares_small_group", lambda: framing.plot.shares(table, "name of the war"))
+
+
+def test_dispersion_in_date_order_image(drawn, hits, corpus):
+    drawn("dispersion_order", lambda: framing.plot.dispersion(hits, corpus, x="order"))
+
+
+def test_voice_image(drawn, scores_by_period):
+    own = scores_by_period.assign(share=scores_by_period["share"] * 0.6)
+    drawn(
+        "voice",
+        lambda: framing.plot.voice(
+            scores_by_period,
+            own,
+            "name of the war",
+            "war",
+            events={"2022-02-24": "full-scale invasion"},
+            labels={("name of the war", "war"): "“war”"},
+        ),
+    )
