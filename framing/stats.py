@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from framing._checks import renamed
 from framing.provenance import stamp
 
 _VARIANCES = ("full", "mcq")
@@ -112,26 +113,35 @@ def _count_dtype(values: np.ndarray) -> np.ndarray:
 
 
 # -- log-odds ----------------------------------------------------------------------------
+@renamed(
+    "log_odds",
+    counts_a="counts_target",
+    counts_b="counts_reference",
+    total_a="total_target",
+    total_b="total_reference",
+)
 def log_odds(
-    counts_a: pd.Series | Mapping[str, float],
-    counts_b: pd.Series | Mapping[str, float],
+    counts_target: pd.Series | Mapping[str, float],
+    counts_reference: pd.Series | Mapping[str, float],
     *,
     prior: float | pd.Series | str = 0.01,
     prior_scale: float = 0.01,
     variance: str = "full",
-    total_a: float | None = None,
-    total_b: float | None = None,
+    total_target: float | None = None,
+    total_reference: float | None = None,
 ) -> pd.DataFrame:
     """Log-odds ratio of each term between two groups, with a Dirichlet prior, and its z.
 
     The "Fightin' Words" statistic of Monroe, Colaresi & Quinn (2008): how much more
-    likely a term is in group a than in group b, on the log-odds scale, smoothed by
-    pseudo-counts so that rare terms do not dominate, divided by its standard error.
+    likely a term is in the target group than in the reference group, on the log-odds
+    scale, smoothed by pseudo-counts so that rare terms do not dominate, divided by its
+    standard error.
 
     Parameters
     ----------
-    counts_a, counts_b : pandas.Series or dict
-        Term counts of the two groups, indexed by term. A term missing from one side
+    counts_target, counts_reference : pandas.Series or dict
+        Term counts of the group of interest and of the group it is compared with,
+        indexed by term. A term missing from one side
         counts zero there. Counts must be finite and non-negative.
     prior : float, pandas.Series or "pooled", default 0.01
         The Dirichlet pseudo-counts ``a_w``. A number gives every term the same
@@ -145,15 +155,15 @@ def log_odds(
         same word frequencies). Ignored otherwise.
     variance : {"full", "mcq"}, default "full"
         Which variance of the log-odds to use; see Notes.
-    total_a, total_b : float, optional
+    total_target, total_reference : float, optional
         The groups' total numbers of tokens ``n``, when the counts cover only some terms
         (a lexicon's terms rather than the whole vocabulary). Default: the counts' sums.
 
     Returns
     -------
     pandas.DataFrame
-        Indexed by ``term`` (sorted), with columns ``count_a, count_b, prior`` (``a_w``),
-        ``log_odds`` (delta, positive when the term leans to group a), ``variance``,
+        Indexed by ``term`` (sorted), with columns ``count_target, count_reference, prior``
+        (``a_w``), ``log_odds`` (delta, positive when the term leans to the target), ``variance``,
         ``se`` and ``z``. Provenance is in ``attrs["framing"]``.
 
     See Also
@@ -163,7 +173,8 @@ def log_odds(
 
     Notes
     -----
-    With ``y_iw`` the count of term w in group i, ``n_i`` the group's total, ``a_w`` the
+    With ``y_iw`` the count of term w in group i (a: the target, b: the reference),
+    ``n_i`` the group's total, ``a_w`` the
     pseudo-count of term w and ``a_0`` the sum of the pseudo-counts over the terms::
 
         delta_w = log((y_aw + a_w) / (n_a + a_0 - y_aw - a_w))
@@ -200,17 +211,20 @@ def log_odds(
     function = "log_odds"
     _check_choice(variance, _VARIANCES, parameter="variance", function=function)
     terms, y_a, y_b = _aligned(
-        counts_a, counts_b, names=("counts_a", "counts_b"), function=function
+        counts_target,
+        counts_reference,
+        names=("counts_target", "counts_reference"),
+        function=function,
     )
-    n_a = _total(total_a, y_a, name="total_a", function=function)
-    n_b = _total(total_b, y_b, name="total_b", function=function)
+    n_a = _total(total_target, y_a, name="total_target", function=function)
+    n_b = _total(total_reference, y_b, name="total_reference", function=function)
     alpha = _prior(prior, prior_scale, terms, y_a + y_b)
     delta, var = _log_odds_arrays(y_a, y_b, n_a, n_b, alpha, variance)
     se = np.sqrt(var)
     table = pd.DataFrame(
         {
-            "count_a": _count_dtype(y_a),
-            "count_b": _count_dtype(y_b),
+            "count_target": _count_dtype(y_a),
+            "count_reference": _count_dtype(y_b),
             "prior": alpha,
             "log_odds": delta,
             "variance": var,
@@ -223,8 +237,8 @@ def log_odds(
         "prior": prior if isinstance(prior, (str, Real)) else "per-term Series",
         "prior_scale": prior_scale,
         "variance": variance,
-        "total_a": n_a,
-        "total_b": n_b,
+        "total_target": n_a,
+        "total_reference": n_b,
     }
     return stamp(table, function=function, parameters=parameters)
 
@@ -250,7 +264,7 @@ def _log_odds_arrays(
         raise ValueError(
             "log_odds needs, in each group, some tokens or pseudo-counts outside every term "
             "(n + a_0 - y_w - a_w > 0). Give at least two terms, or the groups' totals "
-            "with total_a= and total_b=."
+            "with total_target= and total_reference=."
         )
     delta = np.log((y_a + alpha) / rest_a) - np.log((y_b + alpha) / rest_b)
     var = 1.0 / (y_a + alpha) + 1.0 / (y_b + alpha)

@@ -70,13 +70,12 @@ with plot.style("notebook"):
 
 # %%
 with plot.style("notebook"):
-    figure = plot.timeline(
+    figure = plot.timeline_grid(
         monthly,
         concept="kyiv",
         variant="russian_derived",
         value="share",
         events=EVENTS,
-        small_multiples=True,
     )
 
 # %% [markdown]

@@ -121,13 +121,12 @@ dated = corpus[corpus["published"].notna()]
 capital_hits = hits[(hits["concept"] == "kyiv") & hits["doc_id"].isin(dated["doc_id"])]
 monthly = framing.score(capital_hits, dated, by="outlet", period="M", voice="own")
 with plot.style("notebook"):
-    figure = plot.timeline(
+    figure = plot.timeline_grid(
         monthly,
         concept="kyiv",
         variant="russian_derived",
         value="share",
         events={"2022-02-24": "full-scale invasion"},
-        small_multiples=True,
     )
 
 # %% tags=["solution"]

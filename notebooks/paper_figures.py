@@ -159,7 +159,7 @@ present = set(own.loc[own["count"] > 0, "concept"])
 missing = [c for c in concepts if c not in present]
 if missing:
     print(f"No own-voice hits for {missing}: no shares chart for them.")
-with plot.style("paper", columns=2, outlets=all_outlets, labels=names):
+with plot.style("paper", width_columns=2, outlets=all_outlets, labels=names):
     for concept in [c for c in concepts if c in present]:
         ax = plot.shares(own, concept=concept, title=f"{names[concept]} (own voice)")
         save(ax.figure, f"fig_shares_{concept}", own)
@@ -170,7 +170,7 @@ with plot.style("paper", columns=2, outlets=all_outlets, labels=names):
             ax = plot.heatmap(
                 own,
                 value="rate",
-                concepts=chosen,
+                concept=chosen,
                 title=f"Matches per 10,000 tokens, own voice ({lexicon.name})",
             )
             save(ax.figure, "fig_heatmap_rate" + (f"_{lexicon.name}" if number else ""), own)
@@ -205,7 +205,7 @@ dated = corpus[corpus["published"].notna()]
 dated_hits = hits[hits["doc_id"].isin(dated["doc_id"])]
 binned = framing.score(dated_hits, dated, by="outlet", period=period)
 binned_own = framing.score(dated_hits, dated, by="outlet", period=period, voice="own")
-with plot.style("paper", columns=2, outlets=all_outlets, labels=names):
+with plot.style("paper", width_columns=2, outlets=all_outlets, labels=names):
     for concept, variant, value in timelines:
         if concept not in present:
             print(f"No hits for {concept}: no timeline.")
@@ -216,13 +216,12 @@ with plot.style("paper", columns=2, outlets=all_outlets, labels=names):
             ax = plot.timeline(source, concept=concept, variant=variant, value=value, events=events)
             save(ax.figure, f"fig_timeline_{name}", source)
         else:
-            figure = plot.timeline(
+            figure = plot.timeline_grid(
                 source,
                 concept=concept,
                 variant=variant,
                 value=value,
                 events=events,
-                small_multiples=True,
                 title=f"{names[concept]}: share of {names[(concept, variant)]}, own voice",
             )
             save(figure, f"fig_timeline_{name}_own_voice", source)
@@ -262,8 +261,8 @@ with plot.style("paper", columns=2, outlets=all_outlets, labels=names):
 # %%
 concept, variant = voice_variant
 if concept in present:
-    with plot.style("paper", columns=2, outlets=all_outlets, labels=names):
-        figure = plot.voice(binned, binned_own, concept, variant, events=events)
+    with plot.style("paper", width_columns=2, outlets=all_outlets, labels=names):
+        figure = plot.voice(binned, binned_own, concept=concept, variant=variant, events=events)
         save(figure, f"fig_voice_{concept}_{variant}", [binned, binned_own])
 voice = hits.groupby(["outlet", "concept", "variant", "voice"]).size().unstack("voice")
 voice = voice.reindex(columns=["own", "quoted", "distanced"]).fillna(0).astype(int)
@@ -288,7 +287,7 @@ save_table(
 comparison = framing.compare_groups(
     corpus, by="outlet", reference="rest", ngram_range=(1, 3), min_count=5, stop_words="english"
 )
-with plot.style("paper", columns=1, outlets=all_outlets):
+with plot.style("paper", width_columns=1, outlets=all_outlets):
     for group in sorted(comparison["group"].unique()):
         ax = plot.log_odds(comparison, n=10, group=group, kind="bar")
         slug = "_".join("".join(c if c.isalnum() else " " for c in group.lower()).split())
@@ -324,7 +323,7 @@ save_table(
 
 # %%
 war_hits = hits[hits["concept"] == "war_name"]
-with plot.style("paper", columns=2, outlets=all_outlets, labels=names):
+with plot.style("paper", width_columns=2, outlets=all_outlets, labels=names):
     ax = plot.dispersion(
         war_hits, corpus, level="variant", title=f"{names['war_name']}: every match, by date"
     )

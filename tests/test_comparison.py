@@ -49,7 +49,7 @@ def test_log_odds_with_totals_uses_them_as_n():
     # one lexicon term out of 100 tokens in each group, prior 0.5:
     # delta = ln(10.5 / (100 + .5 - 10 - .5)) - ln(2.5 / (100 + .5 - 2 - .5))
     #       = ln(10.5 / 90) - ln(2.5 / 98)
-    table = log_odds({"kiev": 10}, {"kiev": 2}, prior=0.5, total_a=100, total_b=100)
+    table = log_odds({"kiev": 10}, {"kiev": 2}, prior=0.5, total_target=100, total_reference=100)
     expected = math.log(10.5 / 90) - math.log(2.5 / 98)
     assert table.loc["kiev", "log_odds"] == pytest.approx(expected, abs=1e-12)
     variance = 1 / 10.5 + 1 / 90 + 1 / 2.5 + 1 / 98
@@ -75,8 +75,8 @@ def test_log_odds_missing_terms_count_zero_and_terms_are_sorted():
     table = log_odds({"b": 2, "a": 1}, {"c": 4})
     assert table.index.tolist() == ["a", "b", "c"]
     assert table.index.name == "term"
-    assert table["count_b"].tolist() == [0, 0, 4]
-    assert table["count_a"].dtype == np.int64
+    assert table["count_reference"].tolist() == [0, 0, 4]
+    assert table["count_target"].dtype == np.int64
 
 
 def test_log_odds_carries_provenance():
@@ -99,7 +99,7 @@ def test_log_odds_carries_provenance():
         ({"prior": pd.Series({"x": 1.0})}, r"no pseudo-count for the term 'y'"),
         ({"variance": "two"}, r"The 'variance' parameter of log_odds must be 'full' or 'mcq'"),
         ({"prior": "pooled", "prior_scale": -1}, r"'prior_scale' parameter .* above zero"),
-        ({"total_a": 1}, r"'total_a' parameter of log_odds must be a number no smaller than"),
+        ({"total_target": 1}, r"'total_target' parameter of log_odds must be a number no smaller"),
     ],
 )
 def test_log_odds_rejects_bad_parameters_with_a_clear_message(kwargs, message):
@@ -114,7 +114,7 @@ def test_log_odds_rejects_negative_counts_naming_the_term():
 
 def test_log_odds_rejects_a_list_of_counts():
     with pytest.raises(
-        TypeError, match=r"'counts_a' parameter of log_odds must be a pandas Series"
+        TypeError, match=r"'counts_target' parameter of log_odds must be a pandas Series"
     ):
         log_odds([1, 2], COUNTS_B)
 
@@ -302,8 +302,8 @@ def test_compare_groups_agrees_with_log_odds_and_keyness_on_counts_made_by_hand(
     ours = table[table["group"] == "RT"].set_index("term")
     assert len(ours) == len(expected)
     for term in ("kiev", "kiev regime", "kyiv", "the", "donbass"):
-        assert ours.loc[term, "count"] == expected.loc[term, "count_a"]
-        assert ours.loc[term, "other_count"] == expected.loc[term, "count_b"]
+        assert ours.loc[term, "count"] == expected.loc[term, "count_target"]
+        assert ours.loc[term, "other_count"] == expected.loc[term, "count_reference"]
         assert ours.loc[term, "z"] == pytest.approx(expected.loc[term, "z"], abs=1e-12)
         assert ours.loc[term, "se"] == pytest.approx(expected.loc[term, "se"], abs=1e-12)
         assert ours.loc[term, "g2"] == pytest.approx(expected_g2.loc[term, "statistic"])
@@ -392,7 +392,7 @@ def test_reference_can_be_one_named_group():
     )
     # same counts; the vocabulary (and so a_0) also holds BBC's words, hence only counts
     assert rows.loc["kiev", "other_count"] == 0
-    assert rows.loc["kyiv", "other_count"] == expected.loc["kyiv", "count_b"] == 3
+    assert rows.loc["kyiv", "other_count"] == expected.loc["kyiv", "count_reference"] == 3
     assert "mayor" not in set(table["term"])  # BBC only: in neither target nor reference
 
 
@@ -470,8 +470,8 @@ def test_compare_groups_with_a_lexicon_counts_hits_against_token_totals():
     expected = log_odds(
         {"Kiev": 3, "Kyiv": 0, "invasion": 0},
         {"Kiev": 0, "Kyiv": 4, "invasion": 4},
-        total_a=tokens[rt].sum(),
-        total_b=tokens[~rt].sum(),
+        total_target=tokens[rt].sum(),
+        total_reference=tokens[~rt].sum(),
     )
     assert rows.loc["Kiev", "count"] == 3
     assert rows.loc["Kyiv", "other_count"] == 4
@@ -596,3 +596,10 @@ def test_on_the_sample_no_outlet_has_a_stop_word_in_its_top_twenty():
             and (term.split(" ")[0] in stop or term.split(" ")[-1] in stop)
         ], group
         assert not [term for term in top if term in stop], group
+
+
+def test_log_odds_old_parameter_names_still_work_with_a_future_warning() -> None:
+    with pytest.warns(FutureWarning, match="'counts_a' parameter of log_odds was renamed"):
+        old = log_odds(counts_a=COUNTS_A, counts_b=COUNTS_B, prior=1.0)
+    new = log_odds(counts_target=COUNTS_A, counts_reference=COUNTS_B, prior=1.0)
+    pd.testing.assert_frame_equal(old, new)

@@ -16,7 +16,7 @@ from framing.plot._dispersion import dispersion
 from framing.plot._labels import labels
 from framing.plot._style import PALETTE, outlet_colors, style, style_parameters
 from framing.plot._terms import log_odds
-from framing.plot._timeline import timeline, voice
+from framing.plot._timeline import timeline, timeline_grid, voice
 
 __all__ = [
     "PALETTE",
@@ -29,5 +29,6 @@ __all__ = [
     "style",
     "style_parameters",
     "timeline",
+    "timeline_grid",
     "voice",
 ]

@@ -13,6 +13,7 @@ from matplotlib.colors import to_rgb
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import PercentFormatter
 
+from framing._checks import keyword_only, renamed
 from framing.plot._common import (
     RATE_LABEL,
     SHARE_LABEL,
@@ -37,17 +38,19 @@ from framing.plot._style import _colors_for
 from framing.scoring import MIN_DOCS
 
 
+@renamed("plot.shares", source="caption")
+@keyword_only("plot.shares", 1, ("concept",))
 def shares(
     scores: pd.DataFrame,
-    concept: str,
     *,
+    concept: str,
     by: str = "outlet",
     ax: Axes | None = None,
     colors: Mapping[str, str] | None = None,
     labels: Any = None,
     title: str | None = None,
     min_docs: int = MIN_DOCS,
-    source: bool | str = False,
+    caption: bool | str = False,
 ) -> Axes:
     """Bar chart of each variant's share of a concept's matches, one bar per outlet.
 
@@ -78,7 +81,7 @@ def shares(
         The title; default the concept's label. ``""`` for none.
     min_docs : int, default ``framing.scoring.MIN_DOCS`` (5)
         Bars resting on fewer documents with the concept are pale (0: none).
-    source : bool or str, default False
+    caption : bool or str, default False
         True adds a note of the table's provenance under the chart; a string adds itself.
 
     Returns
@@ -102,7 +105,7 @@ def shares(
     'war name'
     >>> [label.get_text() for label in ax.get_yticklabels()]
     ['war', 'special operation']
-    >>> ax = framing.plot.shares(scores, "war_name", title="Naming the war",
+    >>> ax = framing.plot.shares(scores, concept="war_name", title="Naming the war",
     ...     labels={"special_operation": "“special operation”"})
     >>> ax.get_title(), ax.get_yticklabels()[1].get_text()
     ('Naming the war', '“special operation”')
@@ -162,31 +165,32 @@ def shares(
     ax.set_xlabel(SHARE_LABEL + ("\n" + wrap("; ".join(notes), 48) if notes else ""))
     set_title(ax, title, names.concept(concept))
     legend_outside(ax, title=names.column(by))
-    finish(ax, scores, source)
+    finish(ax, scores, caption)
     return ax
 
 
+@renamed("plot.heatmap", source="caption", concepts="concept")
+@keyword_only("plot.heatmap", 1, ("value",))
 def heatmap(
     scores: pd.DataFrame,
-    value: str = "rate",
     *,
+    value: str = "rate",
     by: str = "outlet",
     across: str | None = None,
-    concepts: str | Sequence[str] | None = None,
-    variant: str | Sequence[str] | None = None,
     concept: str | Sequence[str] | None = None,
+    variant: str | Sequence[str] | None = None,
     ax: Axes | None = None,
     annotate: bool = True,
     cmap: str | None = None,
     labels: Any = None,
     title: str | None = None,
     min_docs: int = MIN_DOCS,
-    source: bool | str = False,
+    caption: bool | str = False,
 ) -> Axes:
     """Heatmap of outlets by concept (or variant), each cell annotated with its value.
 
     Only concepts with at least one hit are drawn (a lexicon of 130 concepts makes 130
-    columns otherwise), unless ``concepts=`` names them. A cell resting on fewer than
+    columns otherwise), unless ``concept=`` names them. A cell resting on fewer than
     ``min_docs`` documents is hatched and its number grey.
 
     Parameters
@@ -205,14 +209,12 @@ def heatmap(
         for shares of one variant per concept, "variant" for other shares (the shares of
         all of a concept's variants always add up to 100%, so shares per concept need one
         variant per concept: ``variant=`` or a table filtered to one).
-    concepts : str or list of str, optional
+    concept : str or list of str, optional
         Only these concepts, in this order (also those without hits). Default: every
         concept with a hit (``count`` > 0, or a value above zero), in the table's order
         (``score`` keeps the lexicon's) or the categories' of a categorical column.
     variant : str or list of str, optional
         Only these variants (e.g. the Russian-state variant of each concept).
-    concept : str or list of str, optional
-        The same as ``concepts`` (the earlier name).
     ax : matplotlib.axes.Axes, optional
         Where to draw; a new figure by default.
     annotate : bool, default True
@@ -225,7 +227,7 @@ def heatmap(
         The title; default says what the cells are. ``""`` for none.
     min_docs : int, default ``framing.scoring.MIN_DOCS`` (5)
         Cells resting on fewer documents are hatched (0: none).
-    source : bool or str, default False
+    caption : bool or str, default False
         True adds a note of the table's provenance; a string adds itself.
 
     Returns
@@ -247,7 +249,7 @@ def heatmap(
     >>> [label.get_text() for label in ax.get_xticklabels()]
     ['war name', 'capital']
     >>> scores["share"] = [0.9, 0.8, 0.1, 0.2]
-    >>> ax = framing.plot.heatmap(scores, "share", variant=["special_operation", "Kiev"])
+    >>> ax = framing.plot.heatmap(scores, value="share", variant=["special_operation", "Kiev"])
     >>> [label.get_text() for label in ax.get_xticklabels()]
     ['war name: special operation', 'capital: Kiev']
     """
@@ -255,9 +257,7 @@ def heatmap(
     check_choice(value, "value", function, ("rate", "share"))
     if across is not None:
         check_choice(across, "across", function, ("concept", "variant"))
-    if concept is not None and concepts is not None:
-        raise ValueError("plot.heatmap takes concepts= (or its older name concept=), not both.")
-    concepts = concepts if concepts is not None else concept
+    concepts = concept
     require_columns(scores, [by, "concept", "variant", value], function=function, name="scores")
     min_docs = check_min_docs(min_docs, function)
     names = Labeller(labels, scores, function=function)
@@ -273,7 +273,7 @@ def heatmap(
         if rows.empty:
             raise ValueError(
                 "plot.heatmap: no concept in the table has a hit, so there is nothing to "
-                "draw. Pass concepts=[...] to draw chosen concepts anyway."
+                "draw. Pass concept=[...] to draw chosen concepts anyway."
             )
     refuse_duplicates(rows, [by, "concept", "variant"], function=function)
     variants_per_concept = rows.groupby(rows["concept"].astype(str))["variant"].nunique()
@@ -391,7 +391,7 @@ def heatmap(
         else f"{SHARE_LABEL.capitalize()}, by {across}"
     )
     set_title(ax, title, default)
-    finish(ax, scores, source)
+    finish(ax, scores, caption)
     return ax
 
 

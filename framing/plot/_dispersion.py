@@ -11,6 +11,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
+from framing._checks import keyword_only, renamed
 from framing.plot._common import (
     axes_for,
     check_choice,
@@ -35,11 +36,13 @@ def _document_order(corpus: pd.DataFrame) -> pd.DataFrame:
     return documents.assign(_position=np.arange(len(documents))).set_index("doc_id")
 
 
+@renamed("plot.dispersion", source="caption")
+@keyword_only("plot.dispersion", 2, ("terms",))
 def dispersion(
     hits: pd.DataFrame,
     corpus: pd.DataFrame,
-    terms: Sequence[str] | None = None,
     *,
+    terms: Sequence[str] | None = None,
     level: str = "term",
     by: str = "outlet",
     x: str = "date",
@@ -47,7 +50,7 @@ def dispersion(
     colors: Mapping[str, str] | None = None,
     labels: Any = None,
     title: str | None = None,
-    source: bool | str = False,
+    caption: bool | str = False,
 ) -> Axes:
     """Lexical dispersion plot: a tick for every match, at its document's date.
 
@@ -83,7 +86,7 @@ def dispersion(
         Labels for variants, concepts and outlets (see ``framing.plot.labels``).
     title : str, optional
         The title; default "Where each term (variant, concept) occurs". ``""`` for none.
-    source : bool or str, default False
+    caption : bool or str, default False
         True adds a note of the table's provenance; a string adds itself.
 
     Returns
@@ -210,7 +213,7 @@ def dispersion(
         note = f"\n({undated:,} undated, at the right)" if undated else ""
         ax.set_xlabel(f"{total:,} documents in date order{note}")
     set_title(ax, title, f"Where each {level} occurs")
-    finish(ax, hits, source)
+    finish(ax, hits, caption)
     return ax
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
+from framing._checks import keyword_only, renamed
 from framing.plot._common import (
     axes_for,
     check_choice,
@@ -50,11 +51,14 @@ def _rows_for_group(comparison: pd.DataFrame, group: str | None) -> tuple[pd.Dat
         rows = comparison[comparison["group"].astype(str) == group]
         frequency = rows["count"].to_numpy(float) + rows["other_count"].to_numpy(float)
     else:
-        # framing.log_odds: two corpora a and b, no group column.
-        require_columns(comparison, ["count_a", "count_b"], function=function, name="comparison")
+        # framing.log_odds: a target and a reference, no group column (count_a/count_b in
+        # tables made by framing 0.1).
+        old = {"count_a", "count_b"} <= set(comparison.columns)
+        counts = ["count_a", "count_b"] if old else ["count_target", "count_reference"]
+        require_columns(comparison, counts, function=function, name="comparison")
         rows = comparison
-        frequency = rows["count_a"].to_numpy(float) + rows["count_b"].to_numpy(float)
-        group = group or "a"
+        frequency = rows[counts[0]].to_numpy(float) + rows[counts[1]].to_numpy(float)
+        group = group or "target"
     rows = rows.assign(_frequency=frequency, term=rows["term"].astype(str))
     repeated = rows["term"][rows["term"].duplicated()]
     if not repeated.empty:
@@ -186,10 +190,12 @@ def _label_points(ax: Axes, rows: pd.DataFrame, x: str) -> None:
         label.set_in_layout(False)
 
 
+@renamed("plot.log_odds", source="caption")
+@keyword_only("plot.log_odds", 1, ("n",))
 def log_odds(
     comparison: pd.DataFrame,
-    n: int = 20,
     *,
+    n: int = 20,
     kind: str = "scatter",
     group: str | None = None,
     threshold: float = 1.96,
@@ -197,7 +203,7 @@ def log_odds(
     colors: Mapping[str, str] | None = None,
     labels: Any = None,
     title: str | None = None,
-    source: bool | str = False,
+    caption: bool | str = False,
 ) -> Axes:
     """The "Fightin' words" chart: which terms set a group apart from the rest.
 
@@ -212,7 +218,8 @@ def log_odds(
     comparison : pandas.DataFrame
         Term statistics from ``framing.compare_groups`` (columns ``term``, ``group``,
         ``count``, ``other_count``, ``z``) or from ``framing.log_odds`` (indexed by
-        ``term``, with ``count_a``, ``count_b``, ``z``: group "a" against "b").
+        ``term``, with ``count_target``, ``count_reference``, ``z``: the target against the
+        reference).
     n : int, default 20
         Terms labelled (scatter) or shown on each side (bar).
     kind : {"scatter", "bar"}, default "scatter"
@@ -228,7 +235,7 @@ def log_odds(
         Labels for the group and its reference (outlet names by default).
     title : str, optional
         The title; default "group vs. the rest" (or the named reference). ``""`` for none.
-    source : bool or str, default False
+    caption : bool or str, default False
         True adds a note of the table's provenance; a string adds itself.
 
     Returns
@@ -292,7 +299,7 @@ def log_odds(
         ax.grid(axis="y", visible=False)
         ax.set_xlabel(z_label)
         set_title(ax, title, f"{names.group(group)} (top) vs. {other} (bottom)")
-        finish(ax, comparison, source)
+        finish(ax, comparison, caption)
         return ax
 
     nonpositive = rows.loc[rows[frequency] <= 0, "term"]
@@ -320,7 +327,7 @@ def log_odds(
     ax.set_xlabel("frequency (matches in both groups, log scale)")
     ax.set_ylabel(z_label)
     set_title(ax, title, f"{names.group(group)} vs. {other}")
-    finish(ax, comparison, source)  # before labelling: the note takes part in the layout
+    finish(ax, comparison, caption)  # before labelling: the note takes part in the layout
     thin_overlapping_ticks(ax, "x")
     if n:
         _label_points(ax, _top(rows, n), frequency)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import matplotlib.dates as mdates
@@ -16,6 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import PercentFormatter
 
+from framing._checks import check_whole, keyword_only, renamed
 from framing.plot._common import (
     RATE_LABEL,
     SHARE_LABEL,
@@ -224,24 +227,55 @@ def _note(frame: pd.DataFrame, has_band: bool, scores: pd.DataFrame, value: str,
     return "; ".join(notes)
 
 
+def _small_multiples_moved(wrapped: Callable[..., Any]) -> Callable[..., Any]:
+    """timeline(small_multiples=True, columns=n) of 0.1 draws timeline_grid(ncols=n)."""
+
+    @functools.wraps(wrapped)
+    def wrapper(scores: pd.DataFrame, *args: Any, **kwargs: Any) -> Any:
+        small_multiples = kwargs.pop("small_multiples", None)
+        columns = kwargs.pop("columns", None)
+        if small_multiples is None and columns is None:
+            return wrapped(scores, *args, **kwargs)
+        warnings.warn(
+            "plot.timeline(small_multiples=True, columns=n) is now "
+            "plot.timeline_grid(..., ncols=n), which returns the Figure; plot.timeline "
+            "always returns Axes. The old spelling will stop working in a future release.",
+            FutureWarning,
+            stacklevel=2,
+        )
+        if not small_multiples:
+            return wrapped(scores, *args, **kwargs)
+        if kwargs.pop("ax", None) is not None:
+            raise ValueError(
+                "plot.timeline draws small multiples on a figure of its own; "
+                "pass ax=None with small_multiples=True (or use plot.timeline_grid)."
+            )
+        if columns is not None:
+            kwargs["ncols"] = columns
+        return timeline_grid(scores, *args, **kwargs)
+
+    return wrapper
+
+
+@_small_multiples_moved
+@renamed("plot.timeline", source="caption")
+@keyword_only("plot.timeline", 1, ("concept", "variant"))
 def timeline(
     scores: pd.DataFrame,
+    *,
     concept: str,
     variant: str | None = None,
-    *,
     value: str = "rate",
     by: str = "outlet",
     time: str = "period",
     events: Mapping[str, str] | Iterable[tuple[Any, str]] | None = None,
-    small_multiples: bool = False,
-    columns: int = 3,
     ax: Axes | None = None,
     colors: Mapping[str, str] | None = None,
     labels: Any = None,
     title: str | None = None,
     min_docs: int = MIN_DOCS,
-    source: bool | str = False,
-) -> Axes | Figure:
+    caption: bool | str = False,
+) -> Axes:
     """Line chart of a concept's (or variant's) rate or share over time, per outlet.
 
     One line per outlet, in its fixed colour, over the period starts of a scores table
@@ -271,13 +305,8 @@ def timeline(
         Dates (anything ``pandas.Timestamp`` reads) and their labels, e.g.
         ``{"2022-02-24": "full-scale invasion"}``. Only those from the first period's
         start to the last period's end are drawn.
-    small_multiples : bool, default False
-        One panel per outlet, sharing both axes, with the other outlets faint behind it.
-        Returns the Figure.
-    columns : int, default 3
-        Panels per row for ``small_multiples``.
     ax : matplotlib.axes.Axes, optional
-        Where to draw (not with ``small_multiples``); a new figure by default.
+        Where to draw; a new figure by default.
     colors : dict, optional
         Colour per group value; by default the fixed outlet colours (see ``style``).
     labels : mapping or framing.Lexicon, optional
@@ -286,12 +315,17 @@ def timeline(
         The title; default "concept: variant" in their labels. ``""`` for none.
     min_docs : int, default ``framing.scoring.MIN_DOCS`` (5)
         Points resting on fewer documents are hollow (0: none).
-    source : bool or str, default False
+    caption : bool or str, default False
         True adds a note of the table's provenance; a string adds itself.
 
     Returns
     -------
-    matplotlib.axes.Axes, or matplotlib.figure.Figure with ``small_multiples=True``
+    matplotlib.axes.Axes
+        The chart. One panel per outlet (small multiples) is :func:`timeline_grid`.
+
+    See Also
+    --------
+    timeline_grid : the same lines, one panel per outlet, as a Figure.
 
     Examples
     --------
@@ -309,98 +343,210 @@ def timeline(
     ...     value="share", events={"2022-02-24": "full-scale invasion"})
     >>> ax.get_title(), len(ax.get_lines())
     ('war name: war', 3)
-    >>> fig = framing.plot.timeline(scores, "war_name", "war", value="share",
-    ...     small_multiples=True)
-    >>> [panel.get_title() for panel in fig.axes]
-    ['BBC', 'RT']
     """
-    min_docs = check_min_docs(min_docs, "timeline")
-    names = Labeller(labels, scores, function="timeline")
-    frame, has_band = _series(scores, concept, variant, value, by, time, min_docs)
-    parsed_events = _events_in_range(_parse_events(events), *_data_range(frame, time, scores))
-    groups = (
-        ordered(frame[by])
-        if not isinstance(scores[by].dtype, pd.CategoricalDtype)
-        else [group for group in ordered(scores[by]) if group in set(frame[by])]
+    drawing = _Drawing.of(
+        scores, concept, variant, value, by, time, events, colors, labels, min_docs, "timeline"
     )
-    palette = _colors_for(scores.loc[scores[by].astype(str).isin(groups), by], colors)
-    default_title = _title(names, concept, variant)
-    ylabel = RATE_LABEL if value == "rate" else SHARE_LABEL
-    low, high = f"{value}_low", f"{value}_high"
-    note = _note(frame, has_band, scores, value, min_docs)
-
-    if small_multiples:
-        if ax is not None:
-            raise ValueError(
-                "plot.timeline draws small multiples on a figure of its own; "
-                "pass ax=None with small_multiples=True."
-            )
-        if not isinstance(columns, int) or columns < 1:
-            raise ValueError(
-                f"The 'columns' parameter of plot.timeline must be a positive whole number. "
-                f"Got {columns!r} instead."
-            )
-        ncols = min(columns, len(groups))
-        nrows = math.ceil(len(groups) / ncols)
-        width, height = plt.rcParams["figure.figsize"]
-        fig = plt.figure(figsize=(width, max(height, height * 0.55 * nrows)))
-        panels = fig.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False).ravel()
-        for index, group in enumerate(groups):
-            panel = panels[index]
-            for other in groups:
-                if other != group:
-                    part = frame[frame[by] == other]
-                    panel.plot(part[time], part[value], color=MUTED, linewidth=0.8, zorder=1)
-            part = frame[frame[by] == group]
-            if has_band:
-                panel.fill_between(
-                    part[time],
-                    part[low],
-                    part[high],
-                    color=palette[group],
-                    alpha=0.2,
-                    linewidth=0,
-                )
-            _draw_line(panel, part, value, time, palette[group], zorder=3)
-            _draw_events(panel, parsed_events, labels=index == 0)
-            panel.set_title(names.group(group))
-            _format_axis(panel, value)
-        for panel in panels[len(groups) :]:
-            panel.remove()
-        text = default_title if title is None else str(title)
-        if text:
-            fig.suptitle(text, wrap=True)
-        fig.supylabel(ylabel, fontsize=plt.rcParams["axes.labelsize"])
-        if note:
-            fig.supxlabel(note, fontsize="small", color="0.35")
-        finish(panels[0], scores, source)
-        return fig
-
     ax = ax if ax is not None else plt.subplots()[1]
-    for group in groups:
+    frame, palette, names = drawing.frame, drawing.palette, drawing.names
+    for group in drawing.groups:
         part = frame[frame[by] == group]
-        if has_band:
+        if drawing.has_band:
             ax.fill_between(
-                part[time], part[low], part[high], color=palette[group], alpha=0.15, linewidth=0
+                part[time],
+                part[drawing.low],
+                part[drawing.high],
+                color=palette[group],
+                alpha=0.15,
+                linewidth=0,
             )
         _draw_line(ax, part, value, time, palette[group], label=names.group(group), zorder=3)
-    _draw_events(ax, parsed_events, labels=True)
+    _draw_events(ax, drawing.events, labels=True)
     _format_axis(ax, value)
-    set_title(ax, title, default_title)
-    ax.set_ylabel(ylabel)
-    if note:
-        ax.set_xlabel(note, fontsize="small", color="0.35")
+    set_title(ax, title, drawing.default_title)
+    ax.set_ylabel(drawing.ylabel)
+    if drawing.note:
+        ax.set_xlabel(drawing.note, fontsize="small", color="0.35")
     legend_outside(ax, title=names.column(by))
-    finish(ax, scores, source)
+    finish(ax, scores, caption)
     return ax
 
 
+@dataclass
+class _Drawing:
+    """What timeline and timeline_grid draw: the series, groups, colours and texts."""
+
+    frame: pd.DataFrame
+    has_band: bool
+    events: list[tuple[pd.Timestamp, str]]
+    groups: list[Any]
+    palette: dict[Any, str]
+    names: Labeller
+    default_title: str
+    ylabel: str
+    low: str
+    high: str
+    note: str | None
+
+    @classmethod
+    def of(
+        cls,
+        scores: pd.DataFrame,
+        concept: str,
+        variant: str | None,
+        value: str,
+        by: str,
+        time: str,
+        events: Any,
+        colors: Mapping[str, str] | None,
+        labels: Any,
+        min_docs: int,
+        function: str,
+    ) -> _Drawing:
+        min_docs = check_min_docs(min_docs, function)
+        names = Labeller(labels, scores, function=function)
+        frame, has_band = _series(scores, concept, variant, value, by, time, min_docs)
+        parsed = _events_in_range(_parse_events(events), *_data_range(frame, time, scores))
+        groups = (
+            ordered(frame[by])
+            if not isinstance(scores[by].dtype, pd.CategoricalDtype)
+            else [group for group in ordered(scores[by]) if group in set(frame[by])]
+        )
+        palette = _colors_for(scores.loc[scores[by].astype(str).isin(groups), by], colors)
+        return cls(
+            frame=frame,
+            has_band=has_band,
+            events=parsed,
+            groups=groups,
+            palette=palette,
+            names=names,
+            default_title=_title(names, concept, variant),
+            ylabel=RATE_LABEL if value == "rate" else SHARE_LABEL,
+            low=f"{value}_low",
+            high=f"{value}_high",
+            note=_note(frame, has_band, scores, value, min_docs),
+        )
+
+
+@renamed("plot.timeline_grid", source="caption", columns="ncols")
+@keyword_only("plot.timeline_grid", 1, ("concept", "variant"))
+def timeline_grid(
+    scores: pd.DataFrame,
+    *,
+    concept: str,
+    variant: str | None = None,
+    value: str = "rate",
+    by: str = "outlet",
+    time: str = "period",
+    events: Mapping[str, str] | Iterable[tuple[Any, str]] | None = None,
+    ncols: int = 3,
+    colors: Mapping[str, str] | None = None,
+    labels: Any = None,
+    title: str | None = None,
+    min_docs: int = MIN_DOCS,
+    caption: bool | str = False,
+) -> Figure:
+    """Small multiples of :func:`timeline`: one panel per outlet, on a Figure of its own.
+
+    Each panel draws one outlet in its colour, with its interval band, and the other
+    outlets faint behind it; the panels share both axes. Events are drawn in every panel
+    and labelled in the first.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        As in :func:`timeline`.
+    concept, variant, value, by, time, events, colors, labels, min_docs, caption
+        As in :func:`timeline`.
+    ncols : int, default 3
+        Panels per row.
+    title : str, optional
+        The figure's title; default "concept: variant" in their labels. ``""`` for none.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure; its panels are ``fig.axes``, in the outlets' order.
+
+    See Also
+    --------
+    timeline : all outlets on one Axes.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import framing.plot
+    >>> periods = pd.to_datetime(["2022-01-01", "2022-02-01", "2022-03-01"], utc=True)
+    >>> scores = pd.DataFrame({
+    ...     "outlet": ["RT"] * 3 + ["BBC"] * 3,
+    ...     "period": list(periods) * 2,
+    ...     "concept": "war_name", "variant": "war",
+    ...     "share": [0.1, 0.2, 0.1, 0.6, 0.9, 0.95]})
+    >>> fig = framing.plot.timeline_grid(scores, concept="war_name", variant="war",
+    ...     value="share")
+    >>> [panel.get_title() for panel in fig.axes]
+    ['BBC', 'RT']
+    """
+    ncols = check_whole(ncols, parameter="ncols", function="plot.timeline_grid", minimum=1)
+    drawing = _Drawing.of(
+        scores,
+        concept,
+        variant,
+        value,
+        by,
+        time,
+        events,
+        colors,
+        labels,
+        min_docs,
+        "timeline_grid",
+    )
+    frame, palette, names, groups = drawing.frame, drawing.palette, drawing.names, drawing.groups
+    ncols = min(ncols, len(groups))
+    nrows = math.ceil(len(groups) / ncols)
+    width, height = plt.rcParams["figure.figsize"]
+    fig = plt.figure(figsize=(width, max(height, height * 0.55 * nrows)))
+    panels = fig.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False).ravel()
+    for index, group in enumerate(groups):
+        panel = panels[index]
+        for other in groups:
+            if other != group:
+                part = frame[frame[by] == other]
+                panel.plot(part[time], part[value], color=MUTED, linewidth=0.8, zorder=1)
+        part = frame[frame[by] == group]
+        if drawing.has_band:
+            panel.fill_between(
+                part[time],
+                part[drawing.low],
+                part[drawing.high],
+                color=palette[group],
+                alpha=0.2,
+                linewidth=0,
+            )
+        _draw_line(panel, part, value, time, palette[group], zorder=3)
+        _draw_events(panel, drawing.events, labels=index == 0)
+        panel.set_title(names.group(group))
+        _format_axis(panel, value)
+    for panel in panels[len(groups) :]:
+        panel.remove()
+    text = drawing.default_title if title is None else str(title)
+    if text:
+        fig.suptitle(text, wrap=True)
+    fig.supylabel(drawing.ylabel, fontsize=plt.rcParams["axes.labelsize"])
+    if drawing.note:
+        fig.supxlabel(drawing.note, fontsize="small", color="0.35")
+    finish(panels[0], scores, caption)
+    return fig
+
+
+@renamed("plot.voice", source="caption")
+@keyword_only("plot.voice", 2, ("concept", "variant"))
 def voice(
     every: pd.DataFrame,
     own: pd.DataFrame,
+    *,
     concept: str,
     variant: str,
-    *,
     value: str = "share",
     by: str = "outlet",
     time: str = "period",
@@ -409,7 +555,7 @@ def voice(
     labels: Any = None,
     title: str | None = None,
     min_docs: int = MIN_DOCS,
-    source: bool | str = False,
+    caption: bool | str = False,
 ) -> Figure:
     """A variant over time in every voice and in the outlets' own voice, side by side.
 
@@ -427,7 +573,7 @@ def voice(
         The variant to draw.
     value : {"share", "rate"}, default "share"
         As in :func:`timeline`.
-    by, time, events, colors, labels, min_docs, source
+    by, time, events, colors, labels, min_docs, caption
         As in :func:`timeline`.
     title : str, optional
         The figure's title; default "concept: variant" in their labels. ``""`` for none.
@@ -445,7 +591,7 @@ def voice(
     ...     "concept": "war_name", "variant": "special_operation",
     ...     "share": [0.9, 0.8, 0.3, 0.2]})
     >>> own = every.assign(share=[0.9, 0.85, 0.05, 0.0])
-    >>> fig = framing.plot.voice(every, own, "war_name", "special_operation")
+    >>> fig = framing.plot.voice(every, own, concept="war_name", variant="special_operation")
     >>> fig.get_suptitle(), [panel.get_title() for panel in fig.axes]
     ('war name: special operation', ['Every voice', 'Own voice (quotations left out)'])
     """
@@ -462,8 +608,8 @@ def voice(
     for panel, table, heading in panels:
         timeline(
             table,
-            concept,
-            variant,
+            concept=concept,
+            variant=variant,
             value=value,
             by=by,
             time=time,
@@ -489,6 +635,6 @@ def voice(
     text = _title(names, concept, variant) if title is None else str(title)
     if text:
         fig.suptitle(text, wrap=True)
-    finish(left, every, source)
+    finish(left, every, caption)
     finish(right, own, None)  # both tables' provenance goes into the saved files
     return fig
