@@ -45,15 +45,18 @@ def test_a_single_quote_left_open_does_not_quote_the_rest() -> None:
     [
         'He spoke of a "special military operation" today.',
         "He spoke of a “special military operation” today.",
-        "Er sprach von „special military operation“ heute.",
-        "Il a parlé d'une «special military operation» hier.",
-        "Il a parlé d'une « special military operation » hier.",
+        "He spoke of „special military operation“ today.",
+        "He spoke of «special military operation» today.",
+        "He spoke of « special military operation » today.",
+        "He spoke of »special military operation« today.",
         "He spoke of a 'special military operation' today.",
         "He spoke of a ‘special military operation’ today.",
         "He spoke of a ‹special military operation› today.",
     ],
 )
 def test_every_kind_of_quotation_mark_quotes(text: str) -> None:
+    # A speech verb ("spoke of") makes a short quotation a quotation of speech; without
+    # one it is a scare quote (distanced, tested in test_voice_rules.py).
     assert voice_of(text) == "quoted"
 
 
@@ -162,8 +165,8 @@ def test_a_cue_inside_the_speakers_quotation_stays_quoted() -> None:
 
 
 def test_voices_classifies_every_hit_of_a_text() -> None:
-    text = "Kiev, the so-called Kiev regime, and “Kiev”"
-    spans = [(0, 4), (20, 24), (38, 42)]
+    text = "Kiev, the so-called Kiev, and “Kiev,” he said"
+    spans = [(0, 4), (20, 24), (31, 35)]
     assert [text[a:b] for a, b in spans] == ["Kiev"] * 3
     assert voices(text, spans) == ["own", "distanced", "quoted"]
     assert set(voices(text, spans)) <= set(VOICES)

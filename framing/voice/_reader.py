@@ -1,0 +1,314 @@
+"""One text's hits, classified: the rules of ``framing.voice`` put together."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from framing.voice._cues import (
+    AFTER_KEYS,
+    BEFORE_KEYS,
+    CASE_TRAPS,
+    CUE_KEY_AUTOMATON,
+    CYRILLIC_KEYS,
+    REACH,
+    SHORTEST_KEY,
+    cue_after,
+    cue_before,
+    may_hold_cue,
+    modifies_next,
+)
+from framing.voice._quotes import Quotes, pair_quotes, paragraphs
+from framing.voice._speakers import (
+    QUOTE_INTRODUCERS,
+    Principal,
+    Turns,
+    attribution_after,
+    attribution_before,
+    clause_start,
+    dash_sources,
+    embedded_posts,
+    may_hold_speech,
+    names_a_person,
+    sentence_speaker,
+)
+
+#: A quotation of at most this many words, with no speech verb or speaker around it,
+#: is a scare quote ("a sham 'referendum'"): ``distanced``.
+SCARE_QUOTE_WORDS = 4
+
+# A text with at least this many hits has its cue keys found once, in one pass of a
+# small automaton over the lower-cased text (about 12 us for 600 words); each window
+# test is then a bisect. With fewer hits the per-window test (about 2.5 us) is cheaper.
+_KEYS_ONCE_FROM = 4
+_WORD = re.compile(r"\w+(?:['’\-\u2010\u2011]\w+)*")
+# A sentence end inside a quotation, with more words after it: a quotation of speech.
+_INNER_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»]*\s+(?=\S)")
+# A word named as a word: the word "war", keywords are "people" and "Ukraine".
+_MENTION = re.compile(
+    r"(?<!\w)(?:words?|terms?|names?|phrases?|expressions?|keywords?|key\s+words?|labels?"
+    r"|letters?|слов[оа]|термин\w*)\s*(?:(?:is|are|was|were)\s+)?"
+    r"(?:[\"“”'‘’«»„][^\"“”«»„\n]{0,40}[\"“”'‘’«»]\s*(?:,|and|or)\s*)*$",
+    re.IGNORECASE,
+)
+_MARKUP = re.compile(r"[\s*_#>]*")
+# Characters around a hit read for cue keys and for the sentence of indirect speech.
+_SENTENCE_REACH = 150
+_SENTENCE_MARKS = (". ", "! ", "? ")
+
+
+_NO_PRINCIPAL = Principal(())
+_NO_TURNS = Turns("", [0], _NO_PRINCIPAL)
+_NONE = (None, False)
+
+
+class Reader:
+    """Classifies many hits in one text. Paragraphs are found once per text, quotations
+    once per paragraph that holds a hit (and each quotation's attribution once), turn
+    labels once per text, cues only in the windows around a hit (most windows fail the
+    cheap ``may_hold_cue`` test)."""
+
+    def __init__(self, text: str, hits: int = 1, principal: Principal | None = None) -> None:
+        self.text = text
+        self.paragraphs = paragraphs(text)
+        self.paragraph_starts = [start for start, _ in self.paragraphs]
+        self.principal = principal if principal is not None else _NO_PRINCIPAL
+        self._quotes: dict[int, Quotes] = {}
+        self._quote_info: dict[tuple[int, int], tuple[bool, bool, str | None, bool]] = {}
+        self._turns: Turns | None = None
+        self._sources: dict[int, list[tuple[int, int, str]]] = {}
+        self._posts: dict[int, list[tuple[int, int, str]]] = {}
+        ascii = text.isascii()
+        self._traps = not ascii and CASE_TRAPS.search(text) is not None
+        self._before_keys = BEFORE_KEYS if ascii else BEFORE_KEYS + CYRILLIC_KEYS
+        self._after_keys = AFTER_KEYS if ascii else AFTER_KEYS + CYRILLIC_KEYS
+        # Where each cue key starts and ends in the text, when found once for all hits.
+        # Only without case traps: then ``text.lower()`` keeps every offset ("İ" is the
+        # one character whose lower case is two) and equals what re.IGNORECASE sees.
+        self._key_starts: list[int] | None = None
+        if hits >= _KEYS_ONCE_FROM and not self._traps and CUE_KEY_AUTOMATON is not None:
+            found = sorted(
+                (start, end)
+                for _, start, end in CUE_KEY_AUTOMATON.find_matches_as_indexes(
+                    text.lower(), overlapping=True
+                )
+            )
+            self._key_starts = [start for start, _ in found]
+            self._key_ends = [end for _, end in found]
+
+    # -- the rules, in order -------------------------------------------------------------
+
+    def classify(self, start: int, end: int) -> tuple[str, str | None]:
+        """``(voice, speaker)`` of the hit ``text[start:end]``."""
+        number = bisect_right(self.paragraph_starts, start) - 1
+        paragraph_start, paragraph_end = self.paragraphs[number]
+        turn_speaker, other_turn = self._turn(start) if self._turns is not _NO_TURNS else _NONE
+        if other_turn:  # another speaker's turn in a transcript with a principal
+            return "quoted", turn_speaker
+        quotes = self._quotes_of(number)
+        inner = quotes.around(start) if quotes.starts else -1
+        if inner >= 0:
+            if self._bracketed(quotes, inner, start, end):  # the writer's [insertion]
+                return "own", None
+            return self._quoted(number, quotes, quotes.outermost(inner))
+        post = self._post_at(number, start)
+        if post is not None:
+            return "quoted", post
+        if self._cue_reaches(paragraph_start, paragraph_end, start, end):
+            return "distanced", turn_speaker
+        return "own", turn_speaker or self._own_speaker(number, start, end)
+
+    def _quoted(self, number: int, quotes: Quotes, index: int) -> tuple[str, str | None]:
+        phrase, short, speaker, mention = self._info(number, quotes, index)
+        opening = quotes.starts[index]
+        if phrase and self._cue_reaches_quote(number, opening, quotes.ends[index]):
+            return "distanced", None
+        if self.principal:
+            if self.principal.matches(speaker):
+                return "own", speaker
+            if self._is_lead(number, opening) and not (
+                names_a_person(speaker) and not self.principal.matches(speaker)
+            ):
+                return "own", speaker or self.principal.names[0]
+        if short and speaker is None:
+            if mention:
+                return "own", None
+            if not self._speech_around(number, quotes, index):
+                return "distanced", None
+        return "quoted", speaker
+
+    # -- quotations ----------------------------------------------------------------------
+
+    def _quotes_of(self, number: int) -> Quotes:
+        quotes = self._quotes.get(number)
+        if quotes is None:
+            quotes = pair_quotes(self.text, *self.paragraphs[number])
+            self._quotes[number] = quotes
+        return quotes
+
+    def _info(self, number: int, quotes: Quotes, index: int) -> tuple[bool, bool, str | None, bool]:
+        """(a phrase: closed, no sentence end inside; short; speaker; a mention)."""
+        key = (number, index)
+        info = self._quote_info.get(key)
+        if info is not None:
+            return info
+        text = self.text
+        paragraph_start, paragraph_end = self.paragraphs[number]
+        opening, closing = quotes.starts[index], quotes.ends[index]
+        closed = quotes.closed[index]
+        phrase = closed and not _INNER_SENTENCE_END.search(text, opening + 1, closing)
+        short = (
+            phrase
+            and closing - opening <= 80
+            and len(_WORD.findall(text, opening + 1, closing)) <= SCARE_QUOTE_WORDS
+        )
+        clause = clause_start(text, paragraph_start, opening)
+        speaker = None
+        if closed:
+            stop = min(paragraph_end, closing + 160)
+            _, speaker = attribution_after(text, closing + 1, stop, opening)
+        if speaker is None:
+            _, speaker = attribution_before(text, clause, opening)
+        if speaker is None:
+            speaker = self._source_at(number, opening)  # Russia “already lost war” - White House
+        if speaker is None:
+            turns = self._get_turns()
+            turn = turns.at(opening)
+            if turn >= 0 and not text[turns.starts[turn] : opening].strip(" *_"):
+                speaker = turns.speakers[turn]  # "Andriy Yermak: “…”"
+        mention = short and _MENTION.search(text, clause, opening) is not None
+        info = (phrase, short, speaker, mention)
+        self._quote_info[key] = info
+        return info
+
+    def _speech_around(self, number: int, quotes: Quotes, index: int) -> bool:
+        text = self.text
+        paragraph_start, paragraph_end = self.paragraphs[number]
+        opening, closing = quotes.starts[index], quotes.ends[index]
+        clause = clause_start(text, paragraph_start, opening)
+        if attribution_before(text, clause, opening)[0]:
+            return True
+        if QUOTE_INTRODUCERS.search(text, clause, opening):
+            return True
+        return attribution_after(text, closing + 1, min(paragraph_end, closing + 60), opening)[0]
+
+    def _bracketed(self, quotes: Quotes, index: int, start: int, end: int) -> bool:
+        text = self.text
+        opening, closing = quotes.starts[index], quotes.ends[index]
+        bracket = text.rfind("[", opening, start)
+        return (
+            bracket >= 0
+            and text.find("]", bracket, start) < 0
+            and 0 <= text.find("]", end, closing) < closing
+        )
+
+    def _is_lead(self, number: int, opening: int) -> bool:
+        """The quotation opens the text (after markup): a press office's lead quote."""
+        return number == 0 and _MARKUP.match(self.text).end() == opening
+
+    # -- cues ----------------------------------------------------------------------------
+
+    def _cue_reaches(self, paragraph_start: int, paragraph_end: int, start: int, end: int) -> bool:
+        text = self.text
+        window = max(paragraph_start, start - REACH)
+        if (
+            self._may_hold_cue(window, start, self._before_keys)
+            and cue_before(text, window, start, start, text[start : start + 1].isupper())
+            and not modifies_next(text, start, end, paragraph_end)
+        ):
+            return True
+        stop = min(paragraph_end, end + REACH)
+        return self._may_hold_cue(end, stop, self._after_keys) and cue_after(text, end, stop, end)
+
+    def _cue_reaches_quote(self, number: int, opening: int, closing: int) -> bool:
+        text = self.text
+        paragraph_start, paragraph_end = self.paragraphs[number]
+        window = max(paragraph_start, opening - REACH)
+        first = opening + 1
+        capital = first < len(text) and text[first].isupper()
+        if self._may_hold_cue(window, opening, self._before_keys) and cue_before(
+            text, window, opening, opening, capital
+        ):
+            return True
+        after = closing + 1
+        stop = min(paragraph_end, after + REACH)
+        return self._may_hold_cue(after, stop, self._after_keys) and cue_after(
+            text, after, stop, after
+        )
+
+    def _may_hold_cue(self, start: int, stop: int, keys: tuple[str, ...]) -> bool:
+        """False only when ``text[start:stop]`` holds no cue key (see ``may_hold_cue``)."""
+        starts = self._key_starts
+        if starts is None:
+            return may_hold_cue(self.text, start, stop, self._traps, keys)
+        index = bisect_left(starts, start)
+        last = stop - SHORTEST_KEY
+        ends = self._key_ends
+        while index < len(starts) and starts[index] <= last:
+            if ends[index] <= stop:
+                return True
+            index += 1
+        return False
+
+    # -- speakers ------------------------------------------------------------------------
+
+    def _get_turns(self) -> Turns:
+        if self._turns is None:
+            if ":" not in self.text and "\uff1a" not in self.text:
+                self._turns = _NO_TURNS
+            else:
+                ends = [end for _, end in self.paragraphs]
+                self._turns = Turns(self.text, ends, self.principal)
+        return self._turns
+
+    def _turn(self, position: int) -> tuple[str | None, bool]:
+        """(the speaker of the turn at ``position``, whether it is another speaker's turn
+        in a transcript of a text with a principal)."""
+        turns = self._get_turns()
+        if not turns.starts:
+            return None, False
+        index = turns.at(position)
+        if index < 0:
+            return None, False
+        speaker = turns.speakers[index]
+        if not turns.transcript or not self.principal:
+            return speaker, False
+        principal = self.principal.matches(speaker) or turns.answers[index]
+        return speaker, not principal
+
+    def _post_at(self, number: int, position: int) -> str | None:
+        posts = self._posts.get(number)
+        if posts is None:
+            posts = embedded_posts(self.text, *self.paragraphs[number])
+            self._posts[number] = posts
+        for begin, stop, account in posts:
+            if begin <= position < stop:
+                return account
+        return None
+
+    def _source_at(self, number: int, position: int) -> str | None:
+        """The headline source ("... - General Staff") of the sentence at ``position``."""
+        sources = self._sources.get(number)
+        if sources is None:
+            sources = dash_sources(self.text, *self.paragraphs[number])
+            self._sources[number] = sources
+        for begin, stop, source in sources:
+            if begin <= position < stop:
+                return source
+        return None
+
+    def _own_speaker(self, number: int, start: int, end: int) -> str | None:
+        source = self._source_at(number, start)
+        if source is not None:
+            return source
+        paragraph_start, paragraph_end = self.paragraphs[number]
+        text = self.text
+        low = max(paragraph_start, start - _SENTENCE_REACH)
+        high = min(paragraph_end, end + _SENTENCE_REACH)
+        if not may_hold_speech(text, low, high):  # the common case: no speech verb near
+            return None
+        # The sentence: from the last ". " (or "! ", "? ") before the hit to the next one
+        # after it (str.find: fast).
+        sentence = max(low, max(text.rfind(mark, low, start) for mark in _SENTENCE_MARKS) + 2)
+        stops = [found for mark in _SENTENCE_MARKS if (found := text.find(mark, end, high)) >= 0]
+        return sentence_speaker(text, sentence, min(stops) + 1 if stops else high, start)
