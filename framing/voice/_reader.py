@@ -156,7 +156,11 @@ class Reader:
         paragraph_start, paragraph_end = self.paragraphs[number]
         opening, closing = quotes.starts[index], quotes.ends[index]
         closed = quotes.closed[index]
-        phrase = closed and not _INNER_SENTENCE_END.search(text, opening + 1, closing)
+        # A quotation that goes on from the one before (“A. “B.”) is a quotation of speech.
+        goes_on = index > 0 and quotes.ends[index - 1] == opening
+        phrase = (
+            closed and not goes_on and not _INNER_SENTENCE_END.search(text, opening + 1, closing)
+        )
         short = (
             phrase
             and closing - opening <= 80
@@ -169,6 +173,8 @@ class Reader:
             _, speaker = attribution_after(text, closing + 1, stop, opening)
         if speaker is None:
             _, speaker = attribution_before(text, clause, opening)
+        if speaker is None and goes_on:
+            speaker = self._info(number, quotes, index - 1)[2]
         if speaker is None:
             speaker = self._source_at(number, opening)  # Russia “already lost war” - White House
         if speaker is None:
@@ -309,6 +315,7 @@ class Reader:
             return None
         # The sentence: from the last ". " (or "! ", "? ") before the hit to the next one
         # after it (str.find: fast).
-        sentence = max(low, max(text.rfind(mark, low, start) for mark in _SENTENCE_MARKS) + 2)
+        last = max(text.rfind(mark, low, start) for mark in _SENTENCE_MARKS)
+        sentence = last + 2 if last >= 0 else low
         stops = [found for mark in _SENTENCE_MARKS if (found := text.find(mark, end, high)) >= 0]
         return sentence_speaker(text, sentence, min(stops) + 1 if stops else high, start)
