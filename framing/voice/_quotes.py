@@ -145,7 +145,7 @@ def pair_quotes(text: str, start: int, end: int) -> Quotes:
             action = 2 if counts[family] else (1 if opens else 3)
         elif character in "\u00ab\u2039":  # closes only in the reversed »…« style
             top = _top_of(stack, family)
-            action = 2 if top in "\u00bb\u203a" and closes and not opens else 1
+            action = 2 if top and top in "\u00bb\u203a" and closes and not opens else 1
         elif character == '"':
             if counts[family] and opens and not closes:
                 # An opening shape: after a comma a closing mark spaced wrongly (long-term,

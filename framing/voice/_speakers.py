@@ -251,6 +251,8 @@ def names_a_person(speaker: str | None) -> bool:
     if not speaker:
         return False
     words = _WORDS.findall(speaker)
+    if not words:
+        return False
     capitals = [word[0].isupper() and word.lower() not in _ROLE_WORDS for word in words]
     if len(words) == 1:
         return capitals[0]
