@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
 from framing.voice._cues import (
     AFTER_KEYS,
     BEFORE_KEYS,
     CASE_TRAPS,
-    CUE_KEY_AUTOMATON,
     CYRILLIC_KEYS,
     REACH,
-    SHORTEST_KEY,
     cue_after,
     cue_before,
     may_hold_cue,
     modifies_next,
 )
+from framing.voice._keys import AFTER, AUTOMATON, BEFORE, SPEECH, KeyIndex, has, verbs
 from framing.voice._quotes import Quotes, pair_quotes, paragraphs
 from framing.voice._speakers import (
     QUOTE_INTRODUCERS,
@@ -28,18 +27,19 @@ from framing.voice._speakers import (
     clause_start,
     dash_sources,
     embedded_posts,
-    may_hold_speech,
     names_a_person,
     sentence_speaker,
+    spaced_hyphen,
+    speech_verbs,
 )
 
 #: A quotation of at most this many words, with no speech verb or speaker around it,
 #: is a scare quote ("a sham 'referendum'"): ``distanced``.
 SCARE_QUOTE_WORDS = 4
 
-# A text with at least this many hits has its cue keys found once, in one pass of a
-# small automaton over the lower-cased text (about 12 us for 600 words); each window
-# test is then a bisect. With fewer hits the per-window test (about 2.5 us) is cheaper.
+# A text with at least this many hits has its cue keys and speech verbs found once, in
+# one pass of a small automaton over the lower-cased text; each window is then a bisect.
+# With fewer hits a pass over each hit's window is cheaper.
 _KEYS_ONCE_FROM = 4
 _WORD = re.compile(r"\w+(?:['’\-\u2010\u2011]\w+)*")
 # A sentence end inside a quotation, with more words after it: a quotation of speech.
@@ -52,9 +52,37 @@ _MENTION = re.compile(
     re.IGNORECASE,
 )
 _MARKUP = re.compile(r"[\s*_#>]*")
-# Characters around a hit read for cue keys and for the sentence of indirect speech.
+# Characters either side of a hit read for the sentence of indirect speech (within the
+# cue windows, REACH).
 _SENTENCE_REACH = 150
-_SENTENCE_MARKS = (". ", "! ", "? ")
+_SENTENCE_ENDS = ".!?"
+_TRAPS = CASE_TRAPS.pattern[1:-1]
+
+
+def _sentence_start(text: str, low: int, position: int) -> int:
+    """After the last sentence end (. ! ? and a space) in ``text[low:position]``, or
+    ``low`` (one-character rfind: memchr speed)."""
+    best = low
+    for mark in _SENTENCE_ENDS:
+        found = text.rfind(mark, low, position)
+        while found >= 0 and not (found + 1 < position and text[found + 1].isspace()):
+            found = text.rfind(mark, low, found)
+        if found >= 0:
+            best = max(best, found + 2)
+    return best
+
+
+def _sentence_stop(text: str, position: int, high: int) -> int:
+    """Just after the first sentence end (. ! ? and a space) in ``text[position:high]``,
+    or ``high``."""
+    best = high
+    for mark in _SENTENCE_ENDS:
+        found = text.find(mark, position, high)
+        while found >= 0 and not (found + 1 < high and text[found + 1].isspace()):
+            found = text.find(mark, found + 1, high)
+        if found >= 0:
+            best = min(best, found + 1)
+    return best
 
 
 _NO_PRINCIPAL = Principal(())
@@ -65,8 +93,8 @@ _NONE = (None, False)
 class Reader:
     """Classifies many hits in one text. Paragraphs are found once per text, quotations
     once per paragraph that holds a hit (and each quotation's attribution once), turn
-    labels once per text, cues only in the windows around a hit (most windows fail the
-    cheap ``may_hold_cue`` test)."""
+    labels once per text; cues and speech verbs only in the windows around a hit, after
+    one automaton pass finds their keys there (most windows hold none)."""
 
     def __init__(self, text: str, hits: int = 1, principal: Principal | None = None) -> None:
         self.text = text
@@ -78,23 +106,23 @@ class Reader:
         self._turns: Turns | None = None
         self._sources: dict[int, list[tuple[int, int, str]]] = {}
         self._posts: dict[int, list[tuple[int, int, str]]] = {}
+        # Embedded posts and headline sources need "(@" and a dash after a space: most
+        # texts have neither. (One-character ``in`` runs at memchr speed; a two-character
+        # needle that starts with a space is some hundred times slower.)
+        self._has_posts = "@" in text and "(@" in text
+        self._has_dashes = "\u2013" in text or "\u2014" in text or spaced_hyphen(text, 0, len(text))
         ascii = text.isascii()
-        self._traps = not ascii and CASE_TRAPS.search(text) is not None
+        # (four one-character ``in``: memchr speed, a regex class scans far slower)
+        self._traps = not ascii and any(trap in text for trap in _TRAPS)
         self._before_keys = BEFORE_KEYS if ascii else BEFORE_KEYS + CYRILLIC_KEYS
         self._after_keys = AFTER_KEYS if ascii else AFTER_KEYS + CYRILLIC_KEYS
-        # Where each cue key starts and ends in the text, when found once for all hits.
-        # Only without case traps: then ``text.lower()`` keeps every offset ("İ" is the
-        # one character whose lower case is two) and equals what re.IGNORECASE sees.
-        self._key_starts: list[int] | None = None
-        if hits >= _KEYS_ONCE_FROM and not self._traps and CUE_KEY_AUTOMATON is not None:
-            found = sorted(
-                (start, end)
-                for _, start, end in CUE_KEY_AUTOMATON.find_matches_as_indexes(
-                    text.lower(), overlapping=True
-                )
-            )
-            self._key_starts = [start for start, _ in found]
-            self._key_ends = [end for _, end in found]
+        # The cue keys and speech verbs around each hit: one automaton pass per window,
+        # or one over the whole text when it has many hits. Only without case traps: then
+        # ``str.lower`` keeps every offset ("İ" is the one character whose lower case is
+        # two) and equals what re.IGNORECASE sees; else the windows are tested key by key.
+        self._index: KeyIndex | None = None
+        if not self._traps and AUTOMATON is not None:
+            self._index = KeyIndex(text, hits >= _KEYS_ONCE_FROM)
 
     # -- the rules, in order -------------------------------------------------------------
 
@@ -114,9 +142,13 @@ class Reader:
         post = self._post_at(number, start)
         if post is not None:
             return "quoted", post
-        if self._cue_reaches(paragraph_start, paragraph_end, start, end):
+        found = None
+        if self._index is not None:
+            low = max(paragraph_start, start - REACH)
+            found = self._index.window(low, min(paragraph_end, end + REACH))
+        if self._cue_reaches(paragraph_start, paragraph_end, start, end, found):
             return "distanced", turn_speaker
-        return "own", turn_speaker or self._own_speaker(number, start, end)
+        return "own", turn_speaker or self._own_speaker(number, start, end, found)
 
     def _quoted(self, number: int, quotes: Quotes, index: int) -> tuple[str, str | None]:
         phrase, short, speaker, mention = self._info(number, quotes, index)
@@ -196,7 +228,8 @@ class Reader:
             return True
         if QUOTE_INTRODUCERS.search(text, clause, opening):
             return True
-        return attribution_after(text, closing + 1, min(paragraph_end, closing + 60), opening)[0]
+        stop = min(paragraph_end, closing + 60)
+        return attribution_after(text, closing + 1, stop, opening)[0]
 
     def _bracketed(self, quotes: Quotes, index: int, start: int, end: int) -> bool:
         text = self.text
@@ -214,17 +247,34 @@ class Reader:
 
     # -- cues ----------------------------------------------------------------------------
 
-    def _cue_reaches(self, paragraph_start: int, paragraph_end: int, start: int, end: int) -> bool:
+    def _cue_reaches(
+        self,
+        paragraph_start: int,
+        paragraph_end: int,
+        start: int,
+        end: int,
+        found: list[tuple[int, int, int]] | None,
+    ) -> bool:
+        """A cue before or after the unquoted hit ``text[start:end]`` reaches it. ``found``:
+        the keys of the window around the hit (``KeyIndex.window``), or None."""
         text = self.text
         window = max(paragraph_start, start - REACH)
+        stop = min(paragraph_end, end + REACH)
+        if found is None:
+            before = may_hold_cue(text, window, start, self._traps, self._before_keys)
+        else:
+            before = has(found, BEFORE, window, start)
         if (
-            self._may_hold_cue(window, start, self._before_keys)
+            before
             and cue_before(text, window, start, start, text[start : start + 1].isupper())
             and not modifies_next(text, start, end, paragraph_end)
         ):
             return True
-        stop = min(paragraph_end, end + REACH)
-        return self._may_hold_cue(end, stop, self._after_keys) and cue_after(text, end, stop, end)
+        if found is None:
+            after = may_hold_cue(text, end, stop, self._traps, self._after_keys)
+        else:
+            after = has(found, AFTER, end, stop)
+        return after and cue_after(text, end, stop, end)
 
     def _cue_reaches_quote(self, number: int, opening: int, closing: int) -> bool:
         text = self.text
@@ -232,29 +282,20 @@ class Reader:
         window = max(paragraph_start, opening - REACH)
         first = opening + 1
         capital = first < len(text) and text[first].isupper()
-        if self._may_hold_cue(window, opening, self._before_keys) and cue_before(
+        if self._may_hold(window, opening, BEFORE) and cue_before(
             text, window, opening, opening, capital
         ):
             return True
         after = closing + 1
         stop = min(paragraph_end, after + REACH)
-        return self._may_hold_cue(after, stop, self._after_keys) and cue_after(
-            text, after, stop, after
-        )
+        return self._may_hold(after, stop, AFTER) and cue_after(text, after, stop, after)
 
-    def _may_hold_cue(self, start: int, stop: int, keys: tuple[str, ...]) -> bool:
-        """False only when ``text[start:stop]`` holds no cue key (see ``may_hold_cue``)."""
-        starts = self._key_starts
-        if starts is None:
-            return may_hold_cue(self.text, start, stop, self._traps, keys)
-        index = bisect_left(starts, start)
-        last = stop - SHORTEST_KEY
-        ends = self._key_ends
-        while index < len(starts) and starts[index] <= last:
-            if ends[index] <= stop:
-                return True
-            index += 1
-        return False
+    def _may_hold(self, start: int, stop: int, kind: int) -> bool:
+        """False only when ``text[start:stop]`` holds no key of a cue of ``kind``."""
+        if self._index is not None:
+            return has(self._index.window(start, stop), kind, start, stop)
+        keys = self._before_keys if kind == BEFORE else self._after_keys
+        return may_hold_cue(self.text, start, stop, self._traps, keys)
 
     # -- speakers ------------------------------------------------------------------------
 
@@ -283,6 +324,8 @@ class Reader:
         return speaker, not principal
 
     def _post_at(self, number: int, position: int) -> str | None:
+        if not self._has_posts:
+            return None
         posts = self._posts.get(number)
         if posts is None:
             posts = embedded_posts(self.text, *self.paragraphs[number])
@@ -294,6 +337,8 @@ class Reader:
 
     def _source_at(self, number: int, position: int) -> str | None:
         """The headline source ("... - General Staff") of the sentence at ``position``."""
+        if not self._has_dashes:
+            return None
         sources = self._sources.get(number)
         if sources is None:
             sources = dash_sources(self.text, *self.paragraphs[number])
@@ -303,7 +348,11 @@ class Reader:
                 return source
         return None
 
-    def _own_speaker(self, number: int, start: int, end: int) -> str | None:
+    def _own_speaker(
+        self, number: int, start: int, end: int, found: list[tuple[int, int, int]] | None
+    ) -> str | None:
+        """The speaker of an unquoted hit: a headline source, or the subject of a speech
+        verb in its sentence (indirect speech). ``found``: the keys around the hit."""
         source = self._source_at(number, start)
         if source is not None:
             return source
@@ -311,11 +360,16 @@ class Reader:
         text = self.text
         low = max(paragraph_start, start - _SENTENCE_REACH)
         high = min(paragraph_end, end + _SENTENCE_REACH)
-        if not may_hold_speech(text, low, high):  # the common case: no speech verb near
-            return None
+        if found is not None and not has(found, SPEECH, low, high):
+            return None  # the common case: no speech verb near the hit
         # The sentence: from the last ". " (or "! ", "? ") before the hit to the next one
-        # after it (str.find: fast).
-        last = max(text.rfind(mark, low, start) for mark in _SENTENCE_MARKS)
-        sentence = last + 2 if last >= 0 else low
-        stops = [found for mark in _SENTENCE_MARKS if (found := text.find(mark, end, high)) >= 0]
-        return sentence_speaker(text, sentence, min(stops) + 1 if stops else high, start)
+        # after it, and its speech verbs.
+        sentence = _sentence_start(text, low, start)
+        stop = _sentence_stop(text, end, high)
+        if found is None:
+            spoken = speech_verbs(text, sentence, stop)
+        else:
+            spoken = verbs(text, found, sentence, stop)
+        if not spoken:
+            return None
+        return sentence_speaker(text, sentence, stop, start, verbs=spoken)
