@@ -129,3 +129,28 @@ def test_voice_time_is_linear_in_the_quotation_marks_of_a_paragraph() -> None:
     # room for a busy machine.
     small, large = _time_voices(250), _time_voices(4000)
     assert large / small < 48
+
+
+_SPOKEN = (
+    "said ", "Said ", "says", "essays ", "told ", "Told ", "according to ", "According to ",
+    "called on ", "recalled ", "по словам ", "По словам ", "за даними ", "заявил ",
+    "the United States ", "claims ", "word ", "x", " ", ", ", ". ", "addressed ", "address ",
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SPOKEN), max_size=30).map("".join), st.data())
+def test_speech_verbs_found_by_pieces_equal_the_verbs_found_whole(text, data) -> None:
+    # The automaton holds pieces of the speech verbs (said, accord, ...) and the regex
+    # checks each piece's word; the result is the verbs a search for the whole verbs
+    # finds, in any window.
+    from framing.voice._keys import KeyIndex, verbs
+    from framing.voice._speakers import speech_verbs
+
+    start = data.draw(st.integers(0, len(text)))
+    stop = data.draw(st.integers(start, len(text)))
+    want = [(v.start(), v.end()) for v in speech_verbs(text, start, stop)]
+    for whole in (False, True):
+        index = KeyIndex(text, whole)
+        got = [(v.start(), v.end()) for v in verbs(text, index.window(start, stop), start, stop)]
+        assert got == want

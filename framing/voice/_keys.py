@@ -3,13 +3,13 @@ text with many hits, over the whole text once).
 
 A window without a cue key holds no cue (``framing.voice._cues``) and one without a
 speech verb no attribution, so most hits need no regex at all. One pass of a small
-automaton over the window around a hit (both sides at once) is faster than testing the
-keys one by one with ``in``, and than a pass for cues and another for verbs. The text is
-not lower-cased (``str.lower`` of a text that is not ASCII costs some 8 ns a
-character): the automaton holds each cue key in lower case, capitalised and in capitals
-("so-called", "So-called", "SO-CALLED"; a cue written in another mix of cases is not
-seen), and each speech verb as written and capitalised. Used only for texts without the
-case traps of ``_cues.CASE_TRAPS``, which the Reader tests key by key.
+automaton over the lower-cased window around a hit (both sides at once) is faster than
+testing the keys one by one with ``in``, and than a pass for cues and another for
+verbs. The automaton holds the cue keys and, for speech verbs, short pieces of them
+(``_speakers.SPEECH_KEYS``: "said", "told", "accus", ...; the whole verbs make an
+automaton three times slower); a piece is then checked by the speech-verb regex at the
+start of its word. Used only for texts without the case traps of ``_cues.CASE_TRAPS``:
+then ``str.lower`` keeps every offset and equals what ``re.IGNORECASE`` sees.
 """
 
 from __future__ import annotations
@@ -18,16 +18,16 @@ from bisect import bisect_left
 
 from framing.voice._cues import AFTER_KEYS, BEFORE_KEYS, CYRILLIC_KEYS
 from framing.voice._quotes import is_word
-from framing.voice._speakers import SPEECH_WORDS, Verb
+from framing.voice._speakers import CYRILLIC_SPEECH_KEYS, SPEECH, SPEECH_KEYS, Verb
 
 try:
     import ahocorasick_rs
 except ImportError:  # pragma: no cover - depends on the environment
     ahocorasick_rs = None
 
-#: Kinds of key, as bits: a key of a cue before the term, of a cue after it, a speech
-#: verb (lower-cased; ``verbs`` checks the case as written).
-BEFORE, AFTER, SPEECH = 1, 2, 4
+#: Kinds of key, as bits: a key of a cue before the term, of a cue after it, a piece of
+#: a speech verb.
+BEFORE, AFTER, SPEECH_PIECE = 1, 2, 4
 _KINDS: dict[str, int] = {}
 
 
@@ -36,14 +36,11 @@ def _add(key: str, kind: int) -> None:
 
 
 for _key in BEFORE_KEYS + CYRILLIC_KEYS:
-    for _form in (_key, _key.capitalize(), _key.upper()):
-        _add(_form, BEFORE)
+    _add(_key, BEFORE)
 for _key in AFTER_KEYS:
-    for _form in (_key, _key.capitalize(), _key.upper()):
-        _add(_form, AFTER)
-for _word in SPEECH_WORDS:
-    _add(_word, SPEECH)
-    _add(_word[:1].upper() + _word[1:], SPEECH)
+    _add(_key, AFTER)
+for _key in SPEECH_KEYS + CYRILLIC_SPEECH_KEYS:
+    _add(_key, SPEECH_PIECE)
 KEYS = tuple(_KINDS)
 KINDS = tuple(_KINDS.values())
 AUTOMATON = ahocorasick_rs.AhoCorasick(list(KEYS)) if ahocorasick_rs is not None else None
@@ -52,7 +49,7 @@ Found = list[tuple[int, int, int]]
 
 
 class KeyIndex:
-    """The cue keys of a text (``(start, end, kind)``), found per window or once for all."""
+    """The keys of a text (``(start, end, kind)``), found per window or once for all."""
 
     __slots__ = ("ends", "kinds", "starts", "text")
 
@@ -62,7 +59,9 @@ class KeyIndex:
         if whole:
             found = sorted(
                 (start, end, KINDS[key])
-                for key, start, end in AUTOMATON.find_matches_as_indexes(text, overlapping=True)
+                for key, start, end in AUTOMATON.find_matches_as_indexes(
+                    text.lower(), overlapping=True
+                )
             )
             self.starts = [start for start, _, _ in found]
             self.ends = [end for _, end, _ in found]
@@ -74,7 +73,7 @@ class KeyIndex:
             return [
                 (start + begin, start + end, KINDS[key])
                 for key, begin, end in AUTOMATON.find_matches_as_indexes(
-                    self.text[start:stop], overlapping=True
+                    self.text[start:stop].lower(), overlapping=True
                 )
             ]
         starts = self.starts
@@ -88,16 +87,47 @@ class KeyIndex:
 
 
 def verbs(text: str, found: Found, start: int, stop: int) -> list[Verb]:
-    """The speech verbs among ``found`` inside ``text[start:stop]``: whole words, as
-    written in lower case or capitalised ("the United States" holds no verb "states")."""
-    result = []
-    for begin, end, kind in found:
-        if not kind & SPEECH or begin < start or end > stop:
+    """The speech verbs of ``text[start:stop]``, from the pieces among ``found``: the
+    speech-verb regex at the start of each piece's word (whole words, as written)."""
+    result: list[Verb] = []
+    seen = -1
+    for begin, _, kind in found:
+        # Every piece begins its verb (or the second word of "по словам"), so a piece
+        # inside a word ("address", "basket") is no verb.
+        if not kind & SPEECH_PIECE or begin < start or begin >= stop:
             continue
-        if (begin and is_word(text[begin - 1])) or (end < len(text) and is_word(text[end])):
+        if begin and is_word(text[begin - 1]):
             continue
-        result.append(Verb(begin, end, text[begin:end]))
+        word = begin
+        if word <= seen:
+            continue
+        seen = word
+        match = SPEECH.match(text, word)
+        if match is None:  # the second word of "по словам", "за даними"
+            previous = word - 1
+            while previous > start and text[previous - 1].isspace():
+                previous -= 1
+            while previous > 0 and is_word(text[previous - 1]):
+                previous -= 1
+            if start <= previous < word - 1:
+                match = SPEECH.match(text, previous)
+        if match is not None and begin < match.end() <= stop:
+            result.append(Verb(match.start(), match.end(), match.group()))
+    result.sort(key=Verb.start)
     return result
+
+
+def has_speech(text: str, found: Found, start: int, stop: int) -> bool:
+    """False only when ``text[start:stop]`` holds no speech verb: no piece of one that
+    begins a word."""
+    for begin, _, kind in found:
+        if (
+            kind & SPEECH_PIECE
+            and start <= begin < stop
+            and not (begin and is_word(text[begin - 1]))
+        ):
+            return True
+    return False
 
 
 def has(found: Found, kind: int, start: int, stop: int) -> bool:

@@ -16,7 +16,7 @@ from framing.voice._cues import (
     may_hold_cue,
     modifies_next,
 )
-from framing.voice._keys import AFTER, AUTOMATON, BEFORE, SPEECH, KeyIndex, has, verbs
+from framing.voice._keys import AFTER, AUTOMATON, BEFORE, KeyIndex, has, has_speech, verbs
 from framing.voice._quotes import Quotes, pair_quotes, paragraphs
 from framing.voice._speakers import (
     QUOTE_INTRODUCERS,
@@ -360,7 +360,7 @@ class Reader:
         text = self.text
         low = max(paragraph_start, start - _SENTENCE_REACH)
         high = min(paragraph_end, end + _SENTENCE_REACH)
-        if found is not None and not has(found, SPEECH, low, high):
+        if found is not None and not has_speech(text, found, low, high):
             return None  # the common case: no speech verb near the hit
         # The sentence: from the last ". " (or "! ", "? ") before the hit to the next one
         # after it, and its speech verbs.

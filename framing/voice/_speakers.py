@@ -123,13 +123,14 @@ def speech_verbs(text: str, start: int, stop: int) -> list[Verb]:
     the window: a regex of a hundred verbs is several times slower)."""
     if _SPEECH_AUTOMATON is None:  # pragma: no cover - depends on the environment
         return [Verb(m.start(), m.end(), m.group()) for m in SPEECH.finditer(text, start, stop)]
-    window = text[start:stop]
     found = []
-    for _, begin, end in _SPEECH_AUTOMATON.find_matches_as_indexes(window):
-        if (begin == 0 or not is_word(window[begin - 1])) and (
-            end == len(window) or not is_word(window[end])
+    for _, begin, end in _SPEECH_AUTOMATON.find_matches_as_indexes(text[start:stop]):
+        begin += start
+        end += start
+        if (begin == 0 or not is_word(text[begin - 1])) and (
+            end == len(text) or not is_word(text[end])
         ):
-            found.append(Verb(start + begin, start + end, window[begin:end]))
+            found.append(Verb(begin, end, text[begin:end]))
     return found
 
 
