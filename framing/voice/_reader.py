@@ -16,8 +16,17 @@ from framing.voice._cues import (
     may_hold_cue,
     modifies_next,
 )
-from framing.voice._keys import AFTER, AUTOMATON, BEFORE, KeyIndex, has, has_speech, verbs
-from framing.voice._quotes import Quotes, pair_quotes, paragraphs
+from framing.voice._keys import (
+    AFTER,
+    AUTOMATON,
+    BEFORE,
+    SPEECH_PIECE,
+    KeyIndex,
+    has,
+    has_speech,
+    verbs,
+)
+from framing.voice._quotes import Quotes, is_word, pair_quotes, paragraphs
 from framing.voice._speakers import (
     QUOTE_INTRODUCERS,
     Principal,
@@ -103,7 +112,8 @@ class Reader:
         self.principal = principal if principal is not None else _NO_PRINCIPAL
         self._quotes: dict[int, Quotes] = {}
         self._quote_info: dict[tuple[int, int], tuple[bool, bool, str | None, bool]] = {}
-        self._turns: Turns | None = None
+        # Turn labels need a colon (one-character ``in``: memchr speed).
+        self._turns: Turns | None = None if ":" in text or "\uff1a" in text else _NO_TURNS
         self._sources: dict[int, list[tuple[int, int, str]]] = {}
         self._posts: dict[int, list[tuple[int, int, str]]] = {}
         # Embedded posts and headline sources need "(@" and a dash after a space: most
@@ -130,25 +140,55 @@ class Reader:
         """``(voice, speaker)`` of the hit ``text[start:end]``."""
         number = bisect_right(self.paragraph_starts, start) - 1
         paragraph_start, paragraph_end = self.paragraphs[number]
-        turn_speaker, other_turn = self._turn(start) if self._turns is not _NO_TURNS else _NONE
-        if other_turn:  # another speaker's turn in a transcript with a principal
-            return "quoted", turn_speaker
-        quotes = self._quotes_of(number)
-        inner = quotes.around(start) if quotes.starts else -1
-        if inner >= 0:
-            if self._bracketed(quotes, inner, start, end):  # the writer's [insertion]
-                return "own", None
-            return self._quoted(number, quotes, quotes.outermost(inner))
-        post = self._post_at(number, start)
-        if post is not None:
-            return "quoted", post
-        found = None
-        if self._index is not None:
-            low = max(paragraph_start, start - REACH)
-            found = self._index.window(low, min(paragraph_end, end + REACH))
-        if self._cue_reaches(paragraph_start, paragraph_end, start, end, found):
+        turn_speaker = None
+        if self._turns is not _NO_TURNS:
+            turn_speaker, other_turn = self._turn(start)
+            if other_turn:  # another speaker's turn in a transcript with a principal
+                return "quoted", turn_speaker
+        quotes = self._quotes.get(number)
+        if quotes is None:
+            quotes = self._quotes_of(number)
+        if quotes.starts:
+            inner = quotes.around(start)
+            if inner >= 0:
+                if self._bracketed(quotes, inner, start, end):  # the writer's [insertion]
+                    return "own", None
+                return self._quoted(number, quotes, quotes.outermost(inner))
+        if self._has_posts:
+            post = self._post_at(number, start)
+            if post is not None:
+                return "quoted", post
+        if self._index is None:  # a text with case traps: the keys are tested one by one
+            if self._cue_reaches(paragraph_start, paragraph_end, start, end, None):
+                return "distanced", turn_speaker
+            return "own", turn_speaker or self._own_speaker(number, start, end, None)
+        # The keys around the hit, in one pass: cue keys before and after it, pieces of
+        # speech verbs that begin a word near it.
+        low = max(paragraph_start, start - REACH)
+        high = min(paragraph_end, end + REACH)
+        found = self._index.window(low, high)
+        before = after = speech = False
+        if found:
+            text = self.text
+            near, far = start - _SENTENCE_REACH, end + _SENTENCE_REACH
+            for begin, stop, kind in found:
+                if kind & BEFORE and stop <= start:
+                    before = True
+                if kind & AFTER and begin >= end:
+                    after = True
+                if (
+                    kind & SPEECH_PIECE
+                    and near <= begin < far
+                    and not (begin and is_word(text[begin - 1]))
+                ):
+                    speech = True
+        if (before or after) and self._cue_reaches(
+            paragraph_start, paragraph_end, start, end, found
+        ):
             return "distanced", turn_speaker
-        return "own", turn_speaker or self._own_speaker(number, start, end, found)
+        if turn_speaker is not None or not (speech or self._has_dashes):
+            return "own", turn_speaker
+        return "own", self._own_speaker(number, start, end, found)
 
     def _quoted(self, number: int, quotes: Quotes, index: int) -> tuple[str, str | None]:
         phrase, short, speaker, mention = self._info(number, quotes, index)
