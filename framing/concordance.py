@@ -33,6 +33,7 @@ KWIC_COLUMNS: tuple[str, ...] = (
     "concept",
     "variant",
     "voice",
+    "speaker",
 )
 
 _TOKEN = re.compile(r"\S+")
@@ -168,10 +169,11 @@ def kwic(
     -------
     KwicTable
         ``doc_id, outlet, published, field, start, end, left, match, right, term,
-        concept, variant, voice``. ``left + match + right`` is the passage with runs of
-        whitespace shown as one space; ``match`` is exactly
-        ``corpus[field][start:end]``. In a notebook it shows as an HTML table with the
-        match highlighted.
+        concept, variant, voice, speaker`` (the hit's voice and who speaks, from
+        :func:`framing.match`, so that a reader can check them). ``left + match +
+        right`` is the passage with runs of whitespace shown as one space; ``match`` is
+        exactly ``corpus[field][start:end]``. In a notebook it shows as an HTML table
+        with the match highlighted.
 
     Raises
     ------
@@ -253,7 +255,7 @@ def kwic(
             "right": pd.array(rights, dtype="string"),
         }
     )
-    for column in ("term", "concept", "variant", "voice"):
+    for column in ("term", "concept", "variant", "voice", "speaker"):
         values = chosen[column] if column in chosen else pd.Series(pd.NA, index=chosen.index)
         table[column] = pd.array(values, dtype="string")
     result = KwicTable(table)
@@ -291,7 +293,7 @@ def _html(table: pd.DataFrame) -> str:
     limit = pd.get_option("display.max_rows") or len(table)
     shown = table.head(limit)
     columns = [c for c in ("doc_id", "outlet", "published") if c in shown]
-    tail = [c for c in ("voice", "term", "concept", "variant") if c in shown]
+    tail = [c for c in ("voice", "speaker", "term", "concept", "variant") if c in shown]
     head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
     head += (
         '<th style="text-align:right">left</th><th>match</th><th style="text-align:left">right</th>'

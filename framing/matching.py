@@ -15,6 +15,10 @@ concept    string          the term's concept
 variant    string          the term's variant (framing)
 voice      string          "own", "quoted" or "distanced" (``framing.voice``);
                            ``<NA>`` when ``voice=False``
+speaker    string          who says the words, when the text says so: a turn
+                           label, an attribution ("said Zelensky"), a
+                           headline source (``framing.voice``); ``<NA>``
+                           otherwise and when ``voice=False``
 =========  ==============  ====================================================
 
 plus the corpus columns asked for with ``columns=`` (e.g. outlet, published). Rows are
@@ -74,7 +78,7 @@ from framing._engine import TermError, TermSpec, engine_for
 from framing.corpus.schema import validate_corpus
 from framing.lexicon.model import Lexicon, LexiconError
 from framing.provenance import ATTRS_KEY, stamp
-from framing.voice import VOICES, voices
+from framing.voice import VOICES, Principal, voices_and_speakers
 
 #: The hits table's own columns and their dtypes, in order.
 HITS_COLUMNS: dict[str, str] = {
@@ -87,6 +91,7 @@ HITS_COLUMNS: dict[str, str] = {
     "concept": "string",
     "variant": "string",
     "voice": "string",
+    "speaker": "string",
 }
 
 #: Below this many characters a run stays in this process (starting workers costs more).
@@ -99,6 +104,7 @@ def match(
     *,
     fields: Sequence[str] | str = ("title", "text"),
     voice: bool = True,
+    principal: str | Sequence[str] | None = None,
     columns: Sequence[str] | str = (),
     workers: int | None = None,
     progress: bool | None = None,
@@ -117,7 +123,15 @@ def match(
         The text columns to search, in this order. Default ``("title", "text")``.
     voice : bool
         Classify each hit as "own", "quoted" or "distanced" (``framing.voice``).
-        With False the ``voice`` column is ``<NA>`` (faster).
+        With False the ``voice`` and ``speaker`` columns are ``<NA>`` (faster).
+    principal : str or sequence of str, optional
+        The outlet's own speaker(s), whose words count as ``own``: the name of a corpus
+        column that holds each document's principal(s) (a name, a list of names, or
+        missing), or else a name or a list of names for every document ("Vladimir
+        Putin" for the Kremlin's site). Quotations attributed to the principal, the
+        principal's turns in a transcript and a lead quotation that opens a text are
+        ``own`` (with ``speaker`` set); other speakers' turns in a transcript are
+        ``quoted``. Default: no principal (turns do not change the voice).
     columns : sequence of str or str
         Corpus columns to join onto the hits, e.g. ``("outlet", "published")``.
     workers : int, optional
@@ -133,7 +147,7 @@ def match(
     -------
     pandas.DataFrame
         The hits: ``doc_id, field, start, end, matched, term, concept, variant,
-        voice`` (see the module docstring), then ``columns``. ``df.attrs["framing"]``
+        voice, speaker`` (see the module docstring), then ``columns``. ``df.attrs["framing"]``
         holds provenance; ``df.attrs["framing"]["lexicon"]["variants"]`` lists every
         ``[concept, variant]`` pair of the lexicon in lexicon order, hits or not, so
         that ``framing.score`` can report variants that were never found.
@@ -189,8 +203,9 @@ def match(
             f"The 'chunksize' parameter of match must be a whole number >= 1 or None. "
             f"Got {chunksize!r} instead."
         )
+    _check_principal(principal)
     if _is_dask(corpus):
-        return _match_dask(corpus, lexicon, fields, voice, columns)
+        return _match_dask(corpus, lexicon, fields, voice, columns, principal)
     if not isinstance(corpus, pd.DataFrame):
         raise TypeError(
             "The 'corpus' parameter of match must be a pandas or dask DataFrame "
@@ -199,26 +214,36 @@ def match(
     validate_corpus(corpus)
     _check_fields(corpus, fields, columns)
     terms = _compile(lexicon)
-    hits = _match_frame(corpus, terms, fields, voice, columns, workers, progress, chunksize)
+    hits = _match_frame(
+        corpus, terms, fields, voice, columns, workers, progress, chunksize, principal
+    )
     stamp(
         hits,
         function="match",
         corpus=corpus,
         lexicon=lexicon,
-        parameters={"fields": list(fields), "voice": voice, "columns": list(columns)},
+        parameters=_parameters(fields, voice, columns, principal),
     )
     _record_variants(hits, lexicon)
     return hits
 
 
-def match_text(text: str, lexicon: Lexicon, *, voice: bool = True) -> pd.DataFrame:
+def match_text(
+    text: str,
+    lexicon: Lexicon,
+    *,
+    voice: bool = True,
+    principal: str | Sequence[str] | None = None,
+) -> pd.DataFrame:
     """Find the terms of ``lexicon`` in one string (same rules as :func:`match`).
+
+    ``principal`` is a name or a list of names (see :func:`match`).
 
     Returns
     -------
     pandas.DataFrame
-        ``start, end, matched, term, concept, variant, voice``; ``text[start:end]``
-        equals ``matched``.
+        ``start, end, matched, term, concept, variant, voice, speaker``;
+        ``text[start:end]`` equals ``matched``.
 
     Examples
     --------
@@ -244,7 +269,10 @@ def match_text(text: str, lexicon: Lexicon, *, voice: bool = True) -> pd.DataFra
             "The 'lexicon' parameter of match_text must be a framing.Lexicon. "
             f"Got {type(lexicon).__name__} instead."
         )
-    hits = _match_frame(corpus, _compile(lexicon), ("text",), voice, (), 1, False, None)
+    _check_principal(principal)
+    names = None if principal is None else _names(principal, "principal")
+    terms = _compile(lexicon)
+    hits = _match_frame(corpus, terms, ("text",), voice, (), 1, False, None, names)
     return hits.drop(columns=["doc_id", "field"])
 
 
@@ -275,14 +303,18 @@ def _compile(lexicon: Lexicon) -> _Terms:
 
 
 def _match_chunk(
-    specs: Sequence[TermSpec], texts: Sequence[Sequence[Any]], voice: bool
+    specs: Sequence[TermSpec],
+    texts: Sequence[Sequence[Any]],
+    voice: bool,
+    principals: Sequence[tuple[str, ...]] | None = None,
 ) -> tuple[Any, ...]:
     """Match a chunk of documents: ``texts[field][document]`` (str, or missing).
 
+    ``principals[document]``: the document's principal names (or None: no principal).
     Returns parallel arrays: document (within the chunk), field, start, end, term,
-    voice code (-1 when voice is off), and the list of matched strings (sliced here, in
-    the worker, rather than in the parent process after the pool). Runs in worker
-    processes: no pandas here.
+    voice code (-1 when voice is off), the list of matched strings (sliced here, in
+    the worker, rather than in the parent process after the pool) and the list of
+    speakers (None when unknown). Runs in worker processes: no pandas here.
     """
     engine = engine_for(specs)
     documents: list[int] = []
@@ -292,7 +324,9 @@ def _match_chunk(
     terms: list[int] = []
     voice_codes: list[int] = []
     matched: list[str] = []
+    speakers: list[str | None] = []
     codes = {name: code for code, name in enumerate(VOICES)}
+    known: dict[tuple[str, ...], Principal] = {}
     for document in range(len(texts[0]) if texts else 0):
         for field, column in enumerate(texts):
             text = column[document]
@@ -310,10 +344,18 @@ def _match_chunk(
             terms.extend(found_terms)
             matched.extend([text[start:end] for start, end, _ in found])
             if voice:
-                labels = voices(text, list(zip(found_starts, found_ends, strict=True)))
-                voice_codes.extend([codes[label] for label in labels])
+                names = principals[document] if principals is not None else ()
+                principal = known.get(names)
+                if principal is None:
+                    principal = known[names] = Principal(names)
+                labels = voices_and_speakers(
+                    text, list(zip(found_starts, found_ends, strict=True)), principal=principal
+                )
+                voice_codes.extend([codes[label] for label, _ in labels])
+                speakers.extend([speaker for _, speaker in labels])
             else:
                 voice_codes.extend([-1] * count)
+                speakers.extend([None] * count)
     return (
         np.asarray(documents, dtype=np.int64),
         np.asarray(fields, dtype=np.int64),
@@ -322,6 +364,7 @@ def _match_chunk(
         np.asarray(terms, dtype=np.int64),
         np.asarray(voice_codes, dtype=np.int8),
         matched,
+        speakers,
     )
 
 
@@ -334,8 +377,10 @@ def _match_frame(
     workers: int | None,
     progress: bool | None,
     chunksize: int | None,
+    principal: str | Sequence[str] | None = None,
 ) -> pd.DataFrame:
     texts = [corpus[field].tolist() for field in fields]  # str, or pd.NA when missing
+    principals = _principals(corpus, principal) if voice else None
     count = len(corpus)
     if workers is None:
         size = sum(corpus[field].str.len().sum(skipna=True) for field in fields)
@@ -345,7 +390,13 @@ def _match_frame(
         chunksize = max(16, math.ceil(count / (workers * 8))) if workers > 1 else 500
     bounds = [(first, min(first + chunksize, count)) for first in range(0, count, chunksize)]
     tasks = (
-        (terms.specs, [column[first:last] for column in texts], voice) for first, last in bounds
+        (
+            terms.specs,
+            [column[first:last] for column in texts],
+            voice,
+            principals[first:last] if principals is not None else None,
+        )
+        for first, last in bounds
     )
     results: list[tuple[Any, ...]] = []
     with _progress_bar(count, progress) as bar:
@@ -378,10 +429,12 @@ def _assemble(
             np.concatenate(parts) for parts in zip(*(result[:6] for result in results), strict=True)
         )
         matched = [text for result in results for text in result[6]]
+        speakers = [speaker for result in results for speaker in result[7]]
     else:
         documents = field_index = starts = ends = term_index = np.zeros(0, dtype=np.int64)
         voice_codes = np.zeros(0, dtype=np.int8)
         matched = []
+        speakers = []
 
     def pick(values: list[str]) -> pd.api.extensions.ExtensionArray:
         # One string array per lexicon column, then a take: the strings are converted
@@ -403,6 +456,7 @@ def _assemble(
                 if voice
                 else pd.array([pd.NA] * len(starts), dtype="string")
             ),
+            "speaker": pd.array(speakers, dtype="string"),
         }
     )
     for column in columns:
@@ -463,6 +517,52 @@ def _check_fields(corpus: Any, fields: tuple[str, ...], columns: tuple[str, ...]
                 f"The 'columns' parameter of match names {column!r}, which the hits table "
                 "already has."
             )
+
+
+def _check_principal(principal: Any) -> None:
+    if principal is None or isinstance(principal, str):
+        return
+    if isinstance(principal, Sequence) and all(isinstance(name, str) for name in principal):
+        return
+    raise ValueError(
+        "The 'principal' parameter of match must be a corpus column's name, a name or a "
+        f"list of names. Got {principal!r} instead."
+    )
+
+
+def _names(value: Any, column: str) -> tuple[str, ...]:
+    """A principal cell (or parameter) as a tuple of names: a name, a list, or missing."""
+    if isinstance(value, str):
+        return (value,) if value.strip() else ()
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ()
+    if isinstance(value, list | tuple | np.ndarray):
+        names = tuple(name for name in value if isinstance(name, str) and name.strip())
+        if len(names) == len(value):
+            return names
+    raise ValueError(
+        f"The principal column {column!r} must hold a name, a list of names or nothing in "
+        f"each row. Got {value!r} instead."
+    )
+
+
+def _principals(corpus: pd.DataFrame, principal: Any) -> list[tuple[str, ...]] | None:
+    """Each document's principal names, or None when there is no principal."""
+    if principal is None:
+        return None
+    if isinstance(principal, str) and principal in corpus.columns:
+        return [_names(value, principal) for value in corpus[principal].tolist()]
+    names = _names(principal, "principal") if isinstance(principal, str) else tuple(principal)
+    return [names] * len(corpus)
+
+
+def _parameters(
+    fields: Sequence[str], voice: bool, columns: Sequence[str], principal: Any
+) -> dict[str, Any]:
+    parameters = {"fields": list(fields), "voice": voice, "columns": list(columns)}
+    if principal is not None:
+        parameters["principal"] = principal if isinstance(principal, str) else list(principal)
+    return parameters
 
 
 def _record_variants(hits: pd.DataFrame, lexicon: Lexicon) -> None:
@@ -551,6 +651,7 @@ def _match_dask(
     fields: tuple[str, ...],
     voice: bool,
     columns: tuple[str, ...],
+    principal: str | Sequence[str] | None = None,
 ) -> Any:
     meta = corpus._meta
     # Not validate_corpus: dask turns object columns (tags) into strings. The columns
@@ -564,7 +665,7 @@ def _match_dask(
         empty,
         function="match",
         lexicon=lexicon,
-        parameters={"fields": list(fields), "voice": voice, "columns": list(columns)},
+        parameters=_parameters(fields, voice, columns, principal),
     )
     _record_variants(empty, lexicon)
     record = empty.attrs[ATTRS_KEY]
@@ -577,6 +678,7 @@ def _match_dask(
         voice,
         columns,
         record,
+        principal,
         meta=empty,
     )
 
@@ -590,6 +692,7 @@ def _match_partition(
     voice: bool,
     columns: tuple[str, ...],
     record: dict[str, Any],
+    principal: str | Sequence[str] | None = None,
 ) -> pd.DataFrame:
     ids = partition["doc_id"]
     if ids.isna().any() or ids.duplicated().any():
@@ -603,6 +706,6 @@ def _match_partition(
             concepts, variants, specs, strict=True
         )
     )
-    hits = _match_frame(partition, terms, fields, voice, columns, 1, False, None)
+    hits = _match_frame(partition, terms, fields, voice, columns, 1, False, None, principal)
     hits.attrs[ATTRS_KEY] = record
     return hits

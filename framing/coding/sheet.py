@@ -33,6 +33,7 @@ SHEET_COLUMNS: tuple[str, ...] = (
     "comment",
     "term",
     "voice",
+    "speaker",
     "outlet",
     "published",
     "doc_id",
@@ -42,6 +43,10 @@ SHEET_COLUMNS: tuple[str, ...] = (
     "stratum_hits",
     "check",
 )
+
+#: Columns a sheet written by an earlier version of the kit may lack (read and written
+#: without them): ``speaker`` came with the voice rules of issue 12.
+OPTIONAL_SHEET_COLUMNS: tuple[str, ...] = ("speaker",)
 
 #: The columns of a precision table after the stratum columns.
 PRECISION_COLUMNS: tuple[str, ...] = (
