@@ -17,8 +17,14 @@ The normalised copy is made in three steps:
    becomes ``"``; every dash or hyphen (Unicode category Pd: ‐ ‑ ‒ – — ―, and the
    minus sign −) becomes ``-``; every whitespace character (``str.isspace``: tab, line
    breaks, NBSP U+00A0, narrow NBSP U+202F, thin spaces, ...) becomes a space.
+   Cyrillic "ё" and "Ё" become "е" and "Е" (Russian writes the dots optionally:
+   "ещё" and "еще" are one word).
 3. **Deletions and runs**: soft hyphens and zero-width characters (U+00AD, U+200B,
    U+200C, U+200D, U+2060, U+FEFF) are removed, and a run of spaces becomes one space.
+4. **Latin look-alikes**: in a word (a run of ``\\w`` characters) where a Cyrillic letter
+   stands next to a Latin look-alike ("ЛНP" with a Latin P, "Kиев" with a Latin K),
+   every look-alike of the word becomes its Cyrillic twin (:data:`LATIN_LOOKALIKES`).
+   Words in one script ("KION", "Киев") are untouched. One character for one.
 
 The *folded* copy used for case-insensitive search is the normalised copy lower-cased
 with ``str.lower`` (length-preserving, except "İ", which is folded to "i" first), with
@@ -46,12 +52,27 @@ WHITESPACE = (
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 DELETED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+#: Latin letters that look like Cyrillic ones, and their Cyrillic twins; folded only in
+#: words that also hold Cyrillic letters.
+LATIN_LOOKALIKES = {
+    "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "I": "І", "K": "К", "M": "М",
+    "O": "О", "P": "Р", "T": "Т", "X": "Х", "Y": "У",
+    "a": "а", "c": "с", "e": "е", "i": "і", "o": "о", "p": "р", "x": "х", "y": "у",
+}  # fmt: skip
+_CYRILLIC = "\u0400-\u04ff"
+_LOOKALIKE_CLASS = "".join(LATIN_LOOKALIKES)
+# A Cyrillic letter beside a Latin look-alike: the cheap test that a text needs the fold.
+_MIXED_BOUNDARY = re.compile(f"[{_CYRILLIC}][{_LOOKALIKE_CLASS}]|[{_LOOKALIKE_CLASS}][{_CYRILLIC}]")
+_WORD = re.compile(r"\w+")
+_LOOKALIKE_TABLE = str.maketrans(LATIN_LOOKALIKES)
 
 _FOLD_TABLE = {
     **{ord(c): "'" for c in APOSTROPHES},
     **{ord(c): '"' for c in DOUBLE_QUOTES},
     **{ord(c): "-" for c in DASHES},
     **{ord(c): " " for c in WHITESPACE},
+    ord("ё"): "е",
+    ord("Ё"): "Е",
 }
 _FOLD_BY_CHARACTER = {chr(code): folded for code, folded in _FOLD_TABLE.items()}
 # str.replace per character present beats str.translate (slow on non-ASCII strings) and
@@ -265,7 +286,40 @@ def normalise(text: str) -> tuple[str, OffsetMap]:
         text = _TO_FOLD.sub(lambda found: _FOLD_BY_CHARACTER[found.group()], text)
     text, edits = _collapse_runs(text, deletions=not ascii_only)
     layers.append(edits)
+    if not ascii_only:
+        # Last, so that a word split by a soft hyphen is judged whole; length kept.
+        text = fold_lookalikes(text)
     return text, OffsetMap(layers)
+
+
+def _is_mixed(word: str) -> bool:
+    return _MIXED_BOUNDARY.search(word) is not None
+
+
+def fold_lookalikes(text: str) -> str:
+    """Turn Latin look-alike letters into Cyrillic ones in words that mix both scripts.
+
+    One character for one, so offsets do not move. Words in one script ("KION",
+    "Киев") and Latin letters with no Cyrillic twin ("Zа") are left as they are.
+
+    Examples
+    --------
+    >>> fold_lookalikes("ЛНP и Kиев, но не KION")
+    'ЛНР и Киев, но не KION'
+    """
+    if _MIXED_BOUNDARY.search(text) is None:
+        return text
+    return _WORD.sub(
+        lambda word: (
+            word.group().translate(_LOOKALIKE_TABLE) if _is_mixed(word.group()) else word.group()
+        ),
+        text,
+    )
+
+
+def mixed_script_words(text: str) -> list[str]:
+    """The words of ``text`` that mix Cyrillic letters with Latin look-alikes."""
+    return [word for word in _WORD.findall(text) if _is_mixed(word)]
 
 
 def fold_case(text: str) -> str:
