@@ -252,21 +252,24 @@ def match_text(text: str, lexicon: Lexicon, *, voice: bool = True) -> pd.DataFra
 
 
 class _Terms:
-    """A lexicon as parallel lists: what the engine needs, and what the table shows."""
+    """A lexicon as parallel lists: what the engine needs, and what the table shows.
 
-    def __init__(self, entries: Iterable[tuple[str, str, str, bool]]) -> None:
+    Each row is ``(concept, variant, term, case_sensitive, form)``: the engine looks for
+    the form, the hits table names the term (an inflected term has a row per form).
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, str, str, bool, str]]) -> None:
         rows = list(entries)
         self.concepts = [row[0] for row in rows]
         self.variants = [row[1] for row in rows]
         self.patterns = [row[2] for row in rows]
-        self.specs: list[TermSpec] = [(row[2], row[3]) for row in rows]
+        self.specs: list[TermSpec] = [(row[4], row[3]) for row in rows]
 
 
 def _compile(lexicon: Lexicon) -> _Terms:
-    terms = _Terms(
-        (concept.name, variant.name, term.pattern, term.case_sensitive)
-        for concept, variant, term in lexicon.entries()
-    )
+    from framing.lexicon.inflect import expanded_entries
+
+    terms = _Terms(expanded_entries(lexicon))
     try:
         engine_for(terms.specs)
     except TermError as error:
@@ -572,6 +575,7 @@ def _match_dask(
         _match_partition,
         terms.concepts,
         terms.variants,
+        terms.patterns,
         terms.specs,
         fields,
         voice,
@@ -585,6 +589,7 @@ def _match_partition(
     partition: pd.DataFrame,
     concepts: list[str],
     variants: list[str],
+    patterns: list[str],
     specs: list[TermSpec],
     fields: tuple[str, ...],
     voice: bool,
@@ -598,9 +603,9 @@ def _match_partition(
             "document needs a unique one."
         )
     terms = _Terms(
-        (concept, variant, pattern, case_sensitive)
-        for concept, variant, (pattern, case_sensitive) in zip(
-            concepts, variants, specs, strict=True
+        (concept, variant, pattern, case_sensitive, form)
+        for concept, variant, pattern, (form, case_sensitive) in zip(
+            concepts, variants, patterns, specs, strict=True
         )
     )
     hits = _match_frame(partition, terms, fields, voice, columns, 1, False, None)

@@ -398,6 +398,24 @@ def check_globs(terms: Sequence[_Entry]) -> Found:
             )
 
 
+def check_hand_forms(terms: Sequence[_Entry]) -> Found:
+    """Forms added or removed by hand (``add_forms``, ``remove_forms``) are plain words:
+    the term syntax without globs, since a form is matched exactly."""
+    for entry in terms:
+        for key in ("add_forms", "remove_forms"):
+            for form in getattr(entry.term, key, ()):
+                problem = term_syntax_problem(form)
+                if problem is None and "*" in form:
+                    problem = "a form is matched exactly and cannot hold a '*' glob"
+                if problem is not None:
+                    yield (
+                        entry.place,
+                        Problem(
+                            ERROR, "term_syntax", f"{key} {form!r}: {problem}", **entry.where()
+                        ),
+                    )
+
+
 def check_mixed_scripts(terms: Sequence[_Entry]) -> Found:
     """A word that mixes Cyrillic letters with Latin look-alikes ("ЛНP" with a Latin P).
 
@@ -513,6 +531,7 @@ def lexicon_problems(
         check_references(concepts),
         check_term_syntax(terms),
         check_duplicate_terms(terms),
+        check_hand_forms(terms),
         check_mixed_scripts(terms),
         check_globs(terms),
     )
