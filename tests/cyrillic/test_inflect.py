@@ -255,3 +255,9 @@ def test_dask_hits_name_the_term_not_the_form():
     hits = framing.match(dd.from_pandas(corpus, npartitions=2), lexicon).compute()
     assert hits["term"].tolist() == ["Киев", "Киев"]
     assert hits["matched"].tolist() == ["Киеву", "Киева"]
+
+
+def test_other_formats_warn_that_word_forms_are_lost(tmp_path):
+    lexicon = _lexicon(["Киев"], language="ru")
+    with pytest.warns(framing.LexiconWarning, match="word-form settings"):
+        framing.write_lexicon(lexicon, tmp_path / "ru.dic")
