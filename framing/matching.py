@@ -63,6 +63,7 @@ import multiprocessing
 import os
 import sys
 import types
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -71,7 +72,9 @@ import numpy as np
 import pandas as pd
 
 from framing._engine import TermError, TermSpec, engine_for
+from framing.corpus.language import language_mismatch
 from framing.corpus.schema import validate_corpus
+from framing.errors import FramingWarning
 from framing.lexicon.model import Lexicon, LexiconError
 from framing.provenance import ATTRS_KEY, stamp
 from framing.voice import VOICES, voices
@@ -147,6 +150,12 @@ def match(
     framing.LexiconError
         If a term cannot be matched as written (a lone ``*``).
 
+    Warns
+    -----
+    framing.FramingWarning
+        When the corpus's ``language`` column names languages and none of them is the
+        lexicon's (a Russian lexicon on an English corpus).
+
     See Also
     --------
     match_text : the same on one string.
@@ -198,6 +207,9 @@ def match(
         )
     validate_corpus(corpus)
     _check_fields(corpus, fields, columns)
+    mismatch = language_mismatch(corpus, lexicon)
+    if mismatch is not None:
+        warnings.warn(mismatch, FramingWarning, stacklevel=2)
     terms = _compile(lexicon)
     hits = _match_frame(corpus, terms, fields, voice, columns, workers, progress, chunksize)
     stamp(
