@@ -307,7 +307,7 @@ def fold_lookalikes(text: str) -> str:
     >>> fold_lookalikes("ЛНP и Kиев, но не KION")
     'ЛНР и Киев, но не KION'
     """
-    if _MIXED_BOUNDARY.search(text) is None:
+    if text.isascii() or _MIXED_BOUNDARY.search(text) is None:
         return text
     return _WORD.sub(
         lambda word: (
