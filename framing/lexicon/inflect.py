@@ -24,7 +24,9 @@ How a term is expanded (each rule is in ``docs/lexicons.md``, with examples):
    with digits or Latin letters, words before the agreeing group ("так", "на"), and
    every word of a term with a ``*`` glob (the glob already covers the endings). A term
    with no word in the nominative ("на Украине") is matched as written.
-4. **Words the dictionary does not know** (new coinages, small places): pymorphy3's
+4. **Hyphenated compounds** of two nouns that the dictionary does not know
+   ("страна-агрессор", "держава-терорист") take the same case and number in both parts.
+   **Other words the dictionary does not know** (new coinages, small places): pymorphy3's
    predictor proposes a paradigm by analogy with known words that end the same way; it
    is used only for a noun, adjective or participle parse in the nominative (the term
    must be written in its dictionary form), and the method is "predicted" in
@@ -187,6 +189,52 @@ def _fixed(word: str) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class _Form:
+    word: str
+    tag: Any
+
+
+@dataclass(frozen=True)
+class _Compound:
+    """A hyphenated compound of two nouns ("страна-агрессор", "держава-терорист") that
+    the dictionary does not know: both parts take the same case and number."""
+
+    first: Any
+    second: Any
+
+    @property
+    def tag(self) -> Any:
+        return self.first.tag
+
+    @property
+    def is_known(self) -> bool:
+        return bool(self.first.is_known and self.second.is_known)
+
+    @property
+    def lexeme(self) -> list[_Form]:
+        seconds = _head_lexeme(self.second)
+        forms = []
+        for first in _head_lexeme(self.first):
+            wanted = (_case(first.tag), _number(first.tag))
+            matching = [f for f in seconds if (_case(f.tag), _number(f.tag)) == wanted]
+            forms += [_Form(f"{first.word}-{second.word}", first.tag) for second in matching]
+        return forms
+
+
+def _compound_parses(word: str, language: str) -> list[Any]:
+    """The compound reading of a hyphenated word of two nouns, or none."""
+    parts = word.split("-")
+    if len(parts) != 2 or not all(parts):
+        return []
+    readings = [
+        [p for p in _nominative_parses(part, language) if _pos(p.tag) == "NOUN"] for part in parts
+    ]
+    if not all(readings):
+        return []
+    return [_Compound(readings[0][0], readings[1][0])]
+
+
 def _nominative_parses(word: str, language: str) -> list[Any]:
     """The noun, adjective and participle parses of ``word`` in the nominative.
 
@@ -200,6 +248,9 @@ def _nominative_parses(word: str, language: str) -> list[Any]:
         if _pos(p.tag) in _NOMINAL and _case(p.tag) in ("nomn", None)
     ]
     known = [p for p in parses if p.is_known]
+    if not known and "-" in word:
+        # A compound the dictionary does not know: each part inflected, in agreement.
+        known = [p for p in _compound_parses(word, language) if p.is_known]
     parses = known or parses
     if word[:1].isupper():
         proper = [p for p in parses if _PROPER & set(p.tag.grammemes)]
@@ -276,7 +327,7 @@ def _modifier_forms(modifier: Any, head_form: Any, head_forms: list[Any]) -> lis
     return sorted({f.word for f in found})
 
 
-def _expand_group(parses: list[Any], head_parse: Any, followed: bool) -> list[list[str]]:
+def _expand_group(parses: list[list[Any]], head_parse: Any, followed: bool) -> list[list[str]]:
     """Every agreeing sequence of forms: the modifiers' forms, then the head's.
 
     An adjective head followed by words it agrees with but that are not inflected
@@ -293,7 +344,14 @@ def _expand_group(parses: list[Any], head_parse: Any, followed: bool) -> list[li
         head_forms = _head_lexeme(head_parse)
     sequences = []
     for head_form in head_forms:
-        choices = [_modifier_forms(m, head_form, head_forms) for m in parses]
+        # A modifier may have several agreeing readings (Ukrainian "західні": "західний"
+        # and its soft variant "західній"): the forms of all of them.
+        choices = [
+            sorted(
+                {f for reading in readings for f in _modifier_forms(reading, head_form, head_forms)}
+            )
+            for readings in parses
+        ]
         if not all(choices):
             continue
         combos: list[list[str]] = [[]]
@@ -303,9 +361,9 @@ def _expand_group(parses: list[Any], head_parse: Any, followed: bool) -> list[li
     return sequences
 
 
-def _plan(words: Sequence[str], language: str) -> tuple[int, int, Any, list[Any]] | None:
-    """Find the agreeing group: (first modifier, head position, head parse, modifier
-    parses), or None when no word is in the nominative."""
+def _plan(words: Sequence[str], language: str) -> tuple[int, int, Any, list[list[Any]]] | None:
+    """Find the agreeing group: (first modifier, head position, head parse, each
+    modifier's agreeing parses), or None when no word is in the nominative."""
     candidates = [[] if _fixed(w) else _nominative_parses(w, language) for w in words]
     nouns = [i for i, c in enumerate(candidates) if any(_pos(p.tag) == "NOUN" for p in c)]
     adjectives = [i for i, c in enumerate(candidates) if any(_pos(p.tag) in _MODIFIER for p in c)]
@@ -317,9 +375,9 @@ def _plan(words: Sequence[str], language: str) -> tuple[int, int, Any, list[Any]
         heads = [p for p in candidates[head] if _pos(p.tag) in _MODIFIER]
     else:
         return None
-    best: tuple[int, int, Any, list[Any]] | None = None
+    best: tuple[int, int, Any, list[list[Any]]] | None = None
     for head_parse in heads:
-        modifiers: list[Any] = []
+        modifiers: list[list[Any]] = []
         position = head
         while position > 0:
             agreeing = [
@@ -329,7 +387,7 @@ def _plan(words: Sequence[str], language: str) -> tuple[int, int, Any, list[Any]
             ]
             if not agreeing:
                 break
-            modifiers.insert(0, agreeing[0])
+            modifiers.insert(0, agreeing)
             position -= 1
         if best is None or len(modifiers) > len(best[3]):
             best = (position, head, head_parse, modifiers)
@@ -358,7 +416,7 @@ def expand(pattern: str, language: str) -> Expansion:
         return Expansion((pattern,), "as written: no word in the nominative")
     first, head, head_parse, modifiers = plan
     sequences = _expand_group(modifiers, head_parse, followed=head < len(words) - 1)
-    predicted = not head_parse.is_known or not all(m.is_known for m in modifiers)
+    predicted = not head_parse.is_known or not all(m[0].is_known for m in modifiers)
     forms = [pattern]
     seen = {term_key(pattern)}
     for sequence in sequences:
@@ -469,3 +527,46 @@ def expanded_entries(lexicon: Lexicon) -> Iterable[tuple[str, str, str, bool, st
         for concept, variant, term in lexicon.entries()
         for form in forms[(concept.name, variant.name, term.pattern)]
     ]
+
+
+def shared_forms(lexicon: Lexicon) -> pd.DataFrame:
+    """The forms that two terms of different variants generate alike.
+
+    The matcher gives such a form's hits to the term that comes first in the lexicon;
+    the other term never sees them ("Львова" is a form of the Russian "Львов" and of the
+    Ukrainian "Львів"). One row per form and term: ``form, concept, variant, term``;
+    empty when every form belongs to one variant.
+    """
+    table = forms_table(lexicon)
+    keys = table["form"].map(term_key)
+    variants = table["concept"] + "\x1f" + table["variant"]
+    spread = variants.groupby(keys).nunique()
+    shared = table[keys.isin(spread[spread > 1].index)]
+    return shared[["form", "concept", "variant", "term"]].reset_index(drop=True)
+
+
+def shared_form_problems(lexicon: Lexicon) -> list[Any]:
+    """Warnings (``framing.lexicon.rules.Problem``) for the forms of :func:`shared_forms`."""
+    from framing.lexicon.rules import WARNING, Problem
+
+    shared = shared_forms(lexicon)
+    problems = []
+    for _, rows in shared.groupby(shared["form"].map(term_key), sort=False):
+        first, *others = rows.to_dict("records")
+        for other in others:
+            if (other["concept"], other["variant"]) == (first["concept"], first["variant"]):
+                continue
+            problems.append(
+                Problem(
+                    WARNING,
+                    "shared_form",
+                    f"its form {other['form']!r} is also a form of {first['term']!r} "
+                    f"(concept {first['concept']!r}, variant {first['variant']!r}), which "
+                    "comes first and gets the hits; list the form in remove_forms of one "
+                    "of the two terms",
+                    concept=other["concept"],
+                    variant=other["variant"],
+                    term=other["term"],
+                )
+            )
+    return problems

@@ -261,3 +261,35 @@ def test_other_formats_warn_that_word_forms_are_lost(tmp_path):
     lexicon = _lexicon(["Киев"], language="ru")
     with pytest.warns(framing.LexiconWarning, match="word-form settings"):
         framing.write_lexicon(lexicon, tmp_path / "ru.dic")
+
+
+def test_hyphenated_compounds_inflect_both_parts():
+    assert "страны-агрессора" in expand("страна-агрессор", "ru").forms
+    assert "держави-терориста" in expand("держава-терорист", "uk").forms
+    assert expand("Ростов-на-Дону", "ru").method == "dictionary"  # the dictionary's own
+
+
+def test_every_agreeing_reading_of_a_modifier_gives_forms():
+    forms = set(expand("західні партнери", "uk").forms)
+    assert {"західний партнер", "західних партнерів"} <= forms
+
+
+def test_check_lexicon_warns_about_a_form_two_variants_share(tmp_path):
+    path = tmp_path / "lviv.yaml"
+    path.write_text(
+        "name: lviv\nlanguage: uk\nconcepts:\n  lviv:\n    variants:\n"
+        "      russian_spelling:\n        terms:\n          - {term: Львов, inflect: ru}\n"
+        "      ukrainian_spelling:\n        terms:\n          - Львів\n",
+        encoding="utf-8",
+    )
+    check = framing.check_lexicon(path)
+    assert check.ok
+    shared = [p for p in check.warnings if p.rule == "shared_form"]
+    assert shared and all(p.term == "Львів" for p in shared)
+    assert "'Львова' is also a form of 'Львов'" in shared[0].message
+    assert set(inflect.shared_forms(check.lexicon)["form"]) >= {"Львова", "Львову"}
+
+
+def test_the_bundled_lexicons_share_no_form_between_variants():
+    for name in ("ukraine_war_ru", "ukraine_war_uk"):
+        assert inflect.shared_forms(framing.load_lexicon(name)).empty, name
