@@ -10,7 +10,8 @@ exactly as written terms are. Nothing downloads: the dictionaries are PyPI packa
 
 How a term is expanded (each rule is in ``docs/lexicons.md``, with examples):
 
-1. The words are parsed. The **head** is the first noun in the nominative; the words
+1. The words are parsed. The **head** is the first noun in the nominative (a word that is
+   also an adjective, such as "новые" or "російська", only when no other noun is); the words
    right before it that agree with it in the nominative (adjectives, participles:
    "специальная военная" before "операция") are its **modifiers**. With no noun, the
    last adjective or participle in the nominative is the head.
@@ -142,23 +143,50 @@ def dictionary_versions() -> dict[str, str]:
     return found
 
 
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen1", "gen2", "acc2",
+          "loc1", "loc2")  # fmt: skip
+_GENDERS = ("masc", "femn", "neut", "ms-f")
+
+
+@functools.lru_cache(maxsize=65536)
+def _tag_info(text: str) -> tuple[str | None, str | None, str, str | None]:
+    """(part of speech, case as a modifier takes it, number, gender) of a tag's text.
+
+    Read from the text once per distinct tag: pymorphy3's own attributes are slow, and
+    its grammeme objects refuse comparisons with unknown names.
+    """
+    grammemes = text.replace(" ", ",").split(",")
+    pos = grammemes[0] if grammemes and grammemes[0].isupper() else None
+    case = next((g for g in grammemes if g in _CASES), None)
+    gender = next((g for g in grammemes if g in _GENDERS), None)
+    # The Ukrainian dictionary marks the plural only; no number means singular.
+    number = "plur" if "plur" in grammemes else "sing"
+    return pos, _MODIFIER_CASE.get(case, case) if case else None, number, gender
+
+
+def _info(tag: Any) -> tuple[str | None, str | None, str, str | None]:
+    return _tag_info(getattr(tag, "_str", None) or str(tag))
+
+
 def _case(tag: Any) -> str | None:
-    case = None if tag.case is None else str(tag.case)
-    return _MODIFIER_CASE.get(case, case) if case is not None else None
+    return _info(tag)[1]
 
 
 def _gender(tag: Any) -> str | None:
-    # pymorphy3's grammeme objects refuse comparisons with unknown names: plain text.
-    return None if tag.gender is None else str(tag.gender)
+    return _info(tag)[3]
 
 
 def _pos(tag: Any) -> str | None:
-    return None if tag.POS is None else str(tag.POS)
+    return _info(tag)[0]
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_known(word: str, language: str) -> bool:
+    return bool(analyzer(language).word_is_known(word))
 
 
 def _number(tag: Any) -> str:
-    # The Ukrainian dictionary marks the plural only; no number means singular.
-    return "plur" if "plur" in tag else "sing"
+    return _info(tag)[2]
 
 
 def _restore_case(form: str, written: str) -> str:
@@ -202,6 +230,7 @@ class _Compound:
 
     first: Any
     second: Any
+    language: str
 
     @property
     def tag(self) -> Any:
@@ -209,7 +238,10 @@ class _Compound:
 
     @property
     def is_known(self) -> bool:
-        return bool(self.first.is_known and self.second.is_known)
+        return bool(
+            _word_known(self.first.word, self.language)
+            and _word_known(self.second.word, self.language)
+        )
 
     @property
     def lexeme(self) -> list[_Form]:
@@ -232,7 +264,7 @@ def _compound_parses(word: str, language: str) -> list[Any]:
     ]
     if not all(readings):
         return []
-    return [_Compound(readings[0][0], readings[1][0])]
+    return [_Compound(readings[0][0], readings[1][0], language)]
 
 
 def _nominative_parses(word: str, language: str) -> list[Any]:
@@ -242,12 +274,12 @@ def _nominative_parses(word: str, language: str) -> list[Any]:
     word keeps its proper-noun parses when it has some, a lower-case word drops the
     parses as a personal name.
     """
+    morph = analyzer(language)
     parses = [
-        p
-        for p in analyzer(language).parse(word)
-        if _pos(p.tag) in _NOMINAL and _case(p.tag) in ("nomn", None)
+        p for p in morph.parse(word) if _pos(p.tag) in _NOMINAL and _case(p.tag) in ("nomn", None)
     ]
-    known = [p for p in parses if p.is_known]
+    # Whether the dictionary knows the word is one look-up, the same for all its parses.
+    known = parses if parses and _word_known(word.lower(), language) else []
     if not known and "-" in word:
         # A compound the dictionary does not know: each part inflected, in agreement.
         known = [p for p in _compound_parses(word, language) if p.is_known]
@@ -297,12 +329,12 @@ def _head_lexeme(parse: Any) -> list[Any]:
     ]
 
 
-def _modifier_forms(modifier: Any, head_form: Any, head_forms: list[Any]) -> list[str]:
-    """The forms of ``modifier`` that agree with one form of the head."""
+def _modifier_forms(lexeme: list[Any], head_form: Any, head_forms: list[Any]) -> list[str]:
+    """The forms of a modifier (its attributive ``lexeme``) that agree with one form of
+    the head."""
     case = _case(head_form.tag)
     number = _number(head_form.tag)
     gender = _gender(head_form.tag)
-    lexeme = _attributive_lexeme(modifier)
 
     def matching(wanted_case: str | None) -> list[Any]:
         return [
@@ -343,14 +375,15 @@ def _expand_group(parses: list[list[Any]], head_parse: Any, followed: bool) -> l
     else:
         head_forms = _head_lexeme(head_parse)
     sequences = []
+    lexemes = [[_attributive_lexeme(reading) for reading in readings] for readings in parses]
     for head_form in head_forms:
         # A modifier may have several agreeing readings (Ukrainian "західні": "західний"
         # and its soft variant "західній"): the forms of all of them.
         choices = [
             sorted(
-                {f for reading in readings for f in _modifier_forms(reading, head_form, head_forms)}
+                {f for lexeme in readings for f in _modifier_forms(lexeme, head_form, head_forms)}
             )
-            for readings in parses
+            for readings in lexemes
         ]
         if not all(choices):
             continue
@@ -368,7 +401,10 @@ def _plan(words: Sequence[str], language: str) -> tuple[int, int, Any, list[list
     nouns = [i for i, c in enumerate(candidates) if any(_pos(p.tag) == "NOUN" for p in c)]
     adjectives = [i for i, c in enumerate(candidates) if any(_pos(p.tag) in _MODIFIER for p in c)]
     if nouns:
-        head = nouns[0]
+        # A word that reads as a noun and as an adjective ("новые", "російська") heads
+        # the group only when no noun follows that it could agree with.
+        only_nouns = [i for i in nouns if not any(_pos(p.tag) in _MODIFIER for p in candidates[i])]
+        head = only_nouns[0] if only_nouns else nouns[0]
         heads = [p for p in candidates[head] if _pos(p.tag) == "NOUN"]
     elif adjectives:
         head = adjectives[-1]
@@ -416,7 +452,13 @@ def expand(pattern: str, language: str) -> Expansion:
         return Expansion((pattern,), "as written: no word in the nominative")
     first, head, head_parse, modifiers = plan
     sequences = _expand_group(modifiers, head_parse, followed=head < len(words) - 1)
-    predicted = not head_parse.is_known or not all(m[0].is_known for m in modifiers)
+
+    def known(parse: Any) -> bool:
+        if isinstance(parse, _Compound):
+            return parse.is_known
+        return _word_known(parse.word, language)
+
+    predicted = not known(head_parse) or not all(known(m[0]) for m in modifiers)
     forms = [pattern]
     seen = {term_key(pattern)}
     for sequence in sequences:
