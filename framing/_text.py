@@ -20,7 +20,9 @@ The normalised copy is made in three steps:
    Cyrillic "ё" and "Ё" become "е" and "Е" (Russian writes the dots optionally:
    "ещё" and "еще" are one word).
 3. **Deletions and runs**: soft hyphens and zero-width characters (U+00AD, U+200B,
-   U+200C, U+200D, U+2060, U+FEFF) are removed, and a run of spaces becomes one space.
+   U+200C, U+200D, U+2060, U+FEFF) are removed, and so are the emoji variation selectors
+   U+FE0E and U+FE0F (a combining mark, they would glue "▪️ВСУ" into one word); a run of
+   spaces becomes one space.
 4. **Latin look-alikes**: in a word (a run of ``\\w`` characters) where a Cyrillic letter
    stands next to a Latin look-alike ("ЛНP" with a Latin P, "Kиев" with a Latin K),
    every look-alike of the word becomes its Cyrillic twin (:data:`LATIN_LOOKALIKES`).
@@ -51,7 +53,7 @@ WHITESPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
-DELETED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+DELETED = "\u00ad\u200b\u200c\u200d\u2060\ufeff\ufe0e\ufe0f"
 #: Latin letters that look like Cyrillic ones, and their Cyrillic twins; folded only in
 #: words that also hold Cyrillic letters.
 LATIN_LOOKALIKES = {

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 REFERENCE_APOSTROPHES = set("'\u2019\u2018\u201b\u02bc\u2032\u00b4\u0060\uff07")
 REFERENCE_QUOTES = set('"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02')
-REFERENCE_INVISIBLE = set("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+REFERENCE_INVISIBLE = set("\u00ad\u200b\u200c\u200d\u2060\ufeff\ufe0e\ufe0f")
 REFERENCE_YO = {"ё": "е", "Ё": "Е"}
 # Latin letters written for their Cyrillic twins inside Cyrillic words.
 REFERENCE_LOOKALIKES = dict(zip("ABCEHIKMOPTXYaceiopxy", "АВСЕНІКМОРТХУасеіорху", strict=True))

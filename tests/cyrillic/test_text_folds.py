@@ -86,3 +86,11 @@ def test_check_lexicon_warns_about_a_lookalike_and_names_the_term(tmp_path):
 def test_a_term_and_its_lookalike_spelling_are_duplicates():
     with pytest.raises(framing.LexiconError, match=r"same term"):
         _lexicon("ЛНР", "ЛНP")
+
+
+def test_an_emoji_variation_selector_does_not_glue_the_next_word():
+    # U+FE0F is a combining mark; before the fold "▪️ВСУ" was one word and not matched.
+    for text in ("▪\ufe0fВСУ потеряли", "\u2757\ufe0fKyiv said"):
+        term = "ВСУ" if "ВСУ" in text else "Kyiv"
+        hits = framing.match_text(text, _lexicon(term), voice=False)
+        assert hits["matched"].tolist() == [term]
