@@ -166,10 +166,19 @@ def stop_words(language: str) -> list[str]:
     return sorted(_stop_word_list(code))
 
 
+@functools.cache
+def analyzer(language: str) -> Any:
+    """The pymorphy3 analyser of ``language`` ("ru" or "uk"), loaded once (its
+    dictionaries are the PyPI packages pymorphy3-dicts-ru and -uk)."""
+    if language not in ("ru", "uk"):
+        raise ValueError(f"Word forms exist for ['ru', 'uk']; got {language!r}.")
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=language)
+
+
 @functools.lru_cache(maxsize=200_000)
 def _lemma(token: str, code: str) -> str:
-    from framing.lexicon.inflect import analyzer
-
     lowered = token.lower()
     if not any("\u0400" <= c <= "\u04ff" for c in lowered):
         return lowered
