@@ -9,6 +9,7 @@ The pipeline, one function per stage, each taking and returning tidy DataFrames:
 """
 
 from framing._export import write_table
+from framing._tokens import lemmatise, stop_words
 from framing.coding import (
     CodingError,
     adjusted_counts,
@@ -89,6 +90,7 @@ __all__ = [
     "iter_corpus",
     "keyness",
     "kwic",
+    "lemmatise",
     "lexicons",
     "load_lexicon",
     "load_report",
@@ -103,6 +105,7 @@ __all__ = [
     "read_lexicon",
     "save_figure",
     "score",
+    "stop_words",
     "suggest_terms",
     "validate_corpus",
     "write_coding_sheet",

@@ -56,8 +56,9 @@ def collocations(
         The corpus text columns to read.
     lowercase : bool, default True
         Lowercase text and term before counting.
-    stop_words : "english", list of str or None, default None
-        Collocates to leave out of the result ("english": scikit-learn's English list).
+    stop_words : "english", "russian", "ukrainian", list of str or None, default None
+        Collocates to leave out of the result ("english": scikit-learn's English list;
+        "russian", "ukrainian": :func:`framing.stop_words`).
         They still count as tokens, so windows and totals do not change.
 
     Returns
@@ -204,10 +205,14 @@ def _stop_words(stop_words: Any, *, function: str) -> frozenset[str]:
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
         return frozenset(ENGLISH_STOP_WORDS)
+    if stop_words in ("russian", "ukrainian"):
+        from framing._tokens import stop_words as listed
+
+        return frozenset(listed(stop_words))
     if isinstance(stop_words, str) or not all(isinstance(word, str) for word in stop_words):
         raise ValueError(
-            f"The 'stop_words' parameter of {function} must be None, 'english' or a list of "
-            f"words. Got {stop_words!r} instead."
+            f"The 'stop_words' parameter of {function} must be None, 'english', 'russian', "
+            f"'ukrainian' or a list of words. Got {stop_words!r} instead."
         )
     return frozenset(stop_words)
 
@@ -246,8 +251,8 @@ def suggest_terms(
         Suggestions per group.
     ngram_range, min_count, fields
         As in :func:`framing.compare_groups` (lowercased n-grams).
-    stop_words : "english", list of str or None, default "english"
-        N-grams made only of these words are not suggested ("of the").
+    stop_words : "english", "russian", "ukrainian", list of str or None, default "english"
+        N-grams made only of these words are not suggested ("of the"; "и в").
 
     Returns
     -------

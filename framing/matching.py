@@ -67,6 +67,7 @@ import multiprocessing
 import os
 import sys
 import types
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -75,7 +76,9 @@ import numpy as np
 import pandas as pd
 
 from framing._engine import TermError, TermSpec, engine_for
+from framing.corpus.language import language_mismatch
 from framing.corpus.schema import validate_corpus
+from framing.errors import FramingWarning
 from framing.lexicon.model import Lexicon, LexiconError
 from framing.provenance import ATTRS_KEY, stamp
 from framing.voice import VOICES, Principal, voices_and_speakers
@@ -161,6 +164,12 @@ def match(
     framing.LexiconError
         If a term cannot be matched as written (a lone ``*``).
 
+    Warns
+    -----
+    framing.FramingWarning
+        When the corpus's ``language`` column names languages and none of them is the
+        lexicon's (a Russian lexicon on an English corpus).
+
     See Also
     --------
     match_text : the same on one string.
@@ -213,6 +222,9 @@ def match(
         )
     validate_corpus(corpus)
     _check_fields(corpus, fields, columns)
+    mismatch = language_mismatch(corpus, lexicon)
+    if mismatch is not None:
+        warnings.warn(mismatch, FramingWarning, stacklevel=2)
     terms = _compile(lexicon)
     hits = _match_frame(
         corpus, terms, fields, voice, columns, workers, progress, chunksize, principal
@@ -280,21 +292,24 @@ def match_text(
 
 
 class _Terms:
-    """A lexicon as parallel lists: what the engine needs, and what the table shows."""
+    """A lexicon as parallel lists: what the engine needs, and what the table shows.
 
-    def __init__(self, entries: Iterable[tuple[str, str, str, bool]]) -> None:
+    Each row is ``(concept, variant, term, case_sensitive, form)``: the engine looks for
+    the form, the hits table names the term (an inflected term has a row per form).
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, str, str, bool, str]]) -> None:
         rows = list(entries)
         self.concepts = [row[0] for row in rows]
         self.variants = [row[1] for row in rows]
         self.patterns = [row[2] for row in rows]
-        self.specs: list[TermSpec] = [(row[2], row[3]) for row in rows]
+        self.specs: list[TermSpec] = [(row[4], row[3]) for row in rows]
 
 
 def _compile(lexicon: Lexicon) -> _Terms:
-    terms = _Terms(
-        (concept.name, variant.name, term.pattern, term.case_sensitive)
-        for concept, variant, term in lexicon.entries()
-    )
+    from framing.lexicon.inflect import expanded_entries
+
+    terms = _Terms(expanded_entries(lexicon))
     try:
         engine_for(terms.specs)
     except TermError as error:
@@ -673,6 +688,7 @@ def _match_dask(
         _match_partition,
         terms.concepts,
         terms.variants,
+        terms.patterns,
         terms.specs,
         fields,
         voice,
@@ -687,6 +703,7 @@ def _match_partition(
     partition: pd.DataFrame,
     concepts: list[str],
     variants: list[str],
+    patterns: list[str],
     specs: list[TermSpec],
     fields: tuple[str, ...],
     voice: bool,
@@ -701,9 +718,9 @@ def _match_partition(
             "document needs a unique one."
         )
     terms = _Terms(
-        (concept, variant, pattern, case_sensitive)
-        for concept, variant, (pattern, case_sensitive) in zip(
-            concepts, variants, specs, strict=True
+        (concept, variant, pattern, case_sensitive, form)
+        for concept, variant, pattern, (form, case_sensitive) in zip(
+            concepts, variants, patterns, specs, strict=True
         )
     )
     hits = _match_frame(partition, terms, fields, voice, columns, 1, False, None, principal)

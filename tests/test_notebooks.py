@@ -35,6 +35,7 @@ EXPECTED = [
     "04_build_a_lexicon",
     "05_classroom_exercise",
     "06_your_corpus",
+    "07_russian_language_media",
     "paper_figures",
 ]
 CELL_TIMEOUT = 180  # seconds; the whole of each notebook should take well under 2 minutes

@@ -121,6 +121,11 @@ class LoadReport:
         ``source, record, value``.
     ignored_files : list of str
         Files in a folder that are not in a format the kit reads.
+    languages : pandas.DataFrame
+        One row per source and language: ``source, language, documents, identified``
+        (``identified``: how many of them had no language in the source and were
+        identified by the kit, ``framing.corpus.language``; "unknown" for documents with
+        neither).
     """
 
     def __init__(self, record: dict[str, Any]) -> None:
@@ -143,6 +148,7 @@ class LoadReport:
             record.get("unreadable_dates", []), columns=["source", "record", "value"]
         ).astype("string")
         self.ignored_files = list(record.get("ignored_files", []))
+        self.languages = _languages(record.get("sources", []))
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as plain dicts and lists (what ``attrs`` holds)."""
@@ -165,6 +171,9 @@ class LoadReport:
                 f" {totals['outlets_missing']} without an outlet (no metadata or URL gave "
                 "one: read those files with outlet=)."
             )
+        languages = self._language_line()
+        if languages:
+            lines.append(languages)
         if len(self.summary):
             table = self.summary.head(20).copy()
             table["duplicates"] = table["duplicates"].astype("string").fillna("-")
@@ -187,6 +196,16 @@ class LoadReport:
                 lines.append(f"  ... and {len(self.ignored_files) - 20} more (see .ignored_files)")
         return "\n".join(lines)
 
+    def _language_line(self) -> str:
+        """ "Languages: ru 4,537, en 1 (4,538 identified by the kit)", or "" if none."""
+        if not len(self.languages):
+            return ""
+        totals = self.languages.groupby("language", sort=False)["documents"].sum()
+        totals = totals.sort_values(ascending=False, kind="stable")
+        identified = int(self.languages["identified"].sum())
+        listed = ", ".join(f"{language} {count:,}" for language, count in totals.items())
+        return f"Languages: {listed} ({identified:,} identified by the kit, the rest as given)."
+
     def __repr__(self) -> str:
         return str(self)
 
@@ -205,6 +224,9 @@ class LoadReport:
             f"{totals['skipped']} skipped; {totals['dates_missing']} without a date"
             f"{outlets}.</p>"
         )
+        languages = self._language_line()
+        if languages:
+            html += f"<p>{escape(languages)}</p>"
         html += table.to_html(index=False, escape=True)
         if len(self.skipped):
             html += "<p>Skipped records (first 10; see <code>.skipped</code>):</p>"
@@ -217,6 +239,28 @@ class LoadReport:
                 f"SOURCE/MANIFEST): {names}{f' and {more} more' if more > 0 else ''}.</p>"
             )
         return html
+
+
+def _languages(sources: list[dict[str, Any]]) -> pd.DataFrame:
+    """The languages table of a report: per source, the documents in each language."""
+    rows = []
+    for entry in sources:
+        identified = entry.get("languages_identified") or {}
+        for language, count in (entry.get("languages") or {}).items():
+            rows.append(
+                {
+                    "source": entry["source"],
+                    "language": language,
+                    "documents": int(count),
+                    "identified": int(identified.get(language, 0)),
+                }
+            )
+    table = pd.DataFrame(rows, columns=["source", "language", "documents", "identified"])
+    for column in ("documents", "identified"):
+        table[column] = table[column].astype("int64")
+    for column in ("source", "language"):
+        table[column] = table[column].astype("string")
+    return table
 
 
 def load_report(corpus: pd.DataFrame) -> LoadReport:

@@ -19,6 +19,7 @@ from framing.corpus import _dates
 from framing.corpus._dates import is_blank
 from framing.corpus._report import Collector, RecordError
 from framing.corpus.clean import repair_text
+from framing.corpus.language import fill_languages
 from framing.corpus.outlets import host_of, looks_like_domain, outlet_for
 from framing.corpus.readers._columns import resolve_mapping
 from framing.corpus.readers._registry import Chunk, Source
@@ -132,7 +133,8 @@ def chunk_to_corpus(
 
     The steps, in order: map the source's columns (on its first chunk); keep the records
     that have a title, text, description or URL and a readable or blank date
-    (:func:`_usable_rows`); then the text columns, repaired (:func:`_text_columns`), the
+    (:func:`_usable_rows`); then the text columns, repaired (:func:`_text_columns`), each
+    document's language where the source gives none (``framing.corpus.language``), the
     dates with the URL as fallback (:func:`_add_dates`), outlets and domains
     (:func:`_add_outlets`), tags, ids (:func:`_add_ids`), each row's ``source``, and the
     source's other columns (:func:`_add_extra_columns`).
@@ -154,6 +156,7 @@ def chunk_to_corpus(
         return None
 
     frame = _text_columns(texts, keep, options.repair)
+    fill_languages(frame, source.entry)  # where the source gives none, and counted
     _add_dates(frame, published.iloc[keep].reset_index(drop=True), source.entry)
     _add_outlets(frame, _take(outlet_values, keep), options.outlet, source.entry)
     tags = _take(_mapped_values(chunk, mapping, "tags"), keep)

@@ -20,7 +20,7 @@ from framing.lexicon.rules import ERROR, Problem
 _LEXICON_KEYS = ("name", "version", "language", "description", "licence", "sources", "concepts")
 _CONCEPT_KEYS = ("description", "variants")
 _VARIANT_KEYS = ("description", "reference", "terms")
-_TERM_KEYS = ("term", "case_sensitive", "sources", "note")
+_TERM_KEYS = ("term", "case_sensitive", "sources", "note", "inflect", "add_forms", "remove_forms")
 
 
 def lexicon_to_yaml(lexicon: Lexicon) -> str:
@@ -52,7 +52,8 @@ def lexicon_to_yaml(lexicon: Lexicon) -> str:
 
 
 def _term_to_yaml(term: Term) -> str:
-    if not term.case_sensitive and term.note is None and not term.sources:
+    inflection = term._inflection()
+    if not term.case_sensitive and term.note is None and not term.sources and not inflection:
         return scalar(term.pattern)
     parts = [f"term: {scalar(term.pattern)}"]
     if term.case_sensitive:
@@ -61,6 +62,12 @@ def _term_to_yaml(term: Term) -> str:
         parts.append("sources: [" + ", ".join(scalar(s) for s in term.sources) + "]")
     if term.note is not None:
         parts.append(f"note: {scalar(term.note)}")
+    if "inflect" in inflection:
+        value = inflection["inflect"]
+        parts.append(f"inflect: {scalar(value) if isinstance(value, str) else str(value).lower()}")
+    for key in ("add_forms", "remove_forms"):
+        if key in inflection:
+            parts.append(f"{key}: [" + ", ".join(scalar(f) for f in inflection[key]) + "]")
     return "{" + ", ".join(parts) + "}"
 
 
@@ -265,7 +272,39 @@ class _Reader:
         if note is not None and not isinstance(note, str):
             self.error("type", f"'note' must be text; got {note!r}", path, **where)
             note = None
-        return Term(pattern, case_sensitive=case_sensitive, note=note, sources=tuple(sources))
+        return Term(
+            pattern,
+            case_sensitive=case_sensitive,
+            note=note,
+            sources=tuple(sources),
+            **self.inflection(item, path, where),
+        )
+
+    def inflection(self, item: dict[str, Any], path: KeyPath, where: dict[str, str]) -> dict:
+        """A term's word-form settings: ``inflect``, ``add_forms``, ``remove_forms``."""
+        found: dict[str, Any] = {}
+        inflect = item.get("inflect")
+        if inflect is not None:
+            if isinstance(inflect, bool) or inflect in ("ru", "uk"):
+                found["inflect"] = inflect
+            else:
+                self.error(
+                    "type",
+                    f"'inflect' must be true, false, ru or uk; got {inflect!r}",
+                    path,
+                    **where,
+                )
+        for key in ("add_forms", "remove_forms"):
+            forms = item.get(key)
+            if forms is None:
+                continue
+            if isinstance(forms, str):
+                forms = [forms]
+            if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
+                self.error("type", f"'{key}' must be a list of forms; got {forms!r}", path, **where)
+                continue
+            found[key] = tuple(forms)
+        return found
 
 
 def _locate(lines: Mapping[KeyPath, int], problem: Problem) -> int | None:
