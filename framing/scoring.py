@@ -183,18 +183,62 @@ def score(
     pairs = _variant_pairs(hits, lexicon)
 
     keys, excluded = _group_keys(corpus, by_columns, period)
-    groups, doc_group = _groups(keys, by_columns, period)
-
     positions = pd.Index(corpus["doc_id"].astype(str)).get_indexer(hits["doc_id"].astype(str))
     pair_index = pd.MultiIndex.from_tuples(pairs).get_indexer(
         pd.MultiIndex.from_arrays([hits["concept"].astype(str), hits["variant"].astype(str)])
     )
-    n_documents, n_pairs, n_groups = len(corpus), len(pairs), len(groups)
     counts = sparse.csr_matrix(
         (np.ones(len(hits), dtype=np.int64), (positions, pair_index)),
-        shape=(n_documents, n_pairs),
+        shape=(len(corpus), len(pairs)),
     )
     counts.sum_duplicates()
+    tokens = np.zeros(len(corpus), dtype=np.int64)
+    for field in fields:
+        tokens += count_tokens(corpus[field].tolist())
+    table = _score_table(counts, tokens, keys, by_columns, period, pairs, ci, n_boot, seed)
+
+    parameters = {
+        "by": by_columns,
+        "period": period,
+        "voice": voices,
+        "fields": list(fields),
+        "ci": ci,
+        "n_boot": n_boot,
+        "seed": seed,
+    }
+    stamp(
+        table,
+        function=function,
+        corpus=corpus,
+        lexicon=lexicon,
+        parameters=parameters,
+        inherit=hits,
+    )
+    table.attrs[ATTRS_KEY]["excluded"] = excluded
+    return table
+
+
+def _score_table(
+    counts: sparse.csr_matrix,
+    tokens: np.ndarray,
+    keys: pd.DataFrame,
+    by_columns: list[str],
+    period: str | None,
+    pairs: list[tuple[str, str]],
+    ci: float,
+    n_boot: int,
+    seed: int,
+) -> pd.DataFrame:
+    """The scores table from per-document statistics, in corpus order.
+
+    ``counts`` holds each document's hits per (concept, variant) pair (documents x
+    pairs), ``tokens`` each document's tokens and ``keys`` its group columns (from
+    :func:`_group_keys`). Everything :func:`score` reports, intervals included, is
+    computed from these alone: ``framing.distributed.scoring`` gathers them from the
+    partitions of a dask corpus and calls this.
+    """
+    groups, doc_group = _groups(keys, by_columns, period)
+    n_documents, n_pairs, n_groups = len(keys), len(pairs), len(groups)
     included = doc_group >= 0
     membership = sparse.csr_matrix(
         (
@@ -203,9 +247,6 @@ def score(
         ),
         shape=(n_groups, n_documents),
     )
-    tokens = np.zeros(n_documents, dtype=np.int64)
-    for field in fields:
-        tokens += count_tokens(corpus[field].tolist())
 
     group_counts = np.asarray((membership @ counts).todense(), dtype=np.int64)
     group_docs = np.asarray((membership @ (counts > 0).astype(np.int64)).todense(), dtype=np.int64)
@@ -235,25 +276,6 @@ def score(
     table["share"] = share.ravel()
     table["share_low"] = share_low.ravel()
     table["share_high"] = share_high.ravel()
-
-    parameters = {
-        "by": by_columns,
-        "period": period,
-        "voice": voices,
-        "fields": list(fields),
-        "ci": ci,
-        "n_boot": n_boot,
-        "seed": seed,
-    }
-    stamp(
-        table,
-        function=function,
-        corpus=corpus,
-        lexicon=lexicon,
-        parameters=parameters,
-        inherit=hits,
-    )
-    table.attrs[ATTRS_KEY]["excluded"] = excluded
     return table
 
 
