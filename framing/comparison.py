@@ -177,6 +177,59 @@ def compare_groups(
         group_totals = group_counts.sum(axis=1)
     else:
         group_totals = np.asarray(membership @ totals, dtype=np.float64).ravel()
+    table = _compare_counts(
+        vocabulary,
+        group_counts,
+        group_totals,
+        groups,
+        targets,
+        reference_group,
+        tokens_are_totals=totals is not None,
+        fields=fields,
+        min_count=min_count,
+        prior=(prior, prior_scale),
+        variance=variance,
+        function=function,
+    )
+    parameters = {
+        "by": by,
+        "target": targets,
+        "reference": reference,
+        "terms": "ngrams" if lexicon is None else "lexicon",
+        "fields": list(fields),
+        "ngram_range": list(ngram_range),
+        "min_count": int(min_count),
+        "lowercase": lowercase,
+        "prior": prior if isinstance(prior, (str, Real)) else "per-term Series",
+        "prior_scale": prior_scale,
+        "variance": variance,
+    }
+    return stamp(table, function=function, corpus=corpus, lexicon=lexicon, parameters=parameters)
+
+
+def _compare_counts(
+    vocabulary: np.ndarray,
+    group_counts: np.ndarray,
+    group_totals: np.ndarray,
+    groups: list[str],
+    targets: list[str],
+    reference_group: str | None,
+    *,
+    tokens_are_totals: bool,
+    fields: Any,
+    min_count: int,
+    prior: tuple[Any, Any],
+    variance: str,
+    function: str,
+) -> pd.DataFrame:
+    """The comparison table from each group's counts of every term (groups x terms).
+
+    ``group_totals`` are the groups' n-grams, or their tokens (``tokens_are_totals``)
+    when the terms are a lexicon's. :func:`compare_groups` sums a documents x terms
+    matrix per group and calls this; ``framing.distributed.comparison`` merges the
+    counts of a dask corpus's partitions and calls it too.
+    """
+    prior, prior_scale = prior
     all_counts = group_counts.sum(axis=0)
     all_total = float(group_totals.sum())
 
@@ -192,7 +245,7 @@ def compare_groups(
         if n_a <= 0 or n_b <= 0:
             raise ValueError(
                 f"{function} cannot compare group {name!r}: it or its reference has no "
-                f"{'tokens' if totals is not None else 'n-grams'} in the fields {list(fields)}."
+                f"{'tokens' if tokens_are_totals else 'n-grams'} in the fields {list(fields)}."
             )
         pieces.append(
             _compare_two(
@@ -211,20 +264,7 @@ def compare_groups(
     table = table.sort_values(
         ["group", "z", "term"], ascending=[True, False, True], kind="stable"
     ).reset_index(drop=True)
-    parameters = {
-        "by": by,
-        "target": targets,
-        "reference": reference,
-        "terms": "ngrams" if lexicon is None else "lexicon",
-        "fields": list(fields),
-        "ngram_range": list(ngram_range),
-        "min_count": int(min_count),
-        "lowercase": lowercase,
-        "prior": prior if isinstance(prior, (str, Real)) else "per-term Series",
-        "prior_scale": prior_scale,
-        "variance": variance,
-    }
-    return stamp(table, function=function, corpus=corpus, lexicon=lexicon, parameters=parameters)
+    return table
 
 
 def _validate_inputs(corpus: pd.DataFrame, by: str, fields: Any, *, function: str) -> None:
