@@ -83,11 +83,13 @@ def score(
 
     Parameters
     ----------
-    hits : pandas.DataFrame
+    hits : pandas.DataFrame or dask.dataframe.DataFrame
         The hits table of :func:`framing.match` (``doc_id, field, concept, variant,
         voice``, ...). Every ``doc_id`` must be in ``corpus``.
-    corpus : pandas.DataFrame
-        The corpus the hits were found in (see :mod:`framing.corpus.schema`).
+    corpus : pandas.DataFrame or dask.dataframe.DataFrame
+        The corpus the hits were found in (see :mod:`framing.corpus.schema`). A dask
+        corpus (or dask hits) is scored partition by partition on the cluster and gives
+        this same table, intervals included (``framing.distributed.scoring``).
     by : str or list of str, default "outlet"
         Corpus columns that define the groups. Missing values form a group of their own.
     period : {"W", "M", "Q", "Y"}, optional
@@ -173,6 +175,15 @@ def score(
     2  Reuters    kiev      0         2  0.000000
     3  Reuters    kyiv      1         2  1.000000
     """
+    from framing.distributed import is_dask
+
+    if is_dask(corpus) or is_dask(hits):
+        from framing.distributed import scoring as distributed
+
+        return distributed.score(
+            hits, corpus, by=by, period=period, voice=voice, fields=fields, lexicon=lexicon,
+            ci=ci, n_boot=n_boot, seed=seed,
+        )  # fmt: skip
     function = "score"
     validate_corpus(corpus)
     by_columns = _by_columns(by, corpus, period)
