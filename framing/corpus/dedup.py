@@ -50,8 +50,9 @@ def deduplicate(
 
     Parameters
     ----------
-    corpus : pandas.DataFrame
-        A corpus (see :mod:`framing.corpus.schema`).
+    corpus : pandas.DataFrame or dask.dataframe.DataFrame
+        A corpus (see :mod:`framing.corpus.schema`). A dask corpus gives a dask corpus
+        whose computed rows equal the pandas result (``framing.distributed.dedup``).
     near : bool, default True
         Also look for near duplicates, not only exact ones.
     threshold : float, default 0.9
@@ -135,6 +136,15 @@ def deduplicate(
     >>> len(framing.deduplicate(corpus, drop=True))
     2
     """
+    from framing.distributed import is_dask
+
+    if is_dask(corpus):
+        from framing.distributed import dedup as distributed
+
+        return distributed.deduplicate(
+            corpus, near=near, threshold=threshold, drop=drop, seed=seed, on=on, key=key,
+            shingle_size=shingle_size, num_perm=num_perm,
+        )  # fmt: skip
     validate_corpus(corpus)
     _check_deduplicate_parameters(corpus, threshold, on, key, shingle_size, num_perm, seed)
     n = len(corpus)
