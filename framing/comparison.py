@@ -67,8 +67,10 @@ def compare_groups(
 
     Parameters
     ----------
-    corpus : pandas.DataFrame
-        The corpus (see :mod:`framing.corpus.schema`).
+    corpus : pandas.DataFrame or dask.dataframe.DataFrame
+        The corpus (see :mod:`framing.corpus.schema`). A dask corpus has its n-grams
+        counted per partition and merged exactly; the table is the same
+        (``framing.distributed.comparison``).
     by : str, default "outlet"
         The corpus column whose values are the groups. Every document needs a value.
     target : str or list of str, optional
@@ -138,6 +140,16 @@ def compare_groups(
     {'term': ['kiev', 'regime', 'shells', 'kyiv', 'says'], 'count': [2, 2, 1, 0, 0], \
 'other_count': [0, 0, 1, 2, 2]}
     """
+    from framing.distributed import is_dask
+
+    if is_dask(corpus):
+        from framing.distributed import comparison as distributed
+
+        return distributed.compare_groups(
+            corpus, by=by, target=target, reference=reference, terms=terms, fields=fields,
+            ngram_range=ngram_range, min_count=min_count, lowercase=lowercase, prior=prior,
+            prior_scale=prior_scale, variance=variance,
+        )  # fmt: skip
     function = "compare_groups"
     _validate_inputs(corpus, by, fields, function=function)
     _check_choice(variance, _VARIANCES, parameter="variance", function=function)

@@ -39,8 +39,10 @@ def collocations(
 
     Parameters
     ----------
-    corpus : pandas.DataFrame
-        The corpus (see :mod:`framing.corpus.schema`).
+    corpus : pandas.DataFrame or dask.dataframe.DataFrame
+        The corpus (see :mod:`framing.corpus.schema`). A dask corpus has its counts
+        summed over its partitions; the table is the same
+        (``framing.distributed.comparison``).
     term : str
         A word or a phrase ("special military operation"); a phrase is treated as one
         token wherever its words stand in a row.
@@ -95,6 +97,15 @@ def collocations(
       collocate position  count
     0    regime    after      2
     """
+    from framing.distributed import is_dask
+
+    if is_dask(corpus):
+        from framing.distributed import comparison as distributed
+
+        return distributed.collocations(
+            corpus, term, window=window, measure=measure, min_count=min_count, fields=fields,
+            lowercase=lowercase, stop_words=stop_words,
+        )  # fmt: skip
     from nltk.collocations import BigramCollocationFinder
 
     function = "collocations"
@@ -261,8 +272,9 @@ def suggest_terms(
 
     Parameters
     ----------
-    corpus : pandas.DataFrame
-        The corpus (see :mod:`framing.corpus.schema`).
+    corpus : pandas.DataFrame or dask.dataframe.DataFrame
+        The corpus (see :mod:`framing.corpus.schema`); a dask corpus is compared on the
+        cluster (``framing.distributed.comparison``), with the same suggestions.
     lexicon : framing.Lexicon
         The lexicon to grow.
     by : str, default "outlet"
@@ -308,6 +320,15 @@ def suggest_terms(
 
     "regime" and "says" are left out: each group uses them only inside the longer phrase.
     """
+    from framing.distributed import is_dask
+
+    if is_dask(corpus):
+        from framing.distributed import comparison as distributed
+
+        return distributed.suggest_terms(
+            corpus, lexicon, by=by, n=n, ngram_range=ngram_range, min_count=min_count,
+            fields=fields, stop_words=stop_words,
+        )  # fmt: skip
     function = "suggest_terms"
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
         raise ValueError(
