@@ -74,7 +74,8 @@ def read_corpus_dask(
         As for :func:`framing.read_corpus`.
     chunksize : int, default 10,000
         Documents per partition at most: each file gives one partition, or one per
-        ``chunksize`` documents of it (Parquet row groups, lines of text formats).
+        ``chunksize`` documents of it. It does not change what is read: each file is
+        read in ``read_corpus``'s own chunks, which are then cut into partitions.
 
     Returns
     -------
@@ -197,7 +198,7 @@ class _RecordedIds(Ids):
 
 
 def _read_file(path: str, options: Options, size: int) -> dict[str, Any]:
-    """One file as ``read_corpus`` reads it within a read: corpus chunks and its report.
+    """One file as ``read_corpus`` reads it within a read: corpus pieces and its report.
 
     The ids are claimed within the file; ``bases`` keeps what they were claimed from, so
     that the client can claim them again across files.
@@ -214,13 +215,17 @@ def _read_file(path: str, options: Options, size: int) -> dict[str, Any]:
         file_format = None
     if file_format is not None:
         state = Source(path, file_format, collector.entry(path, file_format))
-        pieces = READERS[file_format].read(Path(path), state, collector, size)
+        # Read in read_corpus's own chunks (a source's columns are decided on its first
+        # chunk), then cut into partitions of at most ``size`` documents.
+        pieces = READERS[file_format].read(Path(path), state, collector, DEFAULT_CHUNK)
         before = 0
         for frame in _corpus_chunks(pieces, state, options, collector, ids):
             # One claim per row of the chunk, made while the chunk was built.
-            bases.append(ids.bases[before:])
+            claimed = ids.bases[before:]
             before = len(ids.bases)
-            frames.append(frame)
+            for start in range(0, len(frame), size):
+                frames.append(frame.iloc[start : start + size].reset_index(drop=True))
+                bases.append(claimed[start : start + size])
     return {
         "frames": frames,
         "bases": bases,
