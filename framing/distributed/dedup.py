@@ -356,12 +356,18 @@ def _bucket_pairs(frame: pd.DataFrame) -> pd.DataFrame:
     firsts: list[int] = []
     seconds: list[int] = []
     if len(frame):
-        for members in frame.groupby("band", sort=False)["document"]:
-            documents = np.unique(members[1].to_numpy())
-            for i in range(len(documents)):
-                for j in range(i + 1, len(documents)):
-                    firsts.append(int(documents[i]))
-                    seconds.append(int(documents[j]))
+        table = frame.drop_duplicates().sort_values(["band", "document"], kind="stable")
+        bands = table["band"].to_numpy()
+        documents = table["document"].to_numpy()
+        # Runs of equal band keys; only runs of two or more hold pairs (few do).
+        starts = np.flatnonzero(np.r_[True, bands[1:] != bands[:-1]])
+        ends = np.r_[starts[1:], len(bands)]
+        for first, last in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
+            members = documents[first:last].tolist()
+            for i in range(len(members)):
+                for j in range(i + 1, len(members)):
+                    firsts.append(members[i])
+                    seconds.append(members[j])
     return pd.DataFrame(
         {"first": np.asarray(firsts, dtype=np.int64), "second": np.asarray(seconds, dtype=np.int64)}
     )
