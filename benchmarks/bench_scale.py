@@ -23,8 +23,9 @@ What it does:
    reports per stage: seconds, documents per second, MB of text per second, and the
    peak resident memory of each worker and of the client.
 
-Writes a JSON record to ``--out`` (default ``benchmarks/scale-<documents>.json``) and
-prints a Markdown table for ``benchmarks/RESULTS.md``.
+Writes a JSON record to ``--out`` (default ``benchmarks/scale-<documents>.json``; the
+figures so far to ``scale-<documents>.partial.json`` after each stage, for a run that
+is stopped) and prints a Markdown table for ``benchmarks/RESULTS.md``.
 """
 
 from __future__ import annotations
@@ -189,6 +190,7 @@ def main() -> None:
         term.pattern.replace("*", "ion") for _, _, term in lexicon.entries()
     ][:200]
     stages: dict[str, dict[str, object]] = {}
+    out = Path(arguments.out or Path(__file__).parent / f"scale-{documents}.json")
 
     cluster = distributed.LocalCluster(
         n_workers=2,
@@ -232,6 +234,11 @@ def main() -> None:
                 "peak_client_mb": round(client_peak / 2**20),
             }
             print(name, stages[name], flush=True)
+            partial = {"documents": documents, "text_mb": round(megabytes, 1),
+                       "load_average_at_start": [round(v, 2) for v in load],
+                       "load_average_now": [round(v, 2) for v in os.getloadavg()],
+                       "write_seconds": round(written, 1), "stages": stages}  # fmt: skip
+            out.with_suffix(".partial.json").write_text(json.dumps(partial, indent=2) + "\n")
 
         with sampler:
             started = time.perf_counter()
@@ -290,7 +297,6 @@ def main() -> None:
         "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}, pandas {pd.__version__}, dask {dask.__version__}",
     }
-    out = Path(arguments.out or Path(__file__).parent / f"scale-{documents}.json")
     out.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))
     print()
