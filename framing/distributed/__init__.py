@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 __all__ = ["is_dask", "read_corpus_dask"]
@@ -37,16 +36,6 @@ def is_dask(value: Any) -> bool:
     )
 
 
-def check_columns(corpus: Any, needed: list[str], *, function: str) -> None:
-    """Raise ValueError naming the columns a dask corpus lacks (checked on its meta)."""
-    missing = [column for column in needed if column not in corpus.columns]
-    if missing:
-        raise ValueError(
-            f"The dask corpus given to {function} lacks the column(s) {missing}; it has "
-            f"{list(corpus.columns)}. Read files with framing.read_corpus_dask."
-        )
-
-
 def collect(corpus: Any, function: Any, meta: pd.DataFrame, *args: Any) -> pd.DataFrame:
     """``function(partition, *args)`` on every partition, concatenated in corpus order.
 
@@ -54,12 +43,6 @@ def collect(corpus: Any, function: Any, meta: pd.DataFrame, *args: Any) -> pd.Da
     """
     frame = corpus.map_partitions(function, *args, meta=meta, align_dataframes=False).compute()
     return frame.reset_index(drop=True)
-
-
-def partition_lengths(corpus: Any) -> np.ndarray:
-    """The number of rows of each partition (one small pass over the partitions)."""
-    lengths = corpus.map_partitions(len, meta=(None, "int64")).compute()
-    return np.asarray(list(lengths), dtype=np.int64)
 
 
 def no_string_conversion() -> Any:
