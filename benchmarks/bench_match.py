@@ -33,6 +33,8 @@ from benchmarks.synthetic import make_corpus, make_lexicon
 from framing._engine import default_backend
 
 HERE = Path(__file__).resolve().parent
+#: The heading of bench_scale.py's section of RESULTS.md, which a run of this script keeps.
+SCALE_SECTION = "## The pipeline on dask"
 
 
 def _megabytes(corpus: pd.DataFrame) -> float:
@@ -312,7 +314,13 @@ def write_results(path: Path, results: dict, documents: int, workers: int) -> No
         f"{verdict(total_peak < 1000)} |",
         "",
     ]
-    path.write_text("\n".join(lines), encoding="utf-8")
+    # The scale benchmark's section (benchmarks/bench_scale.py) is kept as it is.
+    kept = ""
+    if path.exists():
+        previous = path.read_text(encoding="utf-8")
+        if SCALE_SECTION in previous:
+            kept = "\n" + previous[previous.index(SCALE_SECTION) :]
+    path.write_text("\n".join(lines) + kept, encoding="utf-8")
     print(path.read_text())
 
 
