@@ -33,6 +33,8 @@ from benchmarks.synthetic import make_corpus, make_lexicon
 from framing._engine import default_backend
 
 HERE = Path(__file__).resolve().parent
+#: The heading of bench_scale.py's section of RESULTS.md, which a run of this script keeps.
+SCALE_SECTION = "## The pipeline on dask"
 
 
 def _megabytes(corpus: pd.DataFrame) -> float:
@@ -313,13 +315,17 @@ def write_results(path: Path, results: dict, documents: int, workers: int) -> No
         "",
     ]
     # Other benchmarks write their own sections after this one (bench_compare.py's
-    # "## compare_groups"): keep them.
+    # "## compare_groups", bench_scale.py's scale section): keep them as they are.
     kept = ""
-    if path.exists() and "\n## compare_groups" in path.read_text(encoding="utf-8"):
-        kept = (
-            "\n## compare_groups"
-            + path.read_text(encoding="utf-8").split("\n## compare_groups", 1)[1]
-        )
+    if path.exists():
+        previous = path.read_text(encoding="utf-8")
+        starts = [
+            previous.index(marker)
+            for marker in ("\n## compare_groups", "\n" + SCALE_SECTION)
+            if marker in previous
+        ]
+        if starts:
+            kept = previous[min(starts) :]
     path.write_text("\n".join(lines) + kept, encoding="utf-8")
     print(path.read_text())
 

@@ -27,6 +27,7 @@ from framing.corpus.dedup import deduplicate
 from framing.corpus.readers import as_corpus, iter_corpus, read_corpus, write_corpus
 from framing.datasets import load_sample
 from framing.discovery import collocations, suggest_terms
+from framing.distributed import read_corpus_dask
 from framing.errors import (
     FramingError,
     FramingWarning,
@@ -102,6 +103,7 @@ __all__ = [
     "provenance",
     "read_coding_sheet",
     "read_corpus",
+    "read_corpus_dask",
     "read_lexicon",
     "save_figure",
     "score",

@@ -199,6 +199,28 @@ def compare_groups(
     {'term': ['kiev', 'regime', 'shells', 'kyiv', 'says'], 'count': [2, 2, 1, 0, 0], \
 'other_count': [0, 0, 1, 2, 2]}
     """
+    from framing.distributed import is_dask
+
+    if is_dask(corpus):
+        from framing.distributed import comparison as distributed
+
+        return distributed.compare_groups(
+            corpus,
+            by=by,
+            target=target,
+            reference=reference,
+            terms=terms,
+            fields=fields,
+            ngram_range=ngram_range,
+            min_count=min_count,
+            min_df=min_df,
+            stop_words=stop_words,
+            lowercase=lowercase,
+            prior=prior,
+            prior_scale=prior_scale,
+            variance=variance,
+            progress=progress,
+        )
     function = "compare_groups"
     _validate_inputs(corpus, by, fields, function=function)
     _check_choice(variance, _VARIANCES, parameter="variance", function=function)

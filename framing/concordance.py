@@ -153,10 +153,11 @@ def kwic(
 
     Parameters
     ----------
-    hits : pandas.DataFrame
+    hits : pandas.DataFrame or dask.dataframe.DataFrame
         A hits table from :func:`framing.match` (or a filtered part of it).
-    corpus : pandas.DataFrame
-        The corpus the hits were found in.
+    corpus : pandas.DataFrame or dask.dataframe.DataFrame
+        The corpus the hits were found in. From a dask corpus only the documents of the
+        hits shown are read (``framing.distributed.concordance``).
     window : int
         Words of context on each side. Default 10.
     sample : int, optional
@@ -195,6 +196,12 @@ def kwic(
     >>> table[["left", "match", "right"]].iloc[0].tolist()
     ['Officials in ', 'Kiev', ' said on Tuesday']
     """
+    from framing.distributed import is_dask
+
+    if is_dask(hits) or is_dask(corpus):
+        from framing.distributed import concordance as distributed
+
+        return distributed.kwic(hits, corpus, window=window, sample=sample, seed=seed)
     if not isinstance(window, int) or isinstance(window, bool) or window < 0:
         raise ValueError(
             f"The 'window' parameter of kwic must be a whole number >= 0. Got {window!r} instead."

@@ -104,11 +104,13 @@ def score(
 
     Parameters
     ----------
-    hits : pandas.DataFrame
+    hits : pandas.DataFrame or dask.dataframe.DataFrame
         The hits table of :func:`framing.match` (``doc_id, field, concept, variant,
         voice``, ...). Every ``doc_id`` must be in ``corpus``.
-    corpus : pandas.DataFrame
-        The corpus the hits were found in (see :mod:`framing.corpus.schema`).
+    corpus : pandas.DataFrame or dask.dataframe.DataFrame
+        The corpus the hits were found in (see :mod:`framing.corpus.schema`). A dask
+        corpus (or dask hits) is scored partition by partition on the cluster and gives
+        this same table, intervals included (``framing.distributed.scoring``).
     by : str or list of str, default "outlet"
         Corpus columns that define the groups. Missing values form a group of their own.
     period : {"W", "M", "Q", "Y"}, optional
@@ -217,6 +219,15 @@ def score(
     2  Reuters    kiev      0         2  0.000000
     3  Reuters    kyiv      1         2  1.000000
     """
+    from framing.distributed import is_dask
+
+    if is_dask(corpus) or is_dask(hits):
+        from framing.distributed import scoring as distributed
+
+        return distributed.score(
+            hits, corpus, by=by, period=period, voice=voice, fields=fields, lexicon=lexicon,
+            ci=ci, interval=interval, n_boot=n_boot, seed=seed,
+        )  # fmt: skip
     function = "score"
     validate_corpus(corpus)
     by_columns = _by_columns(by, corpus, period)
@@ -227,18 +238,66 @@ def score(
     pairs = _variant_pairs(hits, lexicon)
 
     keys, excluded = _group_keys(corpus, by_columns, period)
-    groups, doc_group = _groups(keys, by_columns, period)
-
     positions = pd.Index(corpus["doc_id"].astype(str)).get_indexer(hits["doc_id"].astype(str))
     pair_index = pd.MultiIndex.from_tuples(pairs).get_indexer(
         pd.MultiIndex.from_arrays([hits["concept"].astype(str), hits["variant"].astype(str)])
     )
-    n_documents, n_pairs, n_groups = len(corpus), len(pairs), len(groups)
     counts = sparse.csr_matrix(
         (np.ones(len(hits), dtype=np.int64), (positions, pair_index)),
-        shape=(n_documents, n_pairs),
+        shape=(len(corpus), len(pairs)),
     )
     counts.sum_duplicates()
+    tokens = np.zeros(len(corpus), dtype=np.int64)
+    for field in fields:
+        tokens += count_tokens(corpus[field].tolist())
+    table = _score_table(
+        counts, tokens, keys, by_columns, period, pairs, ci, n_boot, seed, interval
+    )
+
+    parameters = {
+        "by": by_columns,
+        "period": period,
+        "voice": voices,
+        "fields": list(fields),
+        "ci": ci,
+        "interval": interval,
+    }
+    if interval == "bootstrap":
+        parameters.update(n_boot=n_boot, seed=seed)
+    stamp(
+        table,
+        function=function,
+        corpus=corpus,
+        lexicon=lexicon,
+        parameters=parameters,
+        inherit=hits,
+    )
+    table.attrs[ATTRS_KEY]["excluded"] = excluded
+    return table
+
+
+def _score_table(
+    counts: sparse.csr_matrix,
+    tokens: np.ndarray,
+    keys: pd.DataFrame,
+    by_columns: list[str],
+    period: str | None,
+    pairs: list[tuple[str, str]],
+    ci: float,
+    n_boot: int,
+    seed: int,
+    interval: str = "effective",
+) -> pd.DataFrame:
+    """The scores table from per-document statistics, in corpus order.
+
+    ``counts`` holds each document's hits per (concept, variant) pair (documents x
+    pairs), ``tokens`` each document's tokens and ``keys`` its group columns (from
+    :func:`_group_keys`). Everything :func:`score` reports, intervals included, is
+    computed from these alone: ``framing.distributed.scoring`` gathers them from the
+    partitions of a dask corpus and calls this.
+    """
+    groups, doc_group = _groups(keys, by_columns, period)
+    n_documents, n_pairs, n_groups = len(keys), len(pairs), len(groups)
     included = doc_group >= 0
     membership = sparse.csr_matrix(
         (
@@ -247,9 +306,6 @@ def score(
         ),
         shape=(n_groups, n_documents),
     )
-    tokens = np.zeros(n_documents, dtype=np.int64)
-    for field in fields:
-        tokens += count_tokens(corpus[field].tolist())
 
     group_counts = np.asarray((membership @ counts).todense(), dtype=np.int64)
     group_docs = np.asarray((membership @ (counts > 0).astype(np.int64)).todense(), dtype=np.int64)
@@ -299,26 +355,6 @@ def score(
     table["concept_rate"] = concept_rate[:, concept_of_pair].ravel()
     table["concept_rate_low"] = concept_low[:, concept_of_pair].ravel()
     table["concept_rate_high"] = concept_high[:, concept_of_pair].ravel()
-
-    parameters = {
-        "by": by_columns,
-        "period": period,
-        "voice": voices,
-        "fields": list(fields),
-        "ci": ci,
-        "interval": interval,
-    }
-    if interval == "bootstrap":
-        parameters.update(n_boot=n_boot, seed=seed)
-    stamp(
-        table,
-        function=function,
-        corpus=corpus,
-        lexicon=lexicon,
-        parameters=parameters,
-        inherit=hits,
-    )
-    table.attrs[ATTRS_KEY]["excluded"] = excluded
     return table
 
 

@@ -268,8 +268,9 @@ def load_report(corpus: pd.DataFrame) -> LoadReport:
 
     Parameters
     ----------
-    corpus : pandas.DataFrame
-        A corpus returned by ``read_corpus`` (or read back from its Parquet file).
+    corpus : pandas.DataFrame or dask.dataframe.DataFrame
+        A corpus returned by ``read_corpus`` (or read back from its Parquet file), or by
+        ``read_corpus_dask`` (whose report is read without computing anything).
 
     Returns
     -------
@@ -291,6 +292,10 @@ def load_report(corpus: pd.DataFrame) -> LoadReport:
     >>> report.summary[["read", "kept", "skipped"]].to_dict("records")
     [{'read': 1, 'kept': 1, 'skipped': 0}]
     """
+    from framing.distributed import is_dask
+
+    if is_dask(corpus):  # framing.read_corpus_dask: the report is on the corpus's meta
+        corpus = corpus._meta
     record = getattr(corpus, "attrs", {}).get(REPORT_KEY)
     if not isinstance(record, dict):
         raise CorpusError(

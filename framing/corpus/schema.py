@@ -151,7 +151,14 @@ def validate_corpus(frame: pd.DataFrame, *, name: str = "corpus") -> pd.DataFram
     rename={...}).
     """
     if not isinstance(frame, pd.DataFrame):
-        raise CorpusError(f"The {name} must be a pandas DataFrame. Got {type(frame).__name__}.")
+        kind = type(frame)
+        raise CorpusError(
+            f"The {name} must be a pandas DataFrame (the pipeline's stages also take a dask "
+            f"DataFrame). Got {kind.__module__}.{kind.__qualname__}: read files with "
+            "framing.read_corpus (or framing.read_corpus_dask for a cluster), or make a "
+            "corpus of a pandas DataFrame with framing.as_corpus(frame) (polars: "
+            "frame.to_pandas() first)."
+        )
     missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
     if missing:
         raise CorpusError(
