@@ -51,6 +51,7 @@ from framing.lexicon import (
 # Deprecated spellings of read_lexicon and write_lexicon, kept one release (they warn).
 from framing.lexicon import read_dictionary as read_dictionary
 from framing.lexicon import write_dictionary as write_dictionary
+from framing.limits import get_limits, set_limits
 from framing.matching import match, match_text
 from framing.provenance import corpus_fingerprint, provenance
 from framing.scoring import score
@@ -84,6 +85,7 @@ __all__ = [
     "compare_groups",
     "corpus_fingerprint",
     "deduplicate",
+    "get_limits",
     "iter_corpus",
     "keyness",
     "kwic",
@@ -101,6 +103,7 @@ __all__ = [
     "read_lexicon",
     "save_figure",
     "score",
+    "set_limits",
     "suggest_terms",
     "validate_corpus",
     "write_coding_sheet",
