@@ -28,6 +28,7 @@ from framing.discovery import collocations, suggest_terms
 from framing.errors import (
     FramingError,
     FramingWarning,
+    OverwriteError,
     ParameterError,
     RecordError,
     TermError,
@@ -71,6 +72,7 @@ __all__ = [
     "LexiconError",
     "LexiconWarning",
     "LoadReport",
+    "OverwriteError",
     "ParameterError",
     "RecordError",
     "Term",

@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from framing._files import check_targets
 from framing.corpus._report import Collector, RecordError
 from framing.corpus.readers._registry import Chunk, Source, register
 from framing.corpus.schema import STRING_DTYPE, conform, validate_corpus
@@ -107,7 +108,9 @@ def _read_written_corpus(
         yield chunk
 
 
-def write_corpus(corpus: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
+def write_corpus(
+    corpus: pd.DataFrame, path: str | os.PathLike[str], *, overwrite: bool = False
+) -> Path:
     """Save a corpus to a Parquet file that ``read_corpus`` gives back identical.
 
     Dtypes, values, row order and ``attrs`` (load report, provenance) survive the round
@@ -120,6 +123,9 @@ def write_corpus(corpus: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
         A corpus (checked with ``validate_corpus``).
     path : path
         Where to write; the folder must exist.
+    overwrite : bool, default False
+        Replace the file if it exists. Without it an existing file is an
+        :class:`~framing.errors.OverwriteError` (a corpus file is often an input).
 
     Returns
     -------
@@ -139,6 +145,8 @@ def write_corpus(corpus: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    target = Path(path)
+    check_targets([target], overwrite=overwrite, function="write_corpus")
     validate_corpus(corpus)
     arrays = []
     for name in corpus.columns:
@@ -159,6 +167,5 @@ def write_corpus(corpus: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     }
     table = pa.Table.from_arrays(arrays, names=[str(n) for n in corpus.columns])
     table = table.replace_schema_metadata(metadata)
-    target = Path(path)
     pq.write_table(table, target)
     return target
