@@ -1,0 +1,226 @@
+"""Regression tests for the readers' findings of the adversarial review (issue 13).
+
+Each test is built from the finding's reproducer and names its id (C1-C3 critical,
+M1-M13 major, m1-m16 minor). Every input here is synthetic.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import zipfile
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.corpus.readers._build import Ids
+from framing.corpus.schema import CorpusError
+
+WRAPPED = (
+    "Shelling near the capital\n"
+    "Forces shelled the outskirts of Kiev\n"
+    "yesterday, officials in Kiev\n"
+    "said.\n"
+)
+
+
+def skipped(corpus):
+    return framing.load_report(corpus).skipped.to_dict("records")
+
+
+def counts(corpus):
+    summary = framing.load_report(corpus).summary
+    return summary[["read", "kept", "skipped"]].sum().to_dict()
+
+
+# -- C1: plain .txt keeps its line breaks ---------------------------------------------------
+def test_C1_text_files_keep_line_breaks_so_no_words_are_glued(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(WRAPPED + "\nA second paragraph.\n", encoding="utf-8")
+    corpus = framing.read_corpus(path)
+    assert corpus["title"].iloc[0] == "Shelling near the capital"
+    assert corpus["text"].iloc[0] == (
+        "Forces shelled the outskirts of Kiev\nyesterday, officials in Kiev\nsaid.\n\n"
+        "A second paragraph."
+    )
+    hits = framing.match(corpus, framing.load_lexicon("ukraine_toponyms"))
+    assert (hits["matched"] == "Kiev").sum() == 2
+
+
+def test_C1_crlf_and_cr_line_ends_are_line_breaks_too(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Title\r\nKiev\r\nyesterday\rsaid")
+    assert framing.read_corpus(path)["text"].iloc[0] == "Kiev\nyesterday\nsaid"
+
+
+def test_C1_a_folder_of_txt_articles_keeps_line_breaks_and_file_names(tmp_path):
+    (tmp_path / "2022").mkdir()
+    (tmp_path / "2022" / "kiev-shelling.txt").write_text(WRAPPED, encoding="utf-8")
+    (tmp_path / "talks.txt").write_text("Talks\nThe talks\nwent on.\n", encoding="utf-8")
+    corpus = framing.read_corpus(tmp_path)
+    assert corpus["file"].tolist() == ["2022/kiev-shelling.txt", "talks.txt"]
+    assert corpus["doc_id"].tolist() == ["2022/kiev-shelling", "talks"]
+    assert corpus["text"].tolist()[1] == "The talks\nwent on."
+
+
+def test_M1_an_unreadable_file_in_a_folder_is_reported_and_the_rest_read(tmp_path, monkeypatch):
+    (tmp_path / "a.csv").write_text("title,text\nA,Kiev\n", encoding="utf-8")
+    (tmp_path / "b.csv").write_text("title,text\nB,Kiev\n", encoding="utf-8")
+    from framing.corpus.readers import _sources
+
+    real = _sources.read_head
+
+    def unreadable(path):
+        if path.name == "b.csv":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(_sources, "read_head", unreadable)
+    corpus = framing.read_corpus(tmp_path, errors="report")
+    assert corpus["title"].tolist() == ["A"]
+    assert "PermissionError" in skipped(corpus)[0]["reason"]
+    with pytest.raises(framing.RecordError, match=r"b\.csv: could not open the file"):
+        framing.read_corpus(tmp_path)
+
+
+# -- M2: one bad byte costs one record, named by its own line -------------------------------
+def _csv_with_a_bad_byte(path, rows=1000, bad=901):
+    lines = ["title,text\n"] + [f"T{n},Text {n}\n" for n in range(2, rows + 1)]
+    data = "".join(lines).encode("utf-8")
+    at = data.index(f"T{bad},".encode())
+    path.write_bytes(data[:at] + "Мэр ".encode("cp1251") + data[at:])
+
+
+# -- M5: dumps -------------------------------------------------------------------------------
+DUMP = (
+    " date 2022-04-05 https://example-news.org/20220405/story-1.html\n\n"
+    "Bridge reopens\n\n"
+    "The old bridge reopened on Tuesday after repairs.\n\n"
+    "Readers can send tips to tips@example.org.\n\n"
+    "Example News newsroom@example-news.org +10000000000 Example Media Group\n\n"
+    "en_EN\n"
+)
+
+
+# -- M6: legacy encodings and bodies trafilatura cannot find --------------------------------
+PAGE = (
+    "<html><head>{meta}<title>Мэр Киева</title></head><body><article>"
+    "<p>Мэр Киева сказал, что город готов к зиме.</p>"
+    "<p>Это важно для всех жителей города, сказал он.</p></article></body></html>"
+)
+
+
+# -- M8: one id shared by many rows ---------------------------------------------------------
+def test_M8_unique_ids_for_rows_sharing_one_id_are_linear():
+    ids = Ids()
+    started = time.perf_counter()
+    claimed = [ids.claim("same") for _ in range(50_000)]
+    assert time.perf_counter() - started < 5  # quadratic: minutes
+    assert claimed[:3] == ["same", "same#2", "same#3"] and len(set(claimed)) == 50_000
+    assert Ids().claim("a") == "a"
+    given = Ids()
+    assert [given.claim(i) for i in ("a#2", "a", "a")] == ["a#2", "a", "a#3"]
+
+
+# -- M12 (matching) is in tests/test_matching_pool.py; M9 in tests/lexicon/. --------------
+# -- M13: small workbooks that claim much ----------------------------------------------------
+def _workbook(path, rows):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+
+
+def _rewrite(source, target, part, change):
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            data = old.read(info.filename)
+            new.writestr(info, change(data) if info.filename == part else data)
+
+
+# -- the issue's other items ----------------------------------------------------------------
+def test_tab_separated_annotation_files_in_a_folder_of_articles_are_not_articles(tmp_path):
+    (tmp_path / "a.txt").write_text(WRAPPED, encoding="utf-8")
+    (tmp_path / "labels.txt").write_text(
+        "a\tposition\tpro\nb\tposition\tcontra\n", encoding="utf-8"
+    )
+    corpus = framing.read_corpus(tmp_path)
+    assert corpus["file"].tolist() == ["a.txt"]
+    entry = skipped(corpus)[0]
+    assert entry["source"].endswith("labels.txt") and "tab-separated" in entry["reason"]
+    # named on its own, it is read as told
+    assert len(framing.read_corpus(tmp_path / "labels.txt")) == 1
+
+
+def test_outlets_from_urls_drop_www_and_language_editions_alike(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text(
+        "title,url\nA,https://en.kremlin.ru/events/1\nB,https://www.kremlin.ru/events/2\n"
+        "C,https://kremlin.ru/3\nD,https://news.example.com/4\nE,https://www.en.example.org/5\n",
+        encoding="utf-8",
+    )
+    corpus = framing.read_corpus(path)
+    assert corpus["outlet"].tolist() == [
+        "kremlin.ru",
+        "kremlin.ru",
+        "kremlin.ru",
+        "news.example.com",
+        "example.org",
+    ]
+    assert corpus["domain"].tolist()[:2] == ["en.kremlin.ru", "kremlin.ru"]
+
+
+def test_m4_symlinks_out_of_a_folder_are_not_followed(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Secret\nNot an article.\n", encoding="utf-8")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(WRAPPED, encoding="utf-8")
+    os.symlink(outside / "secret.txt", folder / "link.txt")
+    os.symlink(outside, folder / "linked_folder")
+    os.symlink(folder / "a.txt", folder / "inside.txt")  # inside: read
+    corpus = framing.read_corpus(folder)
+    assert sorted(corpus["file"]) == ["a.txt", "inside.txt"]
+    reasons = {entry["source"].rsplit("/", 1)[1]: entry["reason"] for entry in skipped(corpus)}
+    assert set(reasons) == {"link.txt", "linked_folder"}
+    assert all("leads out of the folder" in reason for reason in reasons.values())
+
+
+def test_file_pattern_turns_parts_of_file_names_into_columns(tmp_path):
+    (tmp_path / "rt").mkdir()
+    (tmp_path / "rt" / "rt_20220302_kiev.txt").write_text(WRAPPED, encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("Notes\nNo pattern here.\n", encoding="utf-8")
+    corpus = framing.read_corpus(
+        tmp_path, file_pattern=r"(?P<outlet>[^/_]+)_(?P<published>\d{8})_(?P<topic>\w+)$"
+    )
+    first = corpus.iloc[1]
+    assert first["file"] == "rt/rt_20220302_kiev.txt"
+    assert first["outlet"] == "rt" and first["topic"] == "kiev"
+    assert first["published"] == pd.Timestamp("2022-03-02", tz="UTC")
+    assert first["date_source"] == "file"
+    assert corpus.iloc[0]["topic"] is pd.NA
+    with pytest.raises(ValueError, match="named groups"):
+        framing.read_corpus(tmp_path, file_pattern=r"\d+")
+    with pytest.raises(ValueError, match="'text'"):
+        framing.read_corpus(tmp_path, file_pattern=r"(?P<text>\w+)")
+
+
+def test_m9_json_lines_in_a_json_file_with_a_long_first_record(tmp_path):
+    path = tmp_path / "a.json"
+    first = json.dumps({"title": "A", "text": "Kiev " * 4000})
+    path.write_text(first + "\n" + json.dumps({"title": "B", "text": "x"}) + "\n", "utf-8")
+    assert framing.read_corpus(path)["title"].tolist() == ["A", "B"]
+
+
+def test_m7_utf16_files_are_named_as_utf16(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_bytes("title,text\nA,Kiev\n".encode("utf-16"))
+    with pytest.raises(CorpusError, match="UTF-16 text; expected UTF-8"):
+        framing.read_corpus(path)
+    path.write_bytes("title,text\nA,Kiev\n".encode("utf-16-le"))
+    with pytest.raises(CorpusError, match="UTF-16 text"):
+        framing.read_corpus(path)
