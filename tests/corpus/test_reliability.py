@@ -65,6 +65,30 @@ def test_C1_a_folder_of_txt_articles_keeps_line_breaks_and_file_names(tmp_path):
     assert corpus["text"].tolist()[1] == "The talks\nwent on."
 
 
+# -- C2: an unclosed quote in the last column ----------------------------------------------
+def test_C2_an_unclosed_quote_in_the_last_column_does_not_swallow_later_rows(tmp_path):
+    path = tmp_path / "q.csv"
+    path.write_text('title,text\nA,"Kiev one\nB,Kiev two\nC,Kiev three\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"q\.csv, line 2: a quotation mark opened"):
+        framing.read_corpus(path, errors="raise")
+    corpus = framing.read_corpus(path, errors="report")
+    assert corpus["title"].tolist() == ["B", "C"]
+    assert corpus["text"].tolist() == ["Kiev two", "Kiev three"]
+    assert [entry["record"] for entry in skipped(corpus)] == ["line 2"]
+    assert counts(corpus) == {"read": 3, "kept": 2, "skipped": 1}
+
+
+def test_C2_a_record_past_the_record_limit_stops_the_file_with_a_report(tmp_path):
+    path = tmp_path / "q.csv"
+    body = "x" * 3000
+    path.write_text(f'title,text\nA,ok\nB,"{body}\n' + "C,more\n" * 50, encoding="utf-8")
+    with framing.set_limits(record_bytes=1000):
+        corpus = framing.read_corpus(path, errors="report")
+    assert corpus["title"].tolist() == ["A"]
+    assert skipped(corpus)[0]["record"] == "lines 3 to the end"
+    assert "limit of 1,000 bytes" in skipped(corpus)[0]["reason"]
+
+
 def test_M1_an_unreadable_file_in_a_folder_is_reported_and_the_rest_read(tmp_path, monkeypatch):
     (tmp_path / "a.csv").write_text("title,text\nA,Kiev\n", encoding="utf-8")
     (tmp_path / "b.csv").write_text("title,text\nB,Kiev\n", encoding="utf-8")
@@ -91,6 +115,28 @@ def _csv_with_a_bad_byte(path, rows=1000, bad=901):
     data = "".join(lines).encode("utf-8")
     at = data.index(f"T{bad},".encode())
     path.write_bytes(data[:at] + "Мэр ".encode("cp1251") + data[at:])
+
+
+def test_M2_one_bad_byte_drops_only_its_record_and_names_its_line(tmp_path):
+    path = tmp_path / "b.csv"
+    _csv_with_a_bad_byte(path)
+    corpus = framing.read_corpus(path, errors="report")
+    assert len(corpus) == 998
+    assert skipped(corpus)[0]["record"] == "line 901"
+    assert "not UTF-8" in skipped(corpus)[0]["reason"]
+    assert counts(corpus) == {"read": 999, "kept": 998, "skipped": 1}
+    with pytest.raises(CorpusError, match=r"b\.csv, line 901: the text is not UTF-8"):
+        framing.read_corpus(path)
+
+
+def test_M2_iter_corpus_keeps_the_same_rows_whatever_the_chunk_size(tmp_path):
+    path = tmp_path / "b.csv"
+    _csv_with_a_bad_byte(path, bad=601)
+    whole = framing.read_corpus(path, errors="report")
+    for size in (1, 7, 100, 250, 5000):
+        chunks = list(framing.iter_corpus(path, chunksize=size, errors="report"))
+        assert pd.concat(chunks)["doc_id"].tolist() == whole["doc_id"].tolist()
+        assert framing.load_report(chunks[-1]).to_dict() == framing.load_report(whole).to_dict()
 
 
 # -- M5: dumps -------------------------------------------------------------------------------
@@ -155,6 +201,18 @@ def test_tab_separated_annotation_files_in_a_folder_of_articles_are_not_articles
     assert len(framing.read_corpus(tmp_path / "labels.txt")) == 1
 
 
+def test_r_exports_na_cells_are_missing_values(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text(
+        'title,text,author,date\n"A","Kiev",NA,NA\n"B","Kyiv","Ann","2022-03-02"\n',
+        encoding="utf-8",
+    )
+    corpus = framing.read_corpus(path, outlet="X")
+    assert corpus["author"].isna().tolist() == [True, False]
+    assert corpus["published"].isna().tolist() == [True, False]
+    assert framing.load_report(corpus).unreadable_dates.empty
+
+
 def test_outlets_from_urls_drop_www_and_language_editions_alike(tmp_path):
     path = tmp_path / "a.csv"
     path.write_text(
@@ -209,6 +267,21 @@ def test_file_pattern_turns_parts_of_file_names_into_columns(tmp_path):
         framing.read_corpus(tmp_path, file_pattern=r"(?P<text>\w+)")
 
 
+def test_m8_column_name_collisions_never_overwrite_a_column(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text(
+        "id,title,text,site,source,original_source,source_id,file,\nk1,A,Kiev,rt.com,feedX,orig,"
+        "s1,f.txt,5\n",
+        encoding="utf-8",
+    )
+    row = framing.read_corpus(path).iloc[0]
+    assert row["doc_id"] == "k1" and row["source_id"] == "k1"
+    assert row["original_source_2"] == "feedX" and row["original_source"] == "orig"
+    assert row["original_source_id"] == "s1"
+    assert row["original_file"] == "f.txt" and row["file"] == "a.csv"
+    assert row["Unnamed: 8"] == "5"  # a numeric column with a blank header is kept
+
+
 def test_m9_json_lines_in_a_json_file_with_a_long_first_record(tmp_path):
     path = tmp_path / "a.json"
     first = json.dumps({"title": "A", "text": "Kiev " * 4000})
@@ -224,3 +297,10 @@ def test_m7_utf16_files_are_named_as_utf16(tmp_path):
     path.write_bytes("title,text\nA,Kiev\n".encode("utf-16-le"))
     with pytest.raises(CorpusError, match="UTF-16 text"):
         framing.read_corpus(path)
+
+
+def test_m11_a_table_written_by_write_table_reads_back_unescaped(tmp_path):
+    frame = pd.DataFrame({"title": ["+++ Liveticker +++", "-5C in Kyiv"], "text": ["a", "b"]})
+    framing.write_table(frame, tmp_path / "t.csv")
+    corpus = framing.read_corpus(tmp_path / "t.csv", outlet="X")
+    assert corpus["title"].tolist() == ["+++ Liveticker +++", "-5C in Kyiv"]
