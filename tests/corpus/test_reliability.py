@@ -89,6 +89,26 @@ def test_C2_a_record_past_the_record_limit_stops_the_file_with_a_report(tmp_path
     assert "limit of 1,000 bytes" in skipped(corpus)[0]["reason"]
 
 
+def test_M1_a_lone_surrogate_is_kept_as_a_replacement_character(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b'{"title":"B","text":"cut emoji \\ud83d","x":"\\udc00"}\n')
+    corpus = framing.read_corpus(path, repair=False)
+    assert corpus["text"].iloc[0] == "cut emoji \ufffd"
+    assert corpus["x"].iloc[0] == "\ufffd"
+
+
+def test_M1_nesting_deeper_than_the_limit_names_the_line(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        '{"title":"A","text":"ok"}\n{"title":"B","n":' + "[" * 150 + "]" * 150 + "}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CorpusError, match=r"a\.jsonl, line 2: .*nested more than 100 levels"):
+        framing.read_corpus(path)
+    with framing.set_limits(nesting_depth=200):
+        assert len(framing.read_corpus(path)) == 2
+
+
 def test_M1_an_unreadable_file_in_a_folder_is_reported_and_the_rest_read(tmp_path, monkeypatch):
     (tmp_path / "a.csv").write_text("title,text\nA,Kiev\n", encoding="utf-8")
     (tmp_path / "b.csv").write_text("title,text\nB,Kiev\n", encoding="utf-8")
@@ -137,6 +157,59 @@ def test_M2_iter_corpus_keeps_the_same_rows_whatever_the_chunk_size(tmp_path):
         chunks = list(framing.iter_corpus(path, chunksize=size, errors="report"))
         assert pd.concat(chunks)["doc_id"].tolist() == whole["doc_id"].tolist()
         assert framing.load_report(chunks[-1]).to_dict() == framing.load_report(whole).to_dict()
+
+
+# -- M3: JSON Lines end at \n only ----------------------------------------------------------
+def test_M3_json_lines_are_not_split_on_unicode_line_separators(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        '{"title":"A","text":"one"}\n{"title":"B","text":"two\u2028lines"}\n'
+        '{"title":"C","text":"x\x85y"}\n{"title":"D","text":"four\u2029"}\n',
+        encoding="utf-8",
+    )
+    corpus = framing.read_corpus(path, errors="report", repair=False)
+    assert corpus["title"].tolist() == ["A", "B", "C", "D"]
+    assert corpus["text"].tolist()[1:3] == ["two\u2028lines", "x\x85y"]
+    assert skipped(corpus) == []
+
+
+# -- M4: JSON shapes -------------------------------------------------------------------------
+def test_M4_a_single_article_whose_only_list_is_tags_is_one_article(tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text('{"title":"A","text":"Kiev","tags":["war","talks"]}', encoding="utf-8")
+    corpus = framing.read_corpus(path)
+    assert corpus["title"].tolist() == ["A"] and corpus["tags"].tolist() == [["war", "talks"]]
+
+
+def test_M4_an_articles_wrapper_gives_its_articles(tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text(
+        '{"articles":[{"title":"A","text":"Kiev"},{"title":"B","text":"Kyiv"}],"errors":[]}',
+        encoding="utf-8",
+    )
+    assert framing.read_corpus(path)["title"].tolist() == ["A", "B"]
+    path.write_text(
+        '{"status":"ok","items":[{"title":"A","text":"x"}],"meta":[{"page":1}]}', encoding="utf-8"
+    )
+    assert framing.read_corpus(path)["title"].tolist() == ["A"]
+    path.write_text('{"a":[{"title":"A"}],"b":[{"title":"B"}]}', encoding="utf-8")
+    with pytest.raises(CorpusError, match="several lists of objects"):
+        framing.read_corpus(path)
+
+
+def test_M4_a_list_of_paragraphs_is_joined_as_paragraphs_not_stored_as_json(tmp_path):
+    path = tmp_path / "a.jsonl"
+    record = {
+        "title": "A",
+        "text": ["The outlet wrote about Kiev.", "“Kiev” said the other."],
+        "author": ["Ann", "Bob"],
+    }
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    corpus = framing.read_corpus(path)
+    assert corpus["text"].iloc[0] == "The outlet wrote about Kiev.\n\n“Kiev” said the other."
+    assert corpus["author"].iloc[0] == "Ann, Bob"
+    hits = framing.match(corpus, framing.load_lexicon("ukraine_toponyms"))
+    assert hits["voice"].tolist() == ["own", "quoted"]
 
 
 # -- M5: dumps -------------------------------------------------------------------------------
