@@ -159,6 +159,25 @@ def test_M2_iter_corpus_keeps_the_same_rows_whatever_the_chunk_size(tmp_path):
         assert framing.load_report(chunks[-1]).to_dict() == framing.load_report(whole).to_dict()
 
 
+def test_M2_a_bad_byte_in_a_json_lines_file_or_a_dump_costs_one_record(tmp_path):
+    lines = [json.dumps({"title": f"T{n}", "text": "Kiev"}).encode() for n in range(10)]
+    lines[4] = lines[4].replace(b"Kiev", "Киев".encode("cp1251"))
+    (tmp_path / "a.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    corpus = framing.read_corpus(tmp_path / "a.jsonl", errors="report")
+    assert len(corpus) == 9 and skipped(corpus)[0]["record"] == "line 5"
+    documents = [
+        f" date 2022-03-0{n + 1} https://example.org/{n}\n\nTitle {n}\n\nBody {n} text.\n"
+        for n in range(5)
+    ]
+    data = "\n".join(documents).encode()
+    data = data.replace(b"Body 3", "Тело".encode("cp1251"))
+    (tmp_path / "d.dump").write_bytes(data)
+    dump = framing.read_corpus(tmp_path / "d.dump", errors="report")
+    assert dump["title"].tolist() == ["Title 0", "Title 1", "Title 2", "Title 4"]
+    assert skipped(dump)[0]["record"] == "line 19"
+    assert skipped(dump)[0]["reason"].startswith("line 23: the text is not UTF-8")
+
+
 # -- M3: JSON Lines end at \n only ----------------------------------------------------------
 def test_M3_json_lines_are_not_split_on_unicode_line_separators(tmp_path):
     path = tmp_path / "a.jsonl"
@@ -221,6 +240,17 @@ DUMP = (
     "Example News newsroom@example-news.org +10000000000 Example Media Group\n\n"
     "en_EN\n"
 )
+
+
+def test_M5_an_email_in_a_body_paragraph_is_body_text_not_the_outlet(tmp_path):
+    path = tmp_path / "a.dump"
+    path.write_text(DUMP, encoding="utf-8")
+    row = framing.read_corpus(path).iloc[0]
+    assert row["outlet"] == "Example News"
+    assert "Readers can send tips to tips@example.org." in row["text"]
+    path.write_text(DUMP.replace("Example News newsroom", "Contact: newsroom"), encoding="utf-8")
+    row = framing.read_corpus(path).iloc[0]
+    assert "Readers can send tips" in row["text"]
 
 
 # -- M6: legacy encodings and bodies trafilatura cannot find --------------------------------
@@ -377,3 +407,15 @@ def test_m11_a_table_written_by_write_table_reads_back_unescaped(tmp_path):
     framing.write_table(frame, tmp_path / "t.csv")
     corpus = framing.read_corpus(tmp_path / "t.csv", outlet="X")
     assert corpus["title"].tolist() == ["+++ Liveticker +++", "-5C in Kyiv"]
+
+
+def test_m3_dump_bodies_with_many_paragraphs_are_linear(tmp_path):
+    paragraphs = "\n\n".join(f"Paragraph number {n} of the body, said Kiev." for n in range(20_000))
+    path = tmp_path / "a.dump"
+    path.write_text(
+        f" date 2022-03-02 https://example.org/a\n\nTitle\n\n{paragraphs}\n", encoding="utf-8"
+    )
+    started = time.perf_counter()
+    corpus = framing.read_corpus(path)
+    assert time.perf_counter() - started < 60
+    assert corpus["text"].iloc[0].count("\n\n") == 19_999
