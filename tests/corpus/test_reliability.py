@@ -261,6 +261,38 @@ PAGE = (
 )
 
 
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta charset="windows-1251">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
+        "",
+    ],
+)
+def test_M6_windows_1251_pages_are_decoded(tmp_path, meta):
+    path = tmp_path / "a.html"
+    path.write_bytes(PAGE.format(meta=meta).encode("cp1251"))
+    row = framing.read_corpus(path).iloc[0]
+    assert row["title"] == "Мэр Киева"
+    assert row["text"].startswith("Мэр Киева сказал")
+    assert "\ufffd" not in row["text"]
+
+
+def test_M6_a_deeply_nested_body_is_read_from_its_paragraphs(tmp_path):
+    path = tmp_path / "deep.html"
+    path.write_text(
+        "<html><head><title>Deep</title></head><body>"
+        + "<div>" * 600
+        + "<p>Kiev was shelled yesterday, officials said.</p>"
+        + "</div>" * 600
+        + "</body></html>",
+        encoding="utf-8",
+    )
+    assert framing.read_corpus(path)["text"].iloc[0] == (
+        "Kiev was shelled yesterday, officials said."
+    )
+
+
 # -- M8: one id shared by many rows ---------------------------------------------------------
 def test_M8_unique_ids_for_rows_sharing_one_id_are_linear():
     ids = Ids()
