@@ -129,6 +129,19 @@ def test_M1_an_unreadable_file_in_a_folder_is_reported_and_the_rest_read(tmp_pat
         framing.read_corpus(tmp_path)
 
 
+def test_M1_edited_write_corpus_metadata_is_read_as_plain_parquet(tmp_path):
+    import pyarrow.parquet as pq
+
+    corpus = framing.as_corpus(pd.DataFrame({"title": ["A"], "text": ["Kiev"]}), outlet="X")
+    path = framing.write_corpus(corpus, tmp_path / "c.parquet")
+    table = pq.read_table(path)
+    metadata = dict(table.schema.metadata)
+    metadata[b"framing.attrs"] = b"{not json"
+    pq.write_table(table.replace_schema_metadata(metadata), tmp_path / "edited.parquet")
+    back = framing.read_corpus(tmp_path / "edited.parquet")
+    assert back["text"].tolist() == ["Kiev"]
+
+
 # -- M2: one bad byte costs one record, named by its own line -------------------------------
 def _csv_with_a_bad_byte(path, rows=1000, bad=901):
     lines = ["title,text\n"] + [f"T{n},Text {n}\n" for n in range(2, rows + 1)]
@@ -291,6 +304,42 @@ def test_M6_a_deeply_nested_body_is_read_from_its_paragraphs(tmp_path):
     assert framing.read_corpus(path)["text"].iloc[0] == (
         "Kiev was shelled yesterday, officials said."
     )
+
+
+# -- M7: binary Parquet strings --------------------------------------------------------------
+def test_M7_binary_parquet_strings_are_decoded_and_bad_bytes_reported(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    table = pa.table(
+        {
+            "title": pa.array([b"A", b"B"], pa.binary()),
+            "text": pa.array(["Мэр Киева".encode(), b"\xff\xfe"], pa.binary()),
+        }
+    )
+    pq.write_table(table, tmp_path / "b.parquet")
+    corpus = framing.read_corpus(tmp_path / "b.parquet", errors="report")
+    assert corpus["text"].tolist() == ["Мэр Киева"]
+    assert skipped(corpus)[0]["record"] == "row 2"
+
+
+def test_M1_a_corrupted_parquet_row_group_costs_its_rows_only(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    table = pa.table(
+        {"title": [f"T{i}" for i in range(300)], "text": [f"text {i} " * 20 for i in range(300)]}
+    )
+    path = tmp_path / "c.parquet"
+    pq.write_table(table, path, row_group_size=100, compression="none")
+    data = bytearray(path.read_bytes())
+    at = data.index(b"text 150 ")
+    data[at - 40 : at + 400] = b"\xff" * 440
+    path.write_bytes(bytes(data))
+    corpus = framing.read_corpus(path, errors="report")
+    assert len(corpus) == 200
+    assert skipped(corpus)[0]["record"] == "rows 101 to 200"
+    assert counts(corpus) == {"read": 300, "kept": 200, "skipped": 100}
 
 
 # -- M8: one id shared by many rows ---------------------------------------------------------
