@@ -89,6 +89,50 @@ def test_C2_a_record_past_the_record_limit_stops_the_file_with_a_report(tmp_path
     assert "limit of 1,000 bytes" in skipped(corpus)[0]["reason"]
 
 
+# -- M1: errors="report" catches everything -------------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        (
+            "surrogate.jsonl",
+            b'{"title":"A","text":"ok"}\n{"title":"B","text":"cut emoji \\ud83d"}\n',
+        ),
+        (
+            "deep.jsonl",
+            b'{"title":"A","text":"ok"}\n{"title":"B","text":"x","n":'
+            + b"[" * 1100
+            + b"]" * 1100
+            + b"}\n",
+        ),
+        ("deep.json", b'[{"title":"A","text":"ok","n":' + b"[" * 5000 + b"]" * 5000 + b"}]"),
+        ("deep.csv", b'title,text,n\nA,ok,"' + b"[" * 1100 + b"]" * 1100 + b'"\n'),
+        ("bom.txt", b"\xef\xbb\xbf"),
+        ("nbsp.txt", "\ufeff\u00a0\n\u2028\x1c".encode()),
+        ("corrupt.parquet", b"PAR1" + b"\x00\xff" * 50 + b"PAR1"),
+        ("broken.xlsx", b"PK\x03\x04 not really a zip"),
+        (
+            "deep.html",
+            b"<html><head><title>T</title><script type='application/ld+json'>"
+            + b"[" * 5000
+            + b"]" * 5000
+            + b"</script></head><body><p>Kiev text here.</p></body></html>",
+        ),
+    ],
+)
+def test_M1_report_mode_never_raises_and_raise_mode_raises_record_errors(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    corpus = framing.read_corpus(tmp_path, errors="report")
+    report = framing.load_report(corpus)
+    summary = report.summary
+    assert (summary["read"] == summary["kept"] + summary["skipped"]).all()
+    assert int(summary["kept"].sum()) == len(corpus)
+    try:
+        framing.read_corpus(path, errors="raise")
+    except CorpusError as error:
+        assert name in str(error)
+
+
 def test_M1_a_lone_surrogate_is_kept_as_a_replacement_character(tmp_path):
     path = tmp_path / "a.jsonl"
     path.write_bytes(b'{"title":"B","text":"cut emoji \\ud83d","x":"\\udc00"}\n')
@@ -369,6 +413,62 @@ def _rewrite(source, target, part, change):
         for info in old.infolist():
             data = old.read(info.filename)
             new.writestr(info, change(data) if info.filename == part else data)
+
+
+def test_M13_a_workbook_claiming_phantom_rows_reads_fast(tmp_path):
+    _workbook(tmp_path / "ok.xlsx", [["title", "text"], ["A", "Kiev one"], ["B", "Kiev two"]])
+    far = b'<row r="1000000"><c r="A1000000" t="inlineStr"><is><t>Z</t></is></c></row></sheetData>'
+    _rewrite(
+        tmp_path / "ok.xlsx",
+        tmp_path / "phantom.xlsx",
+        "xl/worksheets/sheet1.xml",
+        lambda data: data.replace(
+            b'<dimension ref="A1:B3"/>', b'<dimension ref="A1:XFD1000000"/>'
+        ).replace(b"</sheetData>", far),
+    )
+    started = time.perf_counter()
+    corpus = framing.read_corpus(tmp_path / "phantom.xlsx")
+    assert time.perf_counter() - started < 60  # was about 25 minutes
+    assert corpus["title"].tolist() == ["A", "B", "Z"]
+
+
+def test_M13_a_zip_bomb_workbook_is_refused_before_it_is_unpacked(tmp_path):
+    _workbook(tmp_path / "ok.xlsx", [["title", "text"], ["A", "Kiev"]])
+    with (
+        zipfile.ZipFile(tmp_path / "ok.xlsx") as book,
+        zipfile.ZipFile(tmp_path / "bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as bomb,
+    ):
+        for name in book.namelist():
+            bomb.writestr(name, book.read(name))
+        bomb.writestr("xl/padding.bin", b"\0" * (2 * 2**20))
+    with framing.set_limits(xlsx_uncompressed_bytes=2**20):
+        with pytest.raises(CorpusError, match=r"bomb\.xlsx: the workbook unpacks to"):
+            framing.read_corpus(tmp_path / "bomb.xlsx")
+    assert len(framing.read_corpus(tmp_path / "bomb.xlsx")) == 1
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d.replace(
+            b"</sheetData>", b'<row r="4"><c r="ZZZZZZ4"><v>1</v></c></row></sheetData>'
+        ),
+        lambda d: d[:-40],
+        lambda d: d.replace(
+            b"</sheetData>", b'<row r="4"><c r="A4" t="s"><v>99</v></c></row></sheetData>'
+        ),
+        lambda d: d.replace(
+            b"</sheetData>", b'<row r="4"><c r="A4" t="d"><v>nodate</v></c></row></sheetData>'
+        ),
+    ],
+)
+def test_M1_a_malformed_sheet_keeps_the_rows_before_and_reports_the_rest(tmp_path, change):
+    _workbook(tmp_path / "ok.xlsx", [["title", "text"], ["A", "Kiev one"], ["B", "Kiev two"]])
+    _rewrite(tmp_path / "ok.xlsx", tmp_path / "bad.xlsx", "xl/worksheets/sheet1.xml", change)
+    corpus = framing.read_corpus(tmp_path / "bad.xlsx", errors="report")
+    assert corpus["title"].tolist()[:2] == ["A", "B"]
+    report = framing.load_report(corpus)
+    assert (report.summary["read"] == report.summary["kept"] + report.summary["skipped"]).all()
 
 
 # -- the issue's other items ----------------------------------------------------------------
