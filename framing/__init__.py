@@ -21,6 +21,7 @@ from framing.comparison import compare_groups
 from framing.concordance import kwic
 from framing.corpus import CORPUS_COLUMNS, CorpusError, validate_corpus
 from framing.corpus._report import LoadReport, load_report
+from framing.corpus.check import CorpusCheck, check_corpus
 from framing.corpus.dedup import deduplicate
 from framing.corpus.readers import as_corpus, iter_corpus, read_corpus, write_corpus
 from framing.datasets import load_sample
@@ -64,6 +65,7 @@ __all__ = [
     "CORPUS_COLUMNS",
     "CodingError",
     "Concept",
+    "CorpusCheck",
     "CorpusError",
     "FramingError",
     "FramingWarning",
@@ -81,6 +83,7 @@ __all__ = [
     "__version__",
     "adjusted_counts",
     "as_corpus",
+    "check_corpus",
     "check_lexicon",
     "coding_sheet",
     "collocations",

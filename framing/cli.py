@@ -9,7 +9,7 @@ code  meaning
 0     success
 1     bad input: a file, record or lexicon broke a rule (the message says which)
 2     bad usage: unknown command or option, a missing argument
-3     the lexicon check found problems (``framing lexicon check``)
+3     a check found problems (``framing lexicon check``, ``framing read --check``)
 ====  =================================================================
 
 Examples
@@ -38,6 +38,9 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 EXIT_LEXICON_PROBLEMS = 3
+#: ``framing read --check`` found documents that look damaged (the same code as above:
+#: a check found problems).
+EXIT_CHECK_PROBLEMS = 3
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -175,7 +178,7 @@ def _say(message: str) -> None:
 
 # -- commands ------------------------------------------------------------------------------
 def _command_read(args: argparse.Namespace) -> int:
-    from framing import load_report, read_corpus
+    from framing import check_corpus, load_report, read_corpus
 
     if args.output:
         check_output(args.output, args.sources, force=args.force)
@@ -185,11 +188,17 @@ def _command_read(args: argparse.Namespace) -> int:
         rename=_parse_mapping(args.column),
         outlet=args.outlet,
         errors=args.errors,
+        file_pattern=args.file_pattern,
     )
     print(load_report(corpus))
+    damaged = check_corpus(corpus) if args.check else None
+    if damaged is not None:
+        print(damaged)
     if args.output:
         write_output(corpus, args.output, force=args.force)
         _say(f"Wrote {len(corpus)} documents to {args.output}")
+    if damaged is not None and len(damaged.problems):
+        return EXIT_CHECK_PROBLEMS
     return EXIT_OK
 
 
@@ -302,7 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="framing",
         description="Media-framing analysis: read, match, score, compare, figures.",
-        epilog="Exit codes: 0 success, 1 bad input, 2 bad usage, 3 lexicon problems.",
+        epilog="Exit codes: 0 success, 1 bad input, 2 bad usage, 3 a check found problems.",
     )
     parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -323,6 +332,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="map a source column to a corpus column, e.g. text=articles (repeatable)",
     )
     read.add_argument("--outlet", help="set the outlet of every document")
+    read.add_argument(
+        "--file-pattern",
+        help="a regex with named groups read from each file's name into columns, e.g. "
+        "'(?P<outlet>[^_]+)_(?P<published>\\d{8})'",
+    )
+    read.add_argument(
+        "--check",
+        action="store_true",
+        help="list every document whose text looks damaged (glued words, markup, JSON, "
+        "mojibake, replacement characters); exit 3 if there is one",
+    )
     read.add_argument(
         "--errors",
         choices=("raise", "report"),
