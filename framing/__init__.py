@@ -22,6 +22,7 @@ from framing.comparison import compare_groups
 from framing.concordance import kwic
 from framing.corpus import CORPUS_COLUMNS, CorpusError, validate_corpus
 from framing.corpus._report import LoadReport, load_report
+from framing.corpus.check import CorpusCheck, check_corpus
 from framing.corpus.concat import concat
 from framing.corpus.dedup import deduplicate
 from framing.corpus.readers import as_corpus, iter_corpus, read_corpus, write_corpus
@@ -31,6 +32,7 @@ from framing.distributed import read_corpus_dask
 from framing.errors import (
     FramingError,
     FramingWarning,
+    OverwriteError,
     ParameterError,
     RecordError,
     TermError,
@@ -54,6 +56,7 @@ from framing.lexicon import (
 # Deprecated spellings of read_lexicon and write_lexicon, kept one release (they warn).
 from framing.lexicon import read_dictionary as read_dictionary
 from framing.lexicon import write_dictionary as write_dictionary
+from framing.limits import get_limits, set_limits
 from framing.matching import match, match_text
 from framing.provenance import corpus_fingerprint, provenance
 from framing.scoring import score
@@ -65,6 +68,7 @@ __all__ = [
     "CORPUS_COLUMNS",
     "CodingError",
     "Concept",
+    "CorpusCheck",
     "CorpusError",
     "FramingError",
     "FramingWarning",
@@ -73,6 +77,7 @@ __all__ = [
     "LexiconError",
     "LexiconWarning",
     "LoadReport",
+    "OverwriteError",
     "ParameterError",
     "RecordError",
     "Term",
@@ -81,6 +86,7 @@ __all__ = [
     "__version__",
     "adjusted_counts",
     "as_corpus",
+    "check_corpus",
     "check_lexicon",
     "coding_sheet",
     "collocations",
@@ -88,6 +94,7 @@ __all__ = [
     "concat",
     "corpus_fingerprint",
     "deduplicate",
+    "get_limits",
     "iter_corpus",
     "keyness",
     "kwic",
@@ -107,6 +114,7 @@ __all__ = [
     "read_lexicon",
     "save_figure",
     "score",
+    "set_limits",
     "stop_words",
     "suggest_terms",
     "validate_corpus",

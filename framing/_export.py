@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing._files import check_targets
 from framing.provenance import ATTRS_KEY, package_version
 
 #: What a leading character makes of a cell in Excel, LibreOffice or Google Sheets.
@@ -250,20 +251,64 @@ def to_latex(
     return "\n".join(lines) + "\n"
 
 
+def unescape_formula(value: Any) -> Any:
+    """Undo :func:`escape_formula`: drop the ``'`` it put before a formula character.
+
+    Examples
+    --------
+    >>> unescape_formula("'=1+1"), unescape_formula("'tis"), unescape_formula(3)
+    ('=1+1', "'tis", 3)
+    """
+    if isinstance(value, str) and value[:1] == "'" and value[1:2] and value[1] in "=+-@\t\r":
+        return value[1:]
+    return value
+
+
 def _spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
+    """The table as a spreadsheet may open it: no cell and no header runs as a formula.
+
+    Every column that is not numeric, boolean or a date (object, string, Arrow string,
+    categorical, ...) is escaped cell by cell; lists are written as JSON; the header
+    names are escaped too.
+    """
     out = table.copy()
     for column in out.columns:
         values = out[column]
-        if values.dtype == object or isinstance(values.dtype, pd.StringDtype):
-            out[column] = values.map(
-                lambda v: (
-                    json.dumps(list(v), ensure_ascii=False)
-                    if isinstance(v, list | tuple)
-                    else escape_formula(v)
-                ),
-                na_action="ignore",
-            )
+        if _is_plain_data(values.dtype):
+            continue
+        out[column] = values.astype(object).map(_safe_cell, na_action="ignore")
+    out.columns = [escape_formula(str(name)) for name in out.columns]
     return out
+
+
+def _is_plain_data(dtype: Any) -> bool:
+    """True for dtypes whose cells print as numbers, booleans or dates only."""
+    if isinstance(dtype, pd.CategoricalDtype):
+        return False
+    if isinstance(dtype, pd.ArrowDtype):
+        import pyarrow as pa
+
+        kind = dtype.pyarrow_dtype
+        return bool(
+            pa.types.is_integer(kind)
+            or pa.types.is_floating(kind)
+            or pa.types.is_boolean(kind)
+            or pa.types.is_temporal(kind)
+        )
+    return bool(
+        pd.api.types.is_numeric_dtype(dtype)
+        or pd.api.types.is_bool_dtype(dtype)
+        or pd.api.types.is_datetime64_any_dtype(dtype)
+        or pd.api.types.is_timedelta64_dtype(dtype)
+    )
+
+
+def _safe_cell(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return json.dumps(list(value), ensure_ascii=False, default=str)
+    if isinstance(value, int | float | bool) or hasattr(value, "isoformat"):
+        return value
+    return escape_formula(value if isinstance(value, str) else str(value))
 
 
 def _write_parquet(table: pd.DataFrame, path: Path) -> None:
@@ -326,6 +371,7 @@ def write_table(
     long: bool | None = None,
     wrap: int | None = 30,
     fontsize: str | None = None,
+    overwrite: bool = False,
 ) -> list[Path]:
     """Write a result table, and a provenance sidecar beside it.
 
@@ -354,6 +400,10 @@ def write_table(
         in a column ``wrap / 2`` em wide (None: never).
     fontsize : {"small", "footnotesize", "scriptsize"}, optional
         The LaTeX type size of the table (default: the document's).
+    overwrite : bool, default False
+        Replace files that exist. Without it an existing target is an
+        :class:`~framing.errors.OverwriteError`; the sidecar never replaces a file that is
+        not a sidecar framing wrote (a JSON input of the same name), whatever this says.
 
     Returns
     -------
@@ -364,12 +414,15 @@ def write_table(
     Notes
     -----
     CSV and TSV cells that a spreadsheet would run as formulas are quoted with a leading
-    ``'`` (see ``escape_formula``); lists are written as JSON. Parquet keeps dtypes and
-    stores the provenance in the file's schema metadata. LaTeX tables escape every
-    header, cell and the caption (see ``escape_latex``), use booktabs rules, and say in
-    their first line which packages the preamble needs (``booktabs``; ``longtable`` for
-    long tables). Line endings are ``\\n`` and
-    nothing time-dependent is written, so the same table gives the same bytes.
+    ``'`` (see ``escape_formula``), in every column that is not numeric, boolean or a
+    date, and in the header; lists are written as JSON. Rows end in ``\\r\\n`` (RFC
+    4180), so that a cell holding a carriage return or a line break is quoted and never
+    starts a row of its own. ``read_corpus`` and the command line read the ``'`` back off
+    a CSV that has this function's sidecar beside it. Parquet keeps dtypes and stores the
+    provenance in the file's schema metadata. LaTeX tables escape every header, cell and
+    the caption (see ``escape_latex``), use booktabs rules, and say in their first line
+    which packages the preamble needs (``booktabs``; ``longtable`` for long tables).
+    Nothing time-dependent is written, so the same table gives the same bytes.
 
     Examples
     --------
@@ -388,8 +441,17 @@ def write_table(
             f"Got {type(table).__name__} instead."
         )
     path = Path(path)
+    targets = _targets(path, formats)
+    first = targets[0][1]
+    sidecar = first.with_name(f"{first.stem}.json")
+    check_targets(
+        [target for _, target in targets],
+        overwrite=overwrite,
+        function="write_table",
+        sidecar=sidecar,
+    )
     written: list[Path] = []
-    for file_format, target in _targets(path, formats):
+    for file_format, target in targets:
         target.parent.mkdir(parents=True, exist_ok=True)
         if file_format == "parquet":
             _write_parquet(table, target)
@@ -407,7 +469,11 @@ def write_table(
             target.write_text(latex, encoding="utf-8")
         else:
             _spreadsheet_safe(table).to_csv(
-                target, index=False, sep="\t" if file_format == "tsv" else ",", lineterminator="\n"
+                target,
+                index=False,
+                sep="\t" if file_format == "tsv" else ",",
+                lineterminator="\r\n",
+                encoding="utf-8",
             )
         written.append(target)
     record = {
@@ -418,7 +484,6 @@ def write_table(
             for target in written
         },
     }
-    sidecar = written[0].with_name(f"{written[0].stem}.json")
     sidecar.write_text(
         json.dumps(record, sort_keys=True, indent=2, ensure_ascii=False, default=str) + "\n",
         encoding="utf-8",

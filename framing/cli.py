@@ -9,7 +9,7 @@ code  meaning
 0     success
 1     bad input: a file, record or lexicon broke a rule (the message says which)
 2     bad usage: unknown command or option, a missing argument
-3     the lexicon check found problems (``framing lexicon check``)
+3     a check found problems (``framing lexicon check``, ``framing read --check``)
 ====  =================================================================
 
 Examples
@@ -45,36 +45,100 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 EXIT_LEXICON_PROBLEMS = 3
+#: ``framing read --check`` found documents that look damaged (the same code as above:
+#: a check found problems).
+EXIT_CHECK_PROBLEMS = 3
 
 
 # -- helpers -------------------------------------------------------------------------------
-def write_output(table: pd.DataFrame, path: str | Path) -> Path:
+_OUTPUT_SUFFIXES = (".parquet", ".csv", ".tsv")
+
+
+def check_output(path: str | Path, inputs: Sequence[str | Path], *, force: bool) -> Path:
+    """Check ``-o`` before anything is read: its suffix, that it is no input (nor is its
+    sidecar), and that it exists only with ``--force``."""
+    from framing._files import is_kit_sidecar
+
+    path = Path(path)
+    if path.suffix not in _OUTPUT_SUFFIXES:
+        raise _UsageError(f"Cannot write {path}: use a .parquet, .csv or .tsv file name.")
+    if path.is_dir():
+        raise _UsageError(f"Cannot write {path}: it is a folder; give a file name.")
+    sidecar = path.with_name(f"{path.stem}.json") if path.suffix != ".parquet" else None
+    for given in inputs:
+        source = Path(given)
+        if not source.exists():
+            continue
+        for target in (path, sidecar):
+            if target is not None and _same_file(target, source):
+                what = "" if target == path else f" (its provenance sidecar {target})"
+                raise _UsageError(
+                    f"Cannot write {path}{what}: that is an input of this command, and would "
+                    "be replaced. Write to another file."
+                )
+    if path.exists() and not force:
+        raise _UsageError(
+            f"Cannot write {path}: it exists. Give another name, or --force to replace it."
+        )
+    if sidecar is not None and sidecar.exists() and not is_kit_sidecar(sidecar):
+        raise _UsageError(
+            f"Cannot write {path}: its provenance sidecar {sidecar} exists and is not one "
+            "framing wrote (it may be an input). Write to another name."
+        )
+    if sidecar is not None and sidecar.exists() and not force:
+        raise _UsageError(
+            f"Cannot write {path}: its provenance sidecar {sidecar} exists. Give another name, "
+            "or --force to replace it."
+        )
+    return path
+
+
+def _same_file(target: Path, source: Path) -> bool:
+    """True if ``target`` is ``source``, or a file inside the folder ``source``."""
+    try:
+        resolved, given = target.resolve(), source.resolve()
+    except OSError:
+        return False
+    return resolved == given or (given.is_dir() and resolved.is_relative_to(given))
+
+
+def write_output(table: pd.DataFrame, path: str | Path, *, force: bool = False) -> Path:
     """Write a command's table: a corpus through ``write_corpus`` (Parquet keeps it
     exactly), anything else through ``framing.write_table`` (CSV escapes formulas)."""
     path = Path(path)
-    if path.suffix not in (".parquet", ".csv", ".tsv"):
+    if path.suffix not in _OUTPUT_SUFFIXES:
         raise _UsageError(f"Cannot write {path}: use a .parquet, .csv or .tsv file name.")
     if path.suffix == ".parquet" and {"doc_id", "text", "title"} <= set(table.columns):
         from framing import write_corpus
 
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_corpus(table, path)
+        write_corpus(table, path, overwrite=force)
     else:
         from framing import write_table
 
-        write_table(table, path)
+        write_table(table, path, overwrite=force)
     return path
 
 
 def _read_table(path: str | Path) -> pd.DataFrame:
-    from framing._export import _read_parquet
+    from framing._export import _read_parquet, unescape_formula
+    from framing._files import written_by_kit
 
     path = Path(path)
     if not path.exists():
         raise _InputError(f"{path}: no such file.")
-    if path.suffix == ".parquet":
-        return _read_parquet(path)
-    return pd.read_csv(path, sep="\t" if path.suffix == ".tsv" else ",")
+    try:
+        if path.suffix == ".parquet":
+            return _read_parquet(path)
+        table = pd.read_csv(path, sep="\t" if path.suffix == ".tsv" else ",")
+    except (ValueError, OSError) as error:  # pandas' parser errors are ValueErrors
+        raise _InputError(f"{path}: {error}") from None
+    if written_by_kit(path):  # a table framing wrote: undo its escaping for spreadsheets
+        table.columns = [unescape_formula(name) for name in table.columns]
+        for column in table.columns:
+            if table[column].dtype == object or isinstance(table[column].dtype, pd.StringDtype):
+                table[column] = table[column].map(unescape_formula, na_action="ignore")
+    return table
 
 
 def _read_corpus_file(path: str) -> pd.DataFrame:
@@ -145,6 +209,13 @@ def _load_lexicons(names: Sequence[str] | None) -> Any:
     return _Lexicons(tuple(lexicons))
 
 
+def _names(value: Any) -> list[str]:
+    """The --lexicon values as a list (none, one, or repeated)."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
 def _match_all(corpus: pd.DataFrame, lexicon: Any, **options: Any) -> pd.DataFrame:
     """The hits of a lexicon, or of several (each matched on its own, hits together)."""
     from framing import match
@@ -205,23 +276,32 @@ def _say(message: str) -> None:
 
 # -- commands ------------------------------------------------------------------------------
 def _command_read(args: argparse.Namespace) -> int:
-    from framing import load_report, read_corpus
+    from framing import check_corpus, load_report, read_corpus
 
+    if args.output:
+        check_output(args.output, args.sources, force=args.force)
     corpus = read_corpus(
         args.sources if len(args.sources) > 1 else args.sources[0],
         format=args.format,
         rename=_parse_mapping(args.column),
         outlet=args.outlet,
         errors=args.errors,
+        file_pattern=args.file_pattern,
     )
     print(load_report(corpus))
+    damaged = check_corpus(corpus) if args.check else None
+    if damaged is not None:
+        print(damaged)
     if args.output:
-        write_output(corpus, args.output)
+        write_output(corpus, args.output, force=args.force)
         _say(f"Wrote {len(corpus)} documents to {args.output}")
+    if damaged is not None and len(damaged.problems):
+        return EXIT_CHECK_PROBLEMS
     return EXIT_OK
 
 
 def _command_match(args: argparse.Namespace) -> int:
+    check_output(args.output, [args.corpus, *_names(args.lexicon)], force=args.force)
     corpus = _read_corpus_file(args.corpus)
     lexicon = _load_lexicons(args.lexicon)
     hits = _match_all(
@@ -232,7 +312,7 @@ def _command_match(args: argparse.Namespace) -> int:
         columns=("outlet", "published"),
         workers=args.workers,
     )
-    write_output(hits, args.output)
+    write_output(hits, args.output, force=args.force)
     _say(f"{len(hits)} hits of {len(lexicon)} terms in {len(corpus)} documents -> {args.output}")
     return EXIT_OK
 
@@ -240,6 +320,7 @@ def _command_match(args: argparse.Namespace) -> int:
 def _command_score(args: argparse.Namespace) -> int:
     from framing import score
 
+    check_output(args.output, [args.hits, args.corpus, *_names(args.lexicon)], force=args.force)
     hits = _read_table(args.hits)
     corpus = _read_corpus_file(args.corpus)
     lexicon = _load_lexicons(args.lexicon)
@@ -254,7 +335,7 @@ def _command_score(args: argparse.Namespace) -> int:
         n_boot=args.n_boot,
         seed=args.seed,
     )
-    write_output(scores, args.output)
+    write_output(scores, args.output, force=args.force)
     _say(f"{len(scores)} score rows -> {args.output}")
     return EXIT_OK
 
@@ -262,6 +343,7 @@ def _command_score(args: argparse.Namespace) -> int:
 def _command_compare(args: argparse.Namespace) -> int:
     from framing import compare_groups
 
+    check_output(args.output, [args.corpus, *_names(args.lexicon)], force=args.force)
     corpus = _read_corpus_file(args.corpus)
     if args.by not in corpus.columns:
         raise _InputError(f"{args.corpus} has no column {args.by!r} to group by.")
@@ -286,7 +368,7 @@ def _command_compare(args: argparse.Namespace) -> int:
         min_df=args.min_df,
         stop_words=_stop_words(args.stop_words),
     )
-    write_output(comparison, args.output)
+    write_output(comparison, args.output, force=args.force)
     _say(f"{len(comparison)} term statistics -> {args.output}")
     return EXIT_OK
 
@@ -379,7 +461,13 @@ def _add_output(parser: argparse.ArgumentParser, *, required: bool = True) -> No
         "-o",
         "--output",
         required=required,
-        help="where to write the table: .parquet (keeps dtypes and provenance) or .csv/.tsv",
+        help="where to write the table: .parquet (keeps dtypes and provenance) or .csv/.tsv; "
+        "never an input, and an existing file only with --force",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the output file (and its sidecar) if it exists",
     )
 
 
@@ -388,7 +476,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="framing",
         description="Media-framing analysis: read, match, score, compare, figures.",
-        epilog="Exit codes: 0 success, 1 bad input, 2 bad usage, 3 lexicon problems.",
+        epilog="Exit codes: 0 success, 1 bad input, 2 bad usage, 3 a check found problems.",
     )
     parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -409,6 +497,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="map a source column to a corpus column, e.g. text=articles (repeatable)",
     )
     read.add_argument("--outlet", help="set the outlet of every document")
+    read.add_argument(
+        "--file-pattern",
+        help="a regex with named groups read from each file's name into columns, e.g. "
+        "'(?P<outlet>[^_]+)_(?P<published>\\d{8})'",
+    )
+    read.add_argument(
+        "--check",
+        action="store_true",
+        help="list every document whose text looks damaged (glued words, markup, JSON, "
+        "mojibake, replacement characters); exit 3 if there is one",
+    )
     read.add_argument(
         "--errors",
         choices=("raise", "report"),
@@ -557,9 +656,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as error:
         _say(f"framing {args.command}: {error}")
         return EXIT_USAGE
-    except (CorpusError, LexiconError, _InputError, FileNotFoundError, ValueError) as error:
+    except (CorpusError, LexiconError, _InputError, OSError, ValueError) as error:
         # The library's messages name the file, record or parameter: a traceback would
-        # only bury them. (TypeError and the rest are bugs and keep their traceback.)
+        # only bury them. OSError: a folder given as a file, a file that cannot be read or
+        # written (its message names the path). TypeError and the rest are bugs and keep
+        # their traceback.
         _say(f"framing {args.command}: {error}")
         return EXIT_BAD_INPUT
 

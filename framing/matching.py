@@ -70,6 +70,7 @@ import types
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 import numpy as np
@@ -420,10 +421,16 @@ def _match_frame(
         else:
             with _main_module_hidden():
                 outputs = _pool(workers).map(_match_chunk_task, tasks)
-        for (first, last), output in zip(bounds, outputs, strict=True):
-            output[0][:] += first
-            results.append(output)
-            bar.update(last - first)
+        try:
+            for (first, last), output in zip(bounds, outputs, strict=True):
+                output[0][:] += first
+                results.append(output)
+                bar.update(last - first)
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory): this call fails, the next gets a
+            # fresh pool instead of the broken one.
+            _discard_pool()
+            raise
     return _assemble(corpus, terms, fields, columns, results, voice)
 
 
@@ -595,6 +602,8 @@ _POOL_SIZE = 0
 def _pool(workers: int) -> ProcessPoolExecutor:
     """One pool per session, reused: starting worker processes costs about a second."""
     global _POOL, _POOL_SIZE
+    if _POOL is not None and getattr(_POOL, "_broken", False):
+        _discard_pool()
     if _POOL is None or _POOL_SIZE != workers:
         if _POOL is not None:
             _POOL.shutdown(cancel_futures=True)
@@ -604,6 +613,14 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=context)
         _POOL_SIZE = workers
     return _POOL
+
+
+def _discard_pool() -> None:
+    """Forget the session's pool (after one of its processes died)."""
+    global _POOL, _POOL_SIZE
+    if _POOL is not None:
+        _POOL.shutdown(wait=False, cancel_futures=True)
+    _POOL, _POOL_SIZE = None, 0
 
 
 @contextlib.contextmanager

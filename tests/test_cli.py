@@ -303,3 +303,15 @@ def test_figures_events_must_be_date_equals_label(capsys):
     }
     assert main(["figures", "--event", "soon=x", "--output", "/nonexistent"]) == EXIT_USAGE
     assert "--event takes DATE=LABEL" in capsys.readouterr().err
+
+
+def test_read_takes_a_file_pattern(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "rt_20220302_kiev.txt").write_text("Title\nKiev\nyesterday\n", encoding="utf-8")
+    output = tmp_path / "c.parquet"
+    pattern = r"(?P<outlet>[^_]+)_(?P<published>\d{8})_"
+    assert main(["read", str(folder), "--file-pattern", pattern, "-o", str(output)]) == 0
+    corpus = framing.read_corpus(output)
+    assert corpus[["outlet", "file"]].values.tolist() == [["rt", "rt_20220302_kiev.txt"]]
+    assert corpus["text"].iloc[0] == "Kiev\nyesterday"

@@ -64,23 +64,44 @@ class Collector:
             }
         return self.sources[path]
 
-    def fail(self, path: str, record: str | None, reason: str, *, document: bool = True) -> None:
+    def fail(
+        self,
+        path: str,
+        record: str | None,
+        reason: str,
+        *,
+        document: bool = True,
+        count: int = 1,
+    ) -> None:
         """A bad record: raise with errors="raise", else list it as skipped."""
         if self.errors == "raise":
             raise RecordError(path, record, reason)
-        self.skip(path, record, reason, document=document)
+        self.skip(path, record, reason, document=document, count=count)
 
     def blank(self, path: str) -> None:
         """A blank row (every cell empty): no document, only counted."""
         self.sources[path]["blank_rows"] += 1
 
-    def skip(self, path: str, record: str | None, reason: str, *, document: bool = True) -> None:
-        """List a record as skipped (blank rows are skipped even with errors="raise")."""
+    def skip(
+        self,
+        path: str,
+        record: str | None,
+        reason: str,
+        *,
+        document: bool = True,
+        count: int = 1,
+    ) -> None:
+        """List a record as skipped (blank rows are skipped even with errors="raise").
+
+        ``document=False`` for a whole file that held no readable document (an empty or
+        binary file): listed, not counted. ``count`` is the number of documents one entry
+        stands for (``rows 1-500``: a Parquet row group that could not be decoded).
+        """
         self.skipped.append({"source": path, "record": record or "whole file", "reason": reason})
         if document:
             entry = self.sources[path]
-            entry["read"] += 1
-            entry["skipped"] += 1
+            entry["read"] += count
+            entry["skipped"] += count
 
     def to_dict(self) -> dict[str, Any]:
         record = {

@@ -101,7 +101,8 @@ def deduplicate(
     key_values = documents["key"].astype(STRING_DTYPE) if key is not None else None
     offsets = np.concatenate([[0], np.cumsum(lengths)])
 
-    def near_pairs(representatives: list[int]) -> list[tuple[int, int]]:
+    def near_pairs(representatives: list[int], joined: Any = None) -> list[tuple[int, int]]:
+        # The pairs come from the cluster all at once; every one is joined.
         return _near_pairs(
             corpus, representatives, offsets, rank, on, threshold, seed, shingle_size, num_perm
         )

@@ -29,7 +29,8 @@ def write(path, text):
 
 
 def without_source(corpus):
-    return corpus.drop(columns="source")
+    """A corpus without where its rows came from: ``source``, and a file's ``file``."""
+    return corpus.drop(columns=["source", "file"], errors="ignore")
 
 
 # -- as_corpus -----------------------------------------------------------------------------

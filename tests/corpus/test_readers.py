@@ -266,8 +266,22 @@ def test_an_unclosed_quote_names_the_line_it_opens_on(tmp_path):
     path = write(tmp_path / "a.csv", 'title,text,date\nA,"body,2022-01-01\nB,text,2022-01-02\n')
     with pytest.raises(
         CorpusError,
-        match=r"a\.csv, line 2: expected 3 fields as in the header, found 2; the record "
-        r"runs on to line 3: a quotation mark opened in it may never be closed",
+        match=r"a\.csv, line 2: a quotation mark opened in this record is never closed",
+    ):
+        framing.read_corpus(path)
+    # reported on its line; the row after it is read on its own
+    corpus = framing.read_corpus(path, errors="report")
+    assert corpus["title"].tolist() == ["B"]
+
+
+def test_a_quote_closed_too_late_names_the_lines_it_ran_over(tmp_path):
+    path = write(
+        tmp_path / "a.csv", 'title,text,date\nA,"body,2022-01-01\nB,"text",2022-01-02\nC,x,y\n'
+    )
+    with pytest.raises(
+        CorpusError,
+        match=r"a\.csv, line 2: malformed CSV .*; the record runs from line 2 to line 3: a "
+        "quotation mark opened in it may never be closed",
     ):
         framing.read_corpus(path)
 

@@ -15,7 +15,7 @@ Formats, told apart by extension and content or named with ``format=``:
 ``json``    a JSON array of objects (``.json``)
 ``parquet`` Parquet (``.parquet``); files written by ``write_corpus`` come back as written
 ``excel``   the first sheet of an ``.xlsx`` workbook (cached values; formulas never run)
-``text``    plain ``.txt``: one document a file, title = first line
+``text``    plain ``.txt``: one document a file, title = first line, line breaks kept
 ``html``    a saved web page: ``<title>``, ``og:``/``article:`` meta tags, JSON-LD
             ``NewsArticle``; body extracted with trafilatura, offline
 ==========  ===================================================================
@@ -101,6 +101,7 @@ def read_corpus(
     errors: str = "raise",
     repair: bool = True,
     columns: Mapping[str, str] | None = None,
+    file_pattern: str | None = None,
 ) -> pd.DataFrame:
     """Read article files into one corpus table, one row per document.
 
@@ -144,31 +145,51 @@ def read_corpus(
     columns : dict, optional
         Deprecated: the former name of ``rename``. It still works, and warns
         (``FutureWarning``) once per call.
+    file_pattern : str, optional
+        A regular expression with named groups, searched in each file's name (relative
+        to the folder read, ``/`` between folders, without the extension), whose groups
+        become columns, as quanteda's ``readtext(docvarsfrom="filenames")``:
+        ``r"(?P<outlet>[^_]+)_(?P<published>\\d{8})_"`` reads ``rt_20220302_kiev.txt``.
+        Groups named ``outlet`` or ``published`` fill those columns where the file gives
+        no value (``date_source`` then says ``"file"``); others become new string
+        columns. A file whose name does not match gets missing values.
 
     Returns
     -------
     pandas.DataFrame
-        A corpus (see ``framing.corpus.schema``), with extra source columns after the
-        corpus columns (strings, or lists where the cells hold lists), ``source_id``
-        holding the given ids where the source had an id column, the load report in
-        ``attrs["load_report"]`` (see :func:`framing.load_report`) and provenance in
-        ``attrs["framing"]``.
+        A corpus (see ``framing.corpus.schema``), with extra columns after the corpus
+        columns: ``file``, the name of the file each document came from (relative to
+        the folder read); the source's own other columns (strings, or lists where the
+        cells hold lists; a name the corpus uses already is kept as ``original_<name>``);
+        ``source_id`` holding the given ids where the source had an id column. The load
+        report is in ``attrs["load_report"]`` (see :func:`framing.load_report`) and
+        provenance in ``attrs["framing"]``.
 
     Raises
     ------
     CorpusError
         With ``errors="raise"``: an empty or binary file, a malformed row, a missing text
-        and title column, a date in no readable form, ...; the message names the file and
-        the record.
+        and title column, a date in no readable form, a record over a limit of
+        ``framing.limits``, ...; the message names the file and the record. (Anything
+        a reader meets, an unreadable file or a library's parse error included, comes
+        as a :class:`RecordError`, a CorpusError; with ``errors="report"`` nothing is
+        raised for a file's content.)
     ValueError
         A parameter out of its range, or both ``rename`` and ``columns``.
 
     Notes
     -----
-    ``doc_id`` is the source's id where it has one, else a hash of the URL, else of
-    outlet, title and date: the same files give the same ids on every run. A repeated
-    id is made unique in reading order (``"a"``, ``"a#2"``); the original stays in
-    ``source_id`` so that ``framing.deduplicate`` can find the repeats.
+    Every record of every file read is either a row of the corpus or a line of the load
+    report's ``skipped`` naming its file, its record and the reason; never both. Each
+    record is read on its own: one bad byte or one broken row costs that record only.
+    Limits on what one record or file may hold are in ``framing.limits``.
+
+    ``doc_id`` is the source's id where it has one; for a document that is a whole file
+    (a plain text file, a saved page), the file's name without its extension; else a
+    hash of the URL, else of outlet, title and date: the same files give the same ids on
+    every run. A repeated id is made unique in reading order (``"a"``, ``"a#2"``); a
+    given original stays in ``source_id`` so that ``framing.deduplicate`` can find the
+    repeats.
 
     Dates are read per ``framing.corpus._dates``: slashed dates are month first
     (``03/02/2022`` is 2 March); times without a zone are UTC. Where no date is given,
@@ -197,6 +218,7 @@ def read_corpus(
         repair,
         rename_parameter=parameter,
         frame=isinstance(source, pd.DataFrame),
+        file_pattern=file_pattern,
     )
     return _read(source, options, "read_corpus")
 
@@ -223,11 +245,13 @@ def iter_corpus(
     errors: str = "raise",
     repair: bool = True,
     columns: Mapping[str, str] | None = None,
+    file_pattern: str | None = None,
 ) -> Iterator[pd.DataFrame]:
     """Read a corpus in chunks of at most ``chunksize`` documents, in bounded memory.
 
     Takes the same options as :func:`read_corpus` (``columns=``, the former name of
-    ``rename=``, warns when the first chunk is asked for). CSV, TSV, JSON Lines, dump files,
+    ``rename=``, warns when the first chunk is asked for). The rows kept and the records
+    skipped do not depend on ``chunksize``. CSV, TSV, JSON Lines, dump files,
     Excel sheets and Parquet row groups are streamed; a JSON array is read whole (its
     syntax allows nothing else). A chunk never spans two files. Each chunk is a corpus
     whose ``attrs["load_report"]`` is the report so far; ``doc_id`` is unique across
@@ -253,6 +277,7 @@ def iter_corpus(
         chunksize,
         rename_parameter=parameter,
         frame=isinstance(source, pd.DataFrame),
+        file_pattern=file_pattern,
     )
     collector = Collector(options.errors)
     parameters = call_parameters(source, options)

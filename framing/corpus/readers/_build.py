@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import re
 from typing import Any
 
 import pandas as pd
@@ -20,46 +21,84 @@ from framing.corpus._dates import is_blank
 from framing.corpus._report import Collector, RecordError
 from framing.corpus.clean import repair_text
 from framing.corpus.language import fill_languages
-from framing.corpus.outlets import host_of, looks_like_domain, outlet_for
+from framing.corpus.outlets import host_of, looks_like_domain, outlet_for, outlet_from_host
 from framing.corpus.readers._columns import resolve_mapping
 from framing.corpus.readers._registry import Chunk, Source
 from framing.corpus.readers._sources import Options
 from framing.corpus.schema import CORPUS_COLUMNS, DATETIME_DTYPE, STRING_DTYPE, conform
+from framing.limits import get_limits
 
 _TEXT_FIELDS = ("title", "text", "description", "author", "section", "language", "url")
 
 
 class Ids:
-    """Makes doc_ids unique across one read, deterministically: "id", "id#2", ..."""
+    """Makes doc_ids unique across one read, deterministically: "id", "id#2", ...
+
+    Each base remembers the next number to try, so N documents sharing one id (a
+    constant id column, a repeated home-page URL) cost O(N), not O(N²).
+    """
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self._next: dict[str, int] = {}
 
     def claim(self, base: str) -> str:
-        candidate, number = base, 1
-        while candidate in self.used:
-            number += 1
+        candidate = base
+        if candidate in self.used:
+            number = self._next.get(base, 2)
             candidate = f"{base}#{number}"
+            while candidate in self.used:  # a given id may be "a#2" itself
+                number += 1
+                candidate = f"{base}#{number}"
+            self._next[base] = number + 1
         self.used.add(candidate)
         return candidate
 
 
 # -- cell values -------------------------------------------------------------------------
-def cell_text(value: Any) -> str | None:
-    """A cell as text: None for a blank, whole floats without ``.0``, lists as JSON."""
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+#: How a list of strings in a text field is joined: paragraphs, names, or lines.
+_JOINERS = {"text": "\n\n", "description": "\n\n", "author": ", ", "title": " "}
+
+
+def cell_text(value: Any, joiner: str | None = None) -> str | None:
+    """A cell as text: None for a blank, whole floats without ``.0``, lists as JSON.
+
+    With ``joiner``, a list of strings (a scraper's list of paragraphs) is joined with
+    it instead. Lone surrogates (half an emoji, cut by a truncating exporter) become
+    U+FFFD, so that every value can be stored.
+    """
     if is_blank(value):
         return None
     if isinstance(value, str):
-        return value.strip() or None
-    if isinstance(value, bool):
+        text = value.strip()
+    elif isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
+    elif isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if isinstance(value, list | tuple | dict):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    if hasattr(value, "isoformat"):
+    elif isinstance(value, bytes | bytearray | memoryview):
+        text = bytes(value).decode("utf-8", "replace").strip()
+    elif hasattr(value, "isoformat"):
         return value.isoformat()
-    return str(value)
+    elif isinstance(value, list | tuple) or (
+        hasattr(value, "tolist") and not isinstance(value, str | int | float)
+    ):
+        items = value.tolist() if hasattr(value, "tolist") else list(value)
+        if not isinstance(items, list):
+            return cell_text(items, joiner)
+        if joiner is not None and all(isinstance(v, str) or is_blank(v) for v in items):
+            text = joiner.join(v.strip() for v in items if isinstance(v, str) and v.strip())
+        else:
+            text = json.dumps(items, ensure_ascii=False, default=str)
+    elif isinstance(value, dict):
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    else:
+        text = str(value).strip()
+    if not text:
+        return None
+    if _LONE_SURROGATE.search(text):
+        text = _LONE_SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def _as_list(value: Any) -> list[str] | None:
@@ -67,15 +106,16 @@ def _as_list(value: Any) -> list[str] | None:
     if hasattr(value, "tolist") and not isinstance(value, str):
         value = value.tolist()
     if isinstance(value, list | tuple):
-        if all(isinstance(v, str | int | float | bool) or v is None for v in value):
-            return [str(v).strip() for v in value if v is not None and str(v).strip()]
+        if all(isinstance(v, str | int | float | bool | bytes) or v is None for v in value):
+            items = (cell_text(v) for v in value)
+            return [item for item in items if item is not None]
         return None
     if isinstance(value, str):
         text = value.strip()
         if len(text) >= 2 and text[0] == "[" and text[-1] == "]" and len(text) < 1_000_000:
             try:
                 parsed = json.loads(text)
-            except ValueError:
+            except (ValueError, RecursionError):
                 try:
                     # literal_eval reads Python literals only: it never runs code.
                     parsed = ast.literal_eval(text)
@@ -91,7 +131,10 @@ def _list_cell(value: Any) -> list[str]:
     if is_blank(value):
         return []
     parsed = _as_list(value)
-    return [str(value).strip()] if parsed is None else parsed
+    if parsed is None:
+        text = cell_text(value)
+        return [] if text is None else [text]
+    return parsed
 
 
 def _tag_list(value: Any) -> list[str]:
@@ -101,7 +144,8 @@ def _tag_list(value: Any) -> list[str]:
     parsed = _as_list(value)
     if parsed is not None:
         return parsed
-    return [part.strip() for part in str(value).split(",") if part.strip()]
+    text = cell_text(value) or ""
+    return [part.strip() for part in text.split(",") if part.strip()]
 
 
 def _extra_kind(name: str, values: list[Any], source: Source) -> str:
@@ -142,8 +186,16 @@ def chunk_to_corpus(
     if source.mapping is None:
         resolve_mapping(chunk, source, options.rename, options.rename_parameter)
     mapping = source.mapping or {}
+    if len(chunk.columns) > get_limits().columns:
+        raise RecordError(
+            source.path,
+            None,
+            f"the source has {len(chunk.columns):,} columns, more than the limit of "
+            f"{get_limits().columns:,} (raise it with framing.set_limits(columns=...))",
+        )
     texts = {
-        name: [cell_text(v) for v in _mapped_values(chunk, mapping, name)] for name in _TEXT_FIELDS
+        name: [cell_text(v, _JOINERS.get(name)) for v in _mapped_values(chunk, mapping, name)]
+        for name in _TEXT_FIELDS
     }
     outlet_values = [cell_text(v) for v in _mapped_values(chunk, mapping, "outlet")]
     raw_dates = pd.Series(_mapped_values(chunk, mapping, "published"), dtype=object)
@@ -166,12 +218,47 @@ def chunk_to_corpus(
         if "doc_id" in mapping
         else None
     )
-    _add_ids(frame, given_ids, ids)
+    _add_file_fields(frame, source)
+    _add_ids(frame, given_ids, ids, source)
     frame["source"] = pd.array(
         [f"{source.path}, {record}" for record in _take(chunk.records, keep)], dtype=STRING_DTYPE
     )
+    if source.file is not None:
+        frame["file"] = pd.array([source.file] * len(frame), dtype=STRING_DTYPE)
     _add_extra_columns(frame, chunk, keep, source)
     return conform(frame)
+
+
+def file_stem(name: str) -> str:
+    """A file's name without its extension (``2022/story-1.txt`` -> ``2022/story-1``)."""
+    folder, _, base = name.rpartition("/")
+    stem = base.rsplit(".", 1)[0] if "." in base.lstrip(".") else base
+    return f"{folder}/{stem}" if folder else stem
+
+
+def _add_file_fields(frame: pd.DataFrame, source: Source) -> None:
+    """Add what ``file_pattern`` took from the file's name.
+
+    ``outlet`` and ``published`` fill the documents that have none (``date_source`` then
+    says ``"file"``); any other group becomes a column of its own.
+    """
+    for name, value in source.file_fields.items():
+        if name == "outlet":
+            missing = frame["outlet"].isna()
+            if value is not None and missing.any():
+                frame.loc[missing, "outlet"] = value
+                source.entry["outlets_missing"] -= int(missing.sum())
+        elif name == "published":
+            if value is not None and re.fullmatch(r"\d{8}", value):
+                value = f"{value[:4]}-{value[4:6]}-{value[6:]}"  # 20220302 in a file name
+            date = _dates.parse_dates(pd.Series([value], dtype=object))[0].iloc[0]
+            missing = frame["published"].isna()
+            if not pd.isna(date) and missing.any():
+                frame.loc[missing, "published"] = date
+                frame.loc[missing, "date_source"] = "file"
+                source.entry["dates_missing"] -= int(missing.sum())
+        else:
+            frame[name] = pd.array([value] * len(frame), dtype=STRING_DTYPE)
 
 
 def _mapped_values(chunk: Chunk, mapping: dict[str, str], name: str) -> list[Any]:
@@ -278,8 +365,18 @@ def _add_outlets(
     frame["domain"] = pd.array(domains, dtype=STRING_DTYPE)
 
 
-def _add_ids(frame: pd.DataFrame, given_ids: list[str | None] | None, ids: Ids) -> None:
-    """Add ``doc_id`` (unique across the read) and, where ids were given, ``source_id``."""
+def _add_ids(
+    frame: pd.DataFrame, given_ids: list[str | None] | None, ids: Ids, source: Source
+) -> None:
+    """Add ``doc_id`` (unique across the read) and, where ids were given, ``source_id``.
+
+    A document that is a whole file (a plain text file, a saved page) with no id of its
+    own is named by the file: its name without the extension (``2022/story-1``).
+    """
+    if given_ids is None and source.id_from_file and source.file is not None:
+        stem = file_stem(source.file)
+        frame["doc_id"] = pd.array([ids.claim(stem) for _ in range(len(frame))], dtype=STRING_DTYPE)
+        return
     frame["doc_id"] = pd.array(_doc_ids(frame, given_ids, ids), dtype=STRING_DTYPE)
     if given_ids is not None:
         frame["source_id"] = pd.array(given_ids, dtype=STRING_DTYPE)
@@ -293,15 +390,38 @@ def _add_extra_columns(frame: pd.DataFrame, chunk: Chunk, keep: list[int], sourc
             continue
         items = _take(raw, keep)
         kind = _extra_kind(name, raw, source)
-        # A source column that shares a corpus column's name but was not mapped to it
-        # (a "source" column beside "site") is kept under another name, never dropped.
-        target = f"original_{name}" if name in CORPUS_COLUMNS else name
+        target = _extra_name(name, chunk, source, frame)
         if kind == "list":
             frame[target] = pd.Series([_list_cell(v) for v in items], dtype=object)
         elif kind == "datetime":
             frame[target] = _dates.parse_dates(pd.Series(items, dtype=object))[0]
         else:
             frame[target] = pd.array([cell_text(v) for v in items], dtype=STRING_DTYPE)
+
+
+def _extra_name(name: str, chunk: Chunk, source: Source, frame: pd.DataFrame) -> str:
+    """The corpus column a source's extra column goes to; decided once per source.
+
+    A source column that shares a name the corpus uses (a "source" column beside
+    "site", a "file" column, ``source_id``) is kept as ``original_<name>``, and a name
+    already taken by another column gets ``_2``, ``_3``: a column is never overwritten.
+    """
+    if name in source.extra_names:
+        return source.extra_names[name]
+    reserved = {*CORPUS_COLUMNS, "file", "source_id", *source.file_fields}
+    taken = set(reserved) | set(frame.columns) | set(source.extra_names.values())
+    mapped = set((source.mapping or {}).values()) | source.dropped
+    # the source's other extra columns keep their own names: never take one of those
+    taken |= {other for other in chunk.columns if other not in mapped and other != name}
+    base = _LONE_SURROGATE.sub("\ufffd", str(name))
+    target = f"original_{base}" if base in reserved else base
+    number = 1
+    candidate = target
+    while candidate in taken:
+        number += 1
+        candidate = f"{target}_{number}"
+    source.extra_names[name] = candidate
+    return candidate
 
 
 def _outlets_and_domains(
@@ -312,7 +432,7 @@ def _outlets_and_domains(
 
     def name_of(value: str | None) -> str | None:
         if value not in cache:
-            cache[value] = None if value is None else (outlet_for(value) or host_of(value))
+            cache[value] = None if value is None else (outlet_for(value) or outlet_from_host(value))
         return cache[value]
 
     outlets: list[str | None] = []

@@ -3,8 +3,8 @@
 A table's columns are matched to corpus columns by name: the names given in
 ``rename=`` first, then the usual names in :data:`ALIASES` (compared lower-cased with
 everything but letters and digits removed), then a web-scraper export's link
-selections (``title_name``/``title_url``). Leftover index columns (``Unnamed: 0``
-holding whole numbers) are dropped. Sources that name their fields as corpus columns
+selections (``title_name``/``title_url``). Leftover index columns (leading ``Unnamed: 0``
+columns holding whole numbers) are dropped. Sources that name their fields as corpus columns
 already (dumps, text files, saved pages) are taken as they are.
 """
 
@@ -116,7 +116,13 @@ def resolve_mapping(
     the caller gave ``rename`` under (``"rename"`` or ``"columns"``), for the messages.
     """
     names = list(chunk.columns)
-    source.dropped = {name for name in names if is_index_column(name, chunk.columns[name])}
+    # A leftover index is a leading column (pandas writes it first); an unnamed column of
+    # numbers elsewhere is data whose header cell is blank, and is kept.
+    source.dropped = set()
+    for name in names:
+        if not is_index_column(name, chunk.columns[name]):
+            break
+        source.dropped.add(name)
     mapping: dict[str, str] = {}
     if source.structured:
         mapping = {name: name for name in names if name in MAPPABLE}

@@ -19,14 +19,15 @@ import numpy as np
 import pandas as pd
 
 from framing.corpus._report import REPORT_KEY, Collector, RecordError
-from framing.corpus.readers._build import Ids, chunk_to_corpus
+from framing.corpus.readers._build import Ids, chunk_to_corpus, file_stem
 from framing.corpus.readers._registry import READERS, Chunk, Source
 from framing.corpus.readers._sources import (
     FRAME_SOURCE,
     Options,
     detect_format,
     frame_chunks,
-    source_paths,
+    looks_like_table,
+    source_files,
 )
 from framing.corpus.schema import (
     CORPUS_COLUMNS,
@@ -48,17 +49,42 @@ def read_chunks(
         state = Source(FRAME_SOURCE, "dataframe", entry)
         yield from _corpus_chunks(frame_chunks(source, size), state, options, collector, ids)
         return
-    for path in source_paths(source, collector):
-        label = str(path)
+    for found in source_files(source, collector):
+        label = str(found.path)
         try:
-            file_format = detect_format(path, options.format)
+            file_format = detect_format(found.path, options.format)
         except RecordError as error:
             collector.entry(label, options.format or "unknown")
             collector.fail(label, None, error.reason, document=False)
             continue
+        except OSError as error:  # unreadable: permissions, a vanished file, an I/O error
+            collector.entry(label, options.format or "unknown")
+            collector.fail(label, None, _os_reason(error), document=False)
+            continue
+        if found.in_folder and file_format == "text" and options.format is None:
+            table = looks_like_table(found.path)
+            if table is not None:
+                # Not an article by its shape: named in the report, never raised.
+                collector.skip(label, None, table, document=False)
+                continue
         state = Source(label, file_format, collector.entry(label, file_format))
-        pieces = READERS[file_format].read(path, state, collector, size)
+        state.file = found.name
+        state.file_fields = _file_fields(found.name, options)
+        pieces = READERS[file_format].read(found.path, state, collector, size)
         yield from _corpus_chunks(pieces, state, options, collector, ids)
+
+
+def _os_reason(error: OSError) -> str:
+    return f"could not open the file ({type(error).__name__}: {error.strerror or error})"
+
+
+def _file_fields(name: str, options: Options) -> dict[str, str | None]:
+    """What ``file_pattern`` takes from a file's name (without extension); Nones if no match."""
+    pattern = options.file_pattern
+    if pattern is None:
+        return {}
+    found = pattern.search(file_stem(name))
+    return {group: (found.group(group) if found else None) for group in pattern.groupindex}
 
 
 def _corpus_chunks(
@@ -68,7 +94,13 @@ def _corpus_chunks(
     collector: Collector,
     ids: Ids,
 ) -> Iterator[pd.DataFrame]:
-    """The corpus chunks of one source; a source that cannot be read raises or is reported."""
+    """The corpus chunks of one source; a source that cannot be read raises or is reported.
+
+    Whatever a reader raises ends up as a :class:`RecordError` naming the file (raised
+    with ``errors="raise"``, listed with ``"report"``): a reader's own RecordError as it
+    is, anything else (an I/O error, a library's parse error, MemoryError) as "the file
+    could not be read further", with the records read before it kept.
+    """
     try:
         for piece in pieces:
             if isinstance(piece, pd.DataFrame):
@@ -80,7 +112,28 @@ def _corpus_chunks(
     except RecordError as error:
         if options.errors == "raise":
             raise
-        collector.skip(state.path, error.record, error.reason, document=False)
+        collector.skip(state.path, error.record, error.reason, document=state.entry["read"] > 0)
+    except Exception as error:  # the safety net: nothing escapes errors="report"
+        reason = _unexpected_reason(error, state)
+        if options.errors == "raise":
+            raise RecordError(state.path, None, reason) from error
+        collector.skip(state.path, None, reason, document=state.entry["read"] > 0)
+
+
+def _unexpected_reason(error: Exception, state: Source) -> str:
+    if isinstance(error, OSError):
+        reason = _os_reason(error)
+    elif isinstance(error, RecursionError):
+        reason = "a value nested too deeply to read"
+    elif isinstance(error, MemoryError):
+        reason = "not enough memory to read it (see framing.limits)"
+    else:
+        message = str(error)[:300]
+        reason = f"the file is malformed ({type(error).__name__}: {message})"
+    kept = state.entry["kept"]
+    if kept:
+        return f"the rest of the file could not be read after {kept} documents: {reason}"
+    return f"the file could not be read: {reason}"
 
 
 def _adopt_corpus(chunk: pd.DataFrame, options: Options, ids: Ids) -> pd.DataFrame:
@@ -147,7 +200,7 @@ def call_parameters(source: Any, options: Options) -> dict[str, Any]:
         sources = [FRAME_SOURCE]
     else:
         sources = source if isinstance(source, list | tuple) else [source]
-    return {
+    parameters: dict[str, Any] = {
         "source": [os.fspath(s) if isinstance(s, str | os.PathLike) else str(s) for s in sources],
         "format": options.format,
         "rename": dict(options.rename) if options.rename else None,
@@ -155,3 +208,6 @@ def call_parameters(source: Any, options: Options) -> dict[str, Any]:
         "errors": options.errors,
         "repair": options.repair,
     }
+    if options.file_pattern is not None:
+        parameters["file_pattern"] = options.file_pattern.pattern
+    return parameters

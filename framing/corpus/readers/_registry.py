@@ -96,6 +96,11 @@ class Source:
     ``structured`` sources (dumps, text files, saved pages) name their fields as corpus
     columns already; the others are mapped by column aliases (``_columns``). The mapping
     and the kind of each extra column are decided on the first chunk and kept for the rest.
+
+    ``file`` is the file's name as the ``file`` column gives it (relative to the folder
+    read), ``file_fields`` what ``file_pattern=`` took from that name. A reader of one
+    document a file sets ``id_from_file``: the document's id is then the file's name
+    without its extension (as quanteda's readtext does).
     """
 
     path: str
@@ -106,6 +111,10 @@ class Source:
     list_columns: set[str] = field(default_factory=set)
     string_columns: set[str] = field(default_factory=set)
     dropped: set[str] = field(default_factory=set)
+    file: str | None = None
+    file_fields: dict[str, str | None] = field(default_factory=dict)
+    id_from_file: bool = False
+    extra_names: dict[str, str] = field(default_factory=dict)
 
 
 Reader = Callable[[Path, Source, Collector, int], Iterator[Chunk | pd.DataFrame]]

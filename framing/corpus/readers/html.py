@@ -2,29 +2,65 @@
 
 The metadata comes from ``<title>``, ``og:``/``article:`` meta tags and a JSON-LD
 ``NewsArticle`` (or any ``...Article``); the body is extracted with trafilatura, from
-the saved markup only (nothing is fetched).
+the saved markup only (nothing is fetched). Where trafilatura finds no body (pages
+nested hundreds of elements deep), the text of the page's ``<p>`` elements is the body.
+
+The page's encoding is, in order: its byte-order mark; the ``<meta charset>`` (or
+``http-equiv`` Content-Type) it declares, if the bytes decode in it; UTF-8, if they
+decode; else the encoding ``charset_normalizer`` detects (old Russian sites in
+windows-1251 with no declaration). A page larger than ``framing.get_limits().page_bytes`` is
+refused. The document's id is the file's name without its extension.
 """
 
 from __future__ import annotations
 
-import json
+import codecs
 import re
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from framing.corpus._report import Collector
+from framing.corpus._report import Collector, RecordError
 from framing.corpus.readers._registry import Chunk, Source, register
 from framing.corpus.readers._sources import check_text_file
+from framing.corpus.readers.jsonfiles import parse_json
+from framing.limits import get_limits
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+# What the HTML standard reads these labels as (browsers decode "latin-1" pages as
+# windows-1252, whose 0x80-0x9F are quotes and dashes, not control characters).
+_WHATWG = {
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "latin1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+    "iso8859-1": "cp1252",
+}
 
 
 @register("html", extensions=(".html", ".htm"), aliases=("htm",), expected="a saved HTML page")
 def _read_html(path: Path, source: Source, collector: Collector, size: int) -> Iterator[Chunk]:
     """The page's one document; a page with no title and no body is a bad record."""
-    check_text_file(path, "html")
     source.structured = True
-    markup = path.read_bytes().decode("utf-8", "replace")
+    source.id_from_file = True
+    limit = get_limits().page_bytes
+    if path.stat().st_size > limit:
+        raise RecordError(
+            source.path,
+            None,
+            f"the page is larger than the limit of {limit:,} bytes (raise it with "
+            "framing.set_limits(page_bytes=...); body extraction slows down on large pages)",
+        )
+    raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        markup = raw.decode("utf-16", "replace")
+    else:
+        check_text_file(path, "html")
+        markup = decode_page(raw)
     fields = _html_fields(markup)
     if fields.get("title") is None and fields.get("text") is None:
         collector.fail(
@@ -35,6 +71,33 @@ def _read_html(path: Path, source: Source, collector: Collector, size: int) -> I
         )
         return
     yield Chunk({k: [v] for k, v in fields.items()}, ["line 1"])
+
+
+def decode_page(raw: bytes) -> str:
+    """A page's text: BOM, declared charset, UTF-8, then detection (see the module)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", "replace")
+    declared = _META_CHARSET.search(raw[:4096])
+    if declared is not None:
+        label = declared.group(1).decode("ascii", "replace").lower()
+        try:
+            codec = codecs.lookup(_WHATWG.get(label, label)).name
+            return raw.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            pass  # an unknown or wrong declaration: go on as if there were none
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(raw).best()
+    if best is not None and best.encoding:
+        try:
+            return raw.decode(best.encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return raw.decode("utf-8", "replace")
 
 
 class _PageMeta(HTMLParser):
@@ -49,6 +112,10 @@ class _PageMeta(HTMLParser):
         self._in_title = False
         self._in_json_ld = False
         self._script: list[str] = []
+        # The text of <p> elements: the body when trafilatura finds none.
+        self.paragraphs: list[str] = []
+        self._paragraph: list[str] | None = None
+        self._skip = 0  # inside <script>/<style>
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k.lower(): (v or "") for k, v in attrs}
@@ -63,6 +130,13 @@ class _PageMeta(HTMLParser):
         elif tag == "script" and values.get("type", "").lower() == "application/ld+json":
             self._in_json_ld = True
             self._script = []
+        elif tag in ("script", "style"):
+            self._skip += 1
+        elif tag == "p":
+            self._close_paragraph()
+            self._paragraph = []
+        elif tag == "br" and self._paragraph is not None:
+            self._paragraph.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -70,12 +144,29 @@ class _PageMeta(HTMLParser):
         elif tag == "script" and self._in_json_ld:
             self._in_json_ld = False
             self.scripts.append("".join(self._script))
+        elif tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag == "p":
+            self._close_paragraph()
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title.append(data)
         elif self._in_json_ld:
             self._script.append(data)
+        elif self._paragraph is not None and not self._skip:
+            self._paragraph.append(data)
+
+    def _close_paragraph(self) -> None:
+        if self._paragraph is not None:
+            text = "".join(self._paragraph).strip()
+            if text:
+                self.paragraphs.append(text)
+        self._paragraph = None
+
+    def close(self) -> None:
+        super().close()
+        self._close_paragraph()
 
 
 def _json_ld_article(scripts: Iterable[str]) -> dict[str, Any]:
@@ -91,10 +182,9 @@ def _json_ld_article(scripts: Iterable[str]) -> dict[str, Any]:
                 yield from walk(item)
 
     for script in scripts:
-        try:
-            data = json.loads(script)
-        except ValueError:
-            continue
+        data, problem = parse_json(script)
+        if problem is not None:
+            continue  # unreadable or nested too deeply: the page's other metadata serves
         for item in walk(data):
             kinds = item.get("@type")
             kinds = kinds if isinstance(kinds, list) else [kinds]
@@ -141,7 +231,11 @@ def _html_fields(markup: str) -> dict[str, Any]:
     if isinstance(page_url, dict):
         page_url = page_url.get("@id")
     url = first(meta.get("og:url"), article.get("url"), page_url)
-    body = _extract_body(markup) or first(article.get("articleBody"))
+    body = (
+        _extract_body(markup)
+        or first(article.get("articleBody"))
+        or first("\n\n".join(parser.paragraphs))
+    )
     language = first(article.get("inLanguage"), meta.get("og:locale"), parser.language)
     return {
         "title": first(meta.get("og:title"), article.get("headline"), "".join(parser.title)),
@@ -169,6 +263,9 @@ def _extract_body(markup: str) -> str | None:
     import trafilatura
 
     # A string in, so trafilatura never fetches anything; no comments, no tables of links.
-    return trafilatura.extract(
-        markup, include_comments=False, include_tables=False, favor_precision=True
-    )
+    try:
+        return trafilatura.extract(
+            markup, include_comments=False, include_tables=False, favor_precision=True
+        )
+    except (ValueError, RecursionError, TypeError):  # markup lxml cannot build a tree of
+        return None
