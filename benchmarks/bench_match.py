@@ -57,11 +57,11 @@ def throughput(corpus: pd.DataFrame, lexicon, workers: int, voice: bool, repeats
     )
     times = _timed(
         lambda: framing.match(
-            corpus, lexicon, fields="text", workers=workers, voice=voice, progress=False
+            corpus, lexicon, fields="text", workers=workers, classify_voice=voice, progress=False
         ),
         repeats,
     )
-    hits = framing.match(corpus, lexicon, fields="text", workers=workers, voice=False)
+    hits = framing.match(corpus, lexicon, fields="text", workers=workers, classify_voice=False)
     return {
         "hits_per_document": len(hits) / len(corpus),
         "megabytes": size,

@@ -243,12 +243,12 @@ def run(lemmas: int, documents: int, repeats: int) -> dict:
             ):
                 timings[name] += _best(
                     lambda c=corpus, x=lex, v=voice: framing.match(
-                        c, x, fields="text", workers=1, voice=v, progress=False
+                        c, x, fields="text", workers=1, classify_voice=v, progress=False
                     ),
                     1,
                 )
-        hits_en = len(framing.match(english, english_lexicon, fields="text", voice=False))
-        hits_ru = len(framing.match(russian, lexicon, fields="text", voice=False))
+        hits_en = len(framing.match(english, english_lexicon, fields="text", classify_voice=False))
+        hits_ru = len(framing.match(russian, lexicon, fields="text", classify_voice=False))
         key = "voice" if voice else "no_voice"
         results[key] = {
             "en_best": english_mb / min(timings["en"]),

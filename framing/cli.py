@@ -308,7 +308,7 @@ def _command_match(args: argparse.Namespace) -> int:
         corpus,
         lexicon,
         fields=tuple(args.fields),
-        voice=not args.no_voice,
+        classify_voice=not args.no_voice,
         columns=("outlet", "published"),
         workers=args.workers,
     )
@@ -400,7 +400,7 @@ def _command_kwic(args: argparse.Namespace) -> int:
             kept.attrs = dict(hits.attrs)
             hits = kept
     table = kwic(
-        hits.reset_index(drop=True), corpus, window=args.window, sample=args.sample, seed=args.seed
+        hits.reset_index(drop=True), corpus, window=args.window, n=args.sample, seed=args.seed
     )
     if args.output is None:
         from framing.concordance import to_text

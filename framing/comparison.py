@@ -553,7 +553,7 @@ def _count_lexicon(
     from framing.matching import match  # lazily: match depends on the lexicon machinery
 
     fields = [fields] if isinstance(fields, str) else list(fields)
-    hits = match(corpus, lexicon, fields=fields, voice=False)
+    hits = match(corpus, lexicon, fields=fields, classify_voice=False)
     vocabulary = np.asarray(
         list(dict.fromkeys(term.pattern for _, _, term in lexicon.entries())), dtype=object
     )

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 
+from framing._checks import renamed
 from framing.provenance import stamp
 
 #: The columns of a KWIC table, in order.
@@ -141,12 +142,13 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
+@renamed("kwic", sample="n")
 def kwic(
     hits: pd.DataFrame,
     corpus: pd.DataFrame,
     *,
     window: int = 10,
-    sample: int | None = None,
+    n: int | None = None,
     seed: int = 0,
 ) -> KwicTable:
     """Show each hit with ``window`` words of context on either side.
@@ -160,7 +162,7 @@ def kwic(
         hits shown are read (``framing.distributed.concordance``).
     window : int
         Words of context on each side. Default 10.
-    sample : int, optional
+    n : int, optional
         Show a random sample of this many hits (in hits order), e.g. to check
         precision by hand. Default: every hit.
     seed : int
@@ -201,15 +203,14 @@ def kwic(
     if is_dask(hits) or is_dask(corpus):
         from framing.distributed import concordance as distributed
 
-        return distributed.kwic(hits, corpus, window=window, sample=sample, seed=seed)
+        return distributed.kwic(hits, corpus, window=window, n=n, seed=seed)
     if not isinstance(window, int) or isinstance(window, bool) or window < 0:
         raise ValueError(
             f"The 'window' parameter of kwic must be a whole number >= 0. Got {window!r} instead."
         )
-    if sample is not None and (not isinstance(sample, int) or sample < 1):
+    if n is not None and (not isinstance(n, int) or n < 1):
         raise ValueError(
-            f"The 'sample' parameter of kwic must be a whole number >= 1 or None. "
-            f"Got {sample!r} instead."
+            f"The 'n' parameter of kwic must be a whole number >= 1 or None. Got {n!r} instead."
         )
     missing = [c for c in ("doc_id", "field", "start", "end", "matched") if c not in hits]
     if missing:
@@ -218,8 +219,8 @@ def kwic(
             f"the column(s) {missing}."
         )
     chosen = hits.reset_index(drop=True)
-    if sample is not None and sample < len(chosen):
-        rows = np.sort(np.random.default_rng(seed).choice(len(chosen), size=sample, replace=False))
+    if n is not None and n < len(chosen):
+        rows = np.sort(np.random.default_rng(seed).choice(len(chosen), size=n, replace=False))
         chosen = chosen.iloc[rows].reset_index(drop=True)
     position = pd.Series(np.arange(len(corpus)), index=corpus["doc_id"].astype(object))
     unknown = ~chosen["doc_id"].astype(object).isin(position.index)
@@ -270,7 +271,7 @@ def kwic(
         result,
         function="kwic",
         inherit=hits,
-        parameters={"window": window, "sample": sample, "seed": seed},
+        parameters={"window": window, "n": n, "seed": seed},
     )
     return result
 

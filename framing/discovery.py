@@ -414,5 +414,5 @@ def _is_covered(ngram: str, lexicon: Any) -> bool:
     """True when one lexicon term, matched on the n-gram alone, spans all of it."""
     from framing.matching import match_text  # lazily: the matcher is a later stage
 
-    hits = match_text(ngram, lexicon, voice=False)
+    hits = match_text(ngram, lexicon, classify_voice=False)
     return bool(((hits["start"] == 0) & (hits["end"] == len(ngram))).any())

@@ -76,6 +76,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing._checks import renamed
 from framing._engine import TermError, TermSpec, engine_for
 from framing.corpus.language import language_mismatch
 from framing.corpus.schema import validate_corpus
@@ -102,12 +103,13 @@ HITS_COLUMNS: dict[str, str] = {
 PARALLEL_THRESHOLD = 4_000_000
 
 
+@renamed("match", voice="classify_voice")
 def match(
     corpus: Any,
     lexicon: Lexicon,
     *,
     fields: Sequence[str] | str = ("title", "text"),
-    voice: bool = True,
+    classify_voice: bool = True,
     principal: str | Sequence[str] | None = None,
     columns: Sequence[str] | str = (),
     workers: int | None = None,
@@ -125,7 +127,7 @@ def match(
         The concepts, variants and terms to find.
     fields : sequence of str or str
         The text columns to search, in this order. Default ``("title", "text")``.
-    voice : bool
+    classify_voice : bool, default True
         Classify each hit as "own", "quoted" or "distanced" (``framing.voice``).
         With False the ``voice`` and ``speaker`` columns are ``<NA>`` (faster).
     principal : str or sequence of str, optional
@@ -215,7 +217,7 @@ def match(
         )
     _check_principal(principal)
     if _is_dask(corpus):
-        return _match_dask(corpus, lexicon, fields, voice, columns, principal)
+        return _match_dask(corpus, lexicon, fields, classify_voice, columns, principal)
     if not isinstance(corpus, pd.DataFrame):
         raise TypeError(
             "The 'corpus' parameter of match must be a pandas or dask DataFrame "
@@ -228,29 +230,39 @@ def match(
         warnings.warn(mismatch, FramingWarning, stacklevel=2)
     terms = _compile(lexicon)
     hits = _match_frame(
-        corpus, terms, fields, voice, columns, workers, progress, chunksize, principal
+        corpus, terms, fields, classify_voice, columns, workers, progress, chunksize, principal
     )
     stamp(
         hits,
         function="match",
         corpus=corpus,
         lexicon=lexicon,
-        parameters=_parameters(fields, voice, columns, principal),
+        parameters=_parameters(fields, classify_voice, columns, principal),
     )
     _record_variants(hits, lexicon)
     return hits
 
 
+@renamed("match_text", voice="classify_voice")
 def match_text(
     text: str,
     lexicon: Lexicon,
     *,
-    voice: bool = True,
+    classify_voice: bool = True,
     principal: str | Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Find the terms of ``lexicon`` in one string (same rules as :func:`match`).
 
-    ``principal`` is a name or a list of names (see :func:`match`).
+    Parameters
+    ----------
+    text : str
+        The text to search.
+    lexicon : framing.Lexicon
+        The concepts, variants and terms to find.
+    classify_voice : bool, default True
+        Classify each hit's voice (see :func:`match`).
+    principal : str or sequence of str, optional
+        A name or a list of names whose words count as ``own`` (see :func:`match`).
 
     Returns
     -------
@@ -285,7 +297,7 @@ def match_text(
     _check_principal(principal)
     names = None if principal is None else _names(principal, "principal")
     terms = _compile(lexicon)
-    hits = _match_frame(corpus, terms, ("text",), voice, (), 1, False, None, names)
+    hits = _match_frame(corpus, terms, ("text",), classify_voice, (), 1, False, None, names)
     return hits.drop(columns=["doc_id", "field"])
 
 

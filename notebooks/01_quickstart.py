@@ -61,4 +61,4 @@ with plot.style("notebook"):
 
 # %%
 own_territory = hits[(hits["concept"] == "territory_control") & (hits["voice"] == "own")]
-framing.kwic(own_territory, corpus, sample=8, seed=0)
+framing.kwic(own_territory, corpus, n=8, seed=0)

@@ -141,4 +141,4 @@ with plot.style("notebook"):
 # - Everything here is computed on a synthetic corpus.
 
 # %%
-framing.kwic(hits[hits["concept"] == "war_name"], corpus, sample=6, seed=1)
+framing.kwic(hits[hits["concept"] == "war_name"], corpus, n=6, seed=1)

@@ -136,7 +136,7 @@ with plot.style("notebook", outlets=dated["outlet"].unique()):
 # theirs is a quotation or held at a distance. Check a few passages either way:
 
 # %%
-framing.kwic(operation[operation["voice"] != "own"], corpus, sample=6, seed=0)
+framing.kwic(operation[operation["voice"] != "own"], corpus, n=6, seed=0)
 
 # %% [markdown]
 # ## What this does and does not show

@@ -102,7 +102,7 @@ state_terms.groupby(["outlet", "voice"]).size().unstack("voice", fill_value=0)
 # %% tags=["solution"]
 counts = state_terms.groupby(["outlet", "voice"]).size().unstack("voice", fill_value=0)
 print((counts.get("own", 0) / counts.sum(axis=1)).round(2).sort_values().to_string())
-framing.kwic(state_terms[state_terms["voice"] != "own"], corpus, sample=8, seed=0)
+framing.kwic(state_terms[state_terms["voice"] != "own"], corpus, n=8, seed=0)
 
 # %% [markdown]
 # ## Question 4: "Kiev" or "Kyiv", before and after 24 February 2022 (20 min)

@@ -118,7 +118,7 @@ with plot.style("notebook"):
     ax = plot.shares(scores, concept=concept)
 
 # %%
-framing.kwic(hits[hits["concept"] == concept], corpus, sample=8, seed=0)
+framing.kwic(hits[hits["concept"] == concept], corpus, n=8, seed=0)
 
 # %% [markdown]
 # ## Next

@@ -121,10 +121,10 @@ ax = plot.shares(frame, "ukraine_preposition")
 
 # %%
 naming = hits[hits["concept"] == "war_name"]
-framing.kwic(naming[naming["outlet"] == "Свободный эфир"], corpus, window=6, sample=6, seed=1)
+framing.kwic(naming[naming["outlet"] == "Свободный эфир"], corpus, window=6, n=6, seed=1)
 
 # %%
-framing.kwic(naming[naming["outlet"] == "Вестник Севера"], corpus, window=6, sample=6, seed=1)
+framing.kwic(naming[naming["outlet"] == "Вестник Севера"], corpus, window=6, n=6, seed=1)
 
 # %% [markdown]
 # ## 4. Which words set an outlet apart, counted by lemma

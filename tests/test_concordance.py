@@ -74,8 +74,8 @@ def test_outlet_and_published_come_from_the_corpus(corpus: pd.DataFrame, lexicon
 
 def test_sample_is_seeded_and_keeps_hits_order(corpus: pd.DataFrame, lexicon: Lexicon) -> None:
     hits = match(corpus, lexicon)
-    first = kwic(hits, corpus, sample=3, seed=1)
-    again = kwic(hits, corpus, sample=3, seed=1)
+    first = kwic(hits, corpus, n=3, seed=1)
+    again = kwic(hits, corpus, n=3, seed=1)
     pd.testing.assert_frame_equal(first, again)
     assert len(first) == 3
     order = list(zip(hits["doc_id"], hits["field"], hits["start"], strict=True))
@@ -83,7 +83,7 @@ def test_sample_is_seeded_and_keeps_hits_order(corpus: pd.DataFrame, lexicon: Le
         order.index(t) for t in zip(first["doc_id"], first["field"], first["start"], strict=True)
     ]
     assert picked == sorted(picked)
-    assert len(kwic(hits, corpus, sample=100)) == len(hits)
+    assert len(kwic(hits, corpus, n=100)) == len(hits)
 
 
 def test_html_highlights_the_match_and_escapes_the_text(

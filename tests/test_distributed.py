@@ -166,9 +166,9 @@ def test_compare_groups_collocations_and_suggest_terms_give_the_pandas_tables(sa
 def test_kwic_and_coding_sheet_give_the_pandas_tables(sample, sample_hits):
     expected_hits, lazy_hits = sample_hits
     corpus, lazy = sample["pandas"], sample["dask"]
-    got = framing.kwic(lazy_hits, lazy, sample=25, seed=4, window=5)
+    got = framing.kwic(lazy_hits, lazy, n=25, seed=4, window=5)
     assert type(got).__name__ == "KwicTable"
-    _same(got, framing.kwic(expected_hits, corpus, sample=25, seed=4, window=5), ["doc_id"])
+    _same(got, framing.kwic(expected_hits, corpus, n=25, seed=4, window=5), ["doc_id"])
     for options in ({}, {"by": ["outlet", "concept"], "n": 3}):
         _same(
             framing.coding_sheet(lazy_hits, lazy, **options),
@@ -269,8 +269,8 @@ def test_ruwa_every_stage_equals_pandas(shared_data: Path, cluster):
         ["group", "rank"],
     )
     _same(
-        framing.kwic(lazy_hits, lazy, sample=50, seed=1),
-        framing.kwic(hits, corpus, sample=50, seed=1),
+        framing.kwic(lazy_hits, lazy, n=50, seed=1),
+        framing.kwic(hits, corpus, n=50, seed=1),
         ["doc_id", "field", "start"],
     )
     _same(

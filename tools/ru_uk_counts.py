@@ -71,7 +71,9 @@ def term_counts(corpus: pd.DataFrame, lexicon: Lexicon) -> dict[tuple[str, str, 
         )
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            hits = framing.match(corpus, alone, voice=False, columns=("outlet",), progress=False)
+            hits = framing.match(
+                corpus, alone, classify_voice=False, columns=("outlet",), progress=False
+            )
         counts[concept.name, variant.name, term.pattern] = hits["outlet"].value_counts()
     return counts
 

@@ -19,20 +19,18 @@ from framing.distributed import is_dask
 from framing.provenance import ATTRS_KEY
 
 
-def kwic(
-    hits: Any, corpus: Any, *, window: int = 10, sample: int | None = None, seed: int = 0
-) -> Any:
+def kwic(hits: Any, corpus: Any, *, window: int = 10, n: int | None = None, seed: int = 0) -> Any:
     """:func:`framing.kwic` for dask hits or a dask corpus; returns the pandas KwicTable."""
     from framing.concordance import kwic as pandas_kwic
 
     table = _computed(hits)
     chosen = table
-    if isinstance(sample, int) and not isinstance(sample, bool) and 1 <= sample < len(table):
+    if isinstance(n, int) and not isinstance(n, bool) and 1 <= n < len(table):
         # The rows pandas kwic will draw (the same generator, the same call).
-        rows = np.sort(np.random.default_rng(seed).choice(len(table), size=sample, replace=False))
+        rows = np.sort(np.random.default_rng(seed).choice(len(table), size=n, replace=False))
         chosen = table.iloc[rows]
     documents = _documents(corpus, chosen, ())
-    return pandas_kwic(table, documents, window=window, sample=sample, seed=seed)
+    return pandas_kwic(table, documents, window=window, n=n, seed=seed)
 
 
 def coding_sheet(

@@ -117,7 +117,7 @@ def test_the_term_as_written_comes_first():
 def test_match_finds_inflected_forms_and_names_the_term():
     lexicon = _lexicon(["специальная военная операция", "Киев", "режим Киева"])
     text = "В ходе специальной военной операции по режиму Киева; в Киеве тихо. Киевом!"
-    hits = framing.match_text(text, lexicon, voice=False)
+    hits = framing.match_text(text, lexicon, classify_voice=False)
     assert hits["matched"].tolist() == [
         "специальной военной операции",
         "режиму Киева",
@@ -135,7 +135,7 @@ def test_match_finds_inflected_forms_and_names_the_term():
 
 def test_yo_forms_match_e_text():
     lexicon = _lexicon(["Вооружённые силы Украины"])
-    hits = framing.match_text("Вооруженными силами Украины", lexicon, voice=False)
+    hits = framing.match_text("Вооруженными силами Украины", lexicon, classify_voice=False)
     assert len(hits) == 1
 
 
@@ -174,7 +174,7 @@ def test_forms_added_and_removed_by_hand():
     )
     forms = lexicon.forms()["form"].tolist()
     assert "Кыйив" in forms and "Киевы" not in forms and "Киевов" not in forms
-    assert len(framing.match_text("Кыйив и Киевы", lexicon, voice=False)) == 1
+    assert len(framing.match_text("Кыйив и Киевы", lexicon, classify_voice=False)) == 1
 
 
 def test_yaml_keys_read_write_and_round_trip(tmp_path):

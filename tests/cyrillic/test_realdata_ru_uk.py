@@ -264,7 +264,7 @@ def test_no_generated_form_matches_another_word(corpora):
         allowed_lemmas = {lemma.replace("ё", "е") for lemma in allowed.split()}
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            hits = framing.match(corpora[language], _alone(language, term), voice=False)
+            hits = framing.match(corpora[language], _alone(language, term), classify_voice=False)
         for matched in set(hits["matched"]):
             checked += 1
             for word in tokenize(matched):
@@ -340,7 +340,7 @@ def test_counts_per_channel_equal_an_independent_count(corpora, term):
     expected = _independent_count(corpus, case_sensitive, forms)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        hits = framing.match(corpus, _alone("ru", term), voice=False, columns=("outlet",))
+        hits = framing.match(corpus, _alone("ru", term), classify_voice=False, columns=("outlet",))
     got = hits["outlet"].value_counts().reindex(expected.index, fill_value=0).astype("int64")
     pd.testing.assert_series_equal(got.sort_index(), expected, check_names=False)
     assert expected.sum() > 0

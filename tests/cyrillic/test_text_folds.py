@@ -29,19 +29,19 @@ def _lexicon(*terms: str, case_sensitive: bool = False) -> Lexicon:
 def test_yo_and_ye_match_each_other_both_ways():
     text = "Ещё раз: еще раз. ЕЩЁ РАЗ"
     for term in ("ещё раз", "еще раз"):
-        hits = framing.match_text(text, _lexicon(term), voice=False)
+        hits = framing.match_text(text, _lexicon(term), classify_voice=False)
         assert hits["matched"].tolist() == ["Ещё раз", "еще раз", "ЕЩЁ РАЗ"]
 
 
 def test_decomposed_yo_is_yo():
-    hits = framing.match_text("е\u0308ще", _lexicon("еще"), voice=False)
+    hits = framing.match_text("е\u0308ще", _lexicon("еще"), classify_voice=False)
     assert hits["matched"].tolist() == ["е\u0308ще"]
 
 
 def test_cyrillic_case_insensitive_and_case_sensitive():
     text = "КИЕВ, Киев и киев; ДНР и днр"
-    assert len(framing.match_text(text, _lexicon("киев"), voice=False)) == 3
-    sensitive = framing.match_text(text, _lexicon("ДНР", case_sensitive=True), voice=False)
+    assert len(framing.match_text(text, _lexicon("киев"), classify_voice=False)) == 3
+    sensitive = framing.match_text(text, _lexicon("ДНР", case_sensitive=True), classify_voice=False)
     assert sensitive["matched"].tolist() == ["ДНР"]
 
 
@@ -51,7 +51,7 @@ def test_cyrillic_case_insensitive_and_case_sensitive():
 )
 def test_latin_lookalikes_inside_cyrillic_words_are_folded(written, term):
     text = f"Сказано: {written}."
-    hits = framing.match_text(text, _lexicon(term), voice=False)
+    hits = framing.match_text(text, _lexicon(term), classify_voice=False)
     assert hits["matched"].tolist() == [written]  # offsets point at the text as written
 
 
@@ -59,7 +59,7 @@ def test_words_in_one_script_are_untouched():
     assert fold_lookalikes("KION и Киев; Zа наших") == "KION и Киев; Zа наших"
     assert normalise("A cafe in Kyiv")[0] == "A cafe in Kyiv"
     # A Latin "KION" is not the Cyrillic "КІОН".
-    assert framing.match_text("KION", _lexicon("КІОН"), voice=False).empty
+    assert framing.match_text("KION", _lexicon("КІОН"), classify_voice=False).empty
 
 
 def test_term_keys_fold_like_text():
@@ -92,5 +92,5 @@ def test_an_emoji_variation_selector_does_not_glue_the_next_word():
     # U+FE0F is a combining mark; before the fold "▪️ВСУ" was one word and not matched.
     for text in ("▪\ufe0fВСУ потеряли", "\u2757\ufe0fKyiv said"):
         term = "ВСУ" if "ВСУ" in text else "Kyiv"
-        hits = framing.match_text(text, _lexicon(term), voice=False)
+        hits = framing.match_text(text, _lexicon(term), classify_voice=False)
         assert hits["matched"].tolist() == [term]
