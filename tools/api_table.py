@@ -92,9 +92,9 @@ def glossary(text: str) -> dict[str, str]:
     section = text.split(GLOSSARY_HEADING, 1)[1].split("\n## ", 1)[0]
     names: dict[str, str] = {}
     for line in section.splitlines():
-        found = re.match(r"^\|\s*`([^`]+)`\s*\|(.*)\|\s*$", line)
+        found = re.match(r"^\|\s*(`[^|]+`)\s*\|(.*)\|\s*$", line)
         if found:
-            for name in found.group(1).split("`, `"):
+            for name in re.findall(r"`([^`]+)`", found.group(1)):
                 names[name] = found.group(2).strip()
     return names
 
