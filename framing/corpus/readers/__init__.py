@@ -258,6 +258,22 @@ def iter_corpus(
     all chunks of one call. ``pd.concat`` of the chunks holds the same rows and values
     as ``read_corpus`` (with the default ``chunksize``, also the same columns).
 
+    Parameters
+    ----------
+    source : str, path-like, list of them, or pandas.DataFrame
+        What to read, as in :func:`read_corpus`.
+    chunksize : int, default 10,000
+        The most documents in one chunk.
+    format, rename, outlet, errors, repair, file_pattern
+        As in :func:`read_corpus`.
+    columns : mapping, optional
+        The former name of ``rename`` (warns).
+
+    Yields
+    ------
+    pandas.DataFrame
+        Corpora of at most ``chunksize`` documents, each with the load report so far.
+
     Examples
     --------
     >>> import framing, pathlib, tempfile
