@@ -301,7 +301,7 @@ def _html(table: pd.DataFrame) -> str:
     limit = pd.get_option("display.max_rows") or len(table)
     shown = table.head(limit)
     columns = [c for c in ("doc_id", "outlet", "published") if c in shown]
-    tail = [c for c in ("voice", "speaker", "term", "concept", "variant") if c in shown]
+    tail = [c for c in ("voice", "term", "speaker", "concept", "variant") if c in shown]
     head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
     head += (
         '<th style="text-align:right">left</th><th>match</th><th style="text-align:left">right</th>'

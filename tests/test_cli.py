@@ -291,7 +291,8 @@ def test_compare_takes_stop_words_and_min_df(corpus_file, tmp_path):
     assert "the" not in terms and "of" not in terms
     words = tmp_path / "stop.txt"
     words.write_text("kyiv\nkiev\n", encoding="utf-8")
-    assert main(["compare", str(corpus_file), "--stop-words", str(words), "-o", str(output)]) == 0
+    arguments = ["compare", str(corpus_file), "--stop-words", str(words), "-o", str(output)]
+    assert main([*arguments, "--force"]) == 0  # the first comparison.csv is replaced
     assert not {"kyiv", "kiev"} & set(pd.read_csv(output)["term"])
 
 
