@@ -54,6 +54,7 @@ from framing.lexicon import write_dictionary as write_dictionary
 from framing.matching import match, match_text
 from framing.provenance import corpus_fingerprint, provenance
 from framing.scoring import score
+from framing.senses import RuleAudit, audit_rules
 from framing.stats import keyness, log_odds
 
 __version__ = "0.1.0"
@@ -72,11 +73,13 @@ __all__ = [
     "LoadReport",
     "ParameterError",
     "RecordError",
+    "RuleAudit",
     "Term",
     "TermError",
     "Variant",
     "__version__",
     "adjusted_counts",
+    "audit_rules",
     "check_lexicon",
     "coding_sheet",
     "collocations",

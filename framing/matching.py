@@ -50,6 +50,16 @@ Matching rules
   is never also "military operation". If the longest candidate does not end on a word
   boundary ("Kiev regimes" for "Kiev regime"), a shorter term at the same start is
   tried ("Kiev"). Two terms that match the same words: the first in the lexicon wins.
+- **Sense rules** (the lexicon's; ``rules=False`` ignores them): an **exclusion** phrase
+  takes part in leftmost-longest matching like a term and claims its words, but is not
+  a hit ("Cold War" claims its words, so ``war`` is not counted there; at the very same
+  words an exclusion beats a term). A **condition** then keeps a hit of its term or
+  variant only if its ``if_near`` context occurs, and no ``unless_near`` context occurs,
+  within N words before or after the hit (words: runs of letters and digits, "don't"
+  one word; a context phrase must lie wholly in the N words before or in the N words
+  after; the hit's own words and the words beyond N do not count). A hit a condition
+  removes keeps its words: no other term gets them. ``framing.audit_rules`` lists what
+  each rule removed.
 Known limits: case folding is one character to one ("STRASSE" does not match
 "Straße"); words split by a hyphen at a line break ("Kie-\\nvan") are not rejoined.
 """
@@ -70,7 +80,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from framing._engine import TermError, TermSpec, engine_for
+from framing._engine import NO_RULES, Rules, TermError, TermSpec, engine_for
 from framing.corpus.schema import validate_corpus
 from framing.lexicon.model import Lexicon, LexiconError
 from framing.provenance import ATTRS_KEY, stamp
@@ -103,6 +113,7 @@ def match(
     workers: int | None = None,
     progress: bool | None = None,
     chunksize: int | None = None,
+    rules: bool = True,
 ) -> Any:
     """Find every term of ``lexicon`` in ``corpus``: one row a hit, with offsets.
 
@@ -128,6 +139,9 @@ def match(
         takes more than a few seconds.
     chunksize : int, optional
         Documents per unit of work. Default: about eight chunks per worker.
+    rules : bool
+        Apply the lexicon's sense rules (exclusions and conditions; default True). With
+        False every term counts wherever its words are, as if the lexicon had none.
 
     Returns
     -------
@@ -151,6 +165,7 @@ def match(
     --------
     match_text : the same on one string.
     framing.kwic : the hits in context.
+    framing.audit_rules : what each sense rule removed, per group and variant.
 
     Examples
     --------
@@ -189,8 +204,10 @@ def match(
             f"The 'chunksize' parameter of match must be a whole number >= 1 or None. "
             f"Got {chunksize!r} instead."
         )
+    if not isinstance(rules, bool):
+        raise ValueError(f"The 'rules' parameter of match must be True or False. Got {rules!r}.")
     if _is_dask(corpus):
-        return _match_dask(corpus, lexicon, fields, voice, columns)
+        return _match_dask(corpus, lexicon, fields, voice, columns, rules)
     if not isinstance(corpus, pd.DataFrame):
         raise TypeError(
             "The 'corpus' parameter of match must be a pandas or dask DataFrame "
@@ -198,14 +215,14 @@ def match(
         )
     validate_corpus(corpus)
     _check_fields(corpus, fields, columns)
-    terms = _compile(lexicon)
+    terms = _compile(lexicon, rules)
     hits = _match_frame(corpus, terms, fields, voice, columns, workers, progress, chunksize)
     stamp(
         hits,
         function="match",
         corpus=corpus,
         lexicon=lexicon,
-        parameters={"fields": list(fields), "voice": voice, "columns": list(columns)},
+        parameters=_parameters(fields, voice, columns, rules, lexicon),
     )
     _record_variants(hits, lexicon)
     return hits
@@ -254,37 +271,61 @@ def match_text(text: str, lexicon: Lexicon, *, voice: bool = True) -> pd.DataFra
 class _Terms:
     """A lexicon as parallel lists: what the engine needs, and what the table shows."""
 
-    def __init__(self, entries: Iterable[tuple[str, str, str, bool]]) -> None:
+    def __init__(
+        self, entries: Iterable[tuple[str, str, str, bool]], rules: Rules = NO_RULES
+    ) -> None:
         rows = list(entries)
         self.concepts = [row[0] for row in rows]
         self.variants = [row[1] for row in rows]
         self.patterns = [row[2] for row in rows]
         self.specs: list[TermSpec] = [(row[2], row[3]) for row in rows]
+        self.rules = rules
 
 
-def _compile(lexicon: Lexicon) -> _Terms:
+def _compile(lexicon: Lexicon, rules: bool = True) -> _Terms:
     terms = _Terms(
         (concept.name, variant.name, term.pattern, term.case_sensitive)
         for concept, variant, term in lexicon.entries()
     )
+    if rules and lexicon.has_rules:
+        from framing.senses import compile_rules
+
+        terms.rules = compile_rules(lexicon).rules
     try:
-        engine_for(terms.specs)
+        engine_for(terms.specs, rules=terms.rules)
     except TermError as error:
         raise LexiconError(f"Lexicon {lexicon.name!r}: {error}") from None
     return terms
 
 
+def _parameters(
+    fields: Sequence[str], voice: bool, columns: Sequence[str], rules: bool, lexicon: Lexicon
+) -> dict[str, Any]:
+    parameters: dict[str, Any] = {"fields": list(fields), "voice": voice, "columns": list(columns)}
+    if lexicon.has_rules:  # recorded when it makes a difference
+        parameters["rules"] = rules
+    return parameters
+
+
 def _match_chunk(
-    specs: Sequence[TermSpec], texts: Sequence[Sequence[Any]], voice: bool
+    specs: Sequence[TermSpec],
+    texts: Sequence[Sequence[Any]],
+    voice: bool,
+    rules: Rules = NO_RULES,
+    audit: bool = False,
 ) -> tuple[Any, ...]:
     """Match a chunk of documents: ``texts[field][document]`` (str, or missing).
 
     Returns parallel arrays: document (within the chunk), field, start, end, term,
-    voice code (-1 when voice is off), and the list of matched strings (sliced here, in
-    the worker, rather than in the parent process after the pool). Runs in worker
-    processes: no pandas here.
+    voice code (-1 when voice is off), the list of matched strings (sliced here, in
+    the worker, rather than in the parent process after the pool), and the rule ids
+    (empty unless ``audit``). With ``audit`` the hits are those the rules removed (rule
+    id >= 0 or ``SHIFTED``) and those only counted because of an exclusion (rule id
+    ``ADDED``): see ``framing._engine.Engine.find_audit``. Runs in worker processes: no
+    pandas here.
     """
-    engine = engine_for(specs)
+    engine = engine_for(specs, rules=rules)
+    rule_ids: list[int] = []
     documents: list[int] = []
     fields: list[int] = []
     starts: list[int] = []
@@ -298,7 +339,14 @@ def _match_chunk(
             text = column[document]
             if not isinstance(text, str):
                 continue
-            found = engine.find(text)
+            if audit:
+                _, removed, added = engine.find_audit(text)
+                found = [*removed, *((*hit, ADDED) for hit in added)]
+                found.sort()
+                rule_ids.extend(hit[3] for hit in found)
+                found = [hit[:3] for hit in found]
+            else:
+                found = engine.find(text)
             if not found:
                 continue
             count = len(found)
@@ -322,7 +370,12 @@ def _match_chunk(
         np.asarray(terms, dtype=np.int64),
         np.asarray(voice_codes, dtype=np.int8),
         matched,
+        np.asarray(rule_ids, dtype=np.int64),
     )
+
+
+#: The rule id of a hit counted only because an exclusion removed a hit over its words.
+ADDED = -2
 
 
 def _match_frame(
@@ -334,6 +387,7 @@ def _match_frame(
     workers: int | None,
     progress: bool | None,
     chunksize: int | None,
+    audit: bool = False,
 ) -> pd.DataFrame:
     texts = [corpus[field].tolist() for field in fields]  # str, or pd.NA when missing
     count = len(corpus)
@@ -345,7 +399,8 @@ def _match_frame(
         chunksize = max(16, math.ceil(count / (workers * 8))) if workers > 1 else 500
     bounds = [(first, min(first + chunksize, count)) for first in range(0, count, chunksize)]
     tasks = (
-        (terms.specs, [column[first:last] for column in texts], voice) for first, last in bounds
+        (terms.specs, [column[first:last] for column in texts], voice, terms.rules, audit)
+        for first, last in bounds
     )
     results: list[tuple[Any, ...]] = []
     with _progress_bar(count, progress) as bar:
@@ -358,7 +413,14 @@ def _match_frame(
             output[0][:] += first
             results.append(output)
             bar.update(last - first)
-    return _assemble(corpus, terms, fields, columns, results, voice)
+    table = _assemble(corpus, terms, fields, columns, results, voice)
+    if audit:
+        table["rule"] = (
+            np.concatenate([result[7] for result in results])
+            if results
+            else np.zeros(0, dtype=np.int64)
+        )
+    return table
 
 
 def _match_chunk_task(task: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -551,6 +613,7 @@ def _match_dask(
     fields: tuple[str, ...],
     voice: bool,
     columns: tuple[str, ...],
+    rules: bool = True,
 ) -> Any:
     meta = corpus._meta
     # Not validate_corpus: dask turns object columns (tags) into strings. The columns
@@ -558,13 +621,13 @@ def _match_dask(
     if "doc_id" not in meta.columns:
         raise ValueError("The dask corpus has no 'doc_id' column; a corpus needs one.")
     _check_fields(meta, fields, columns)
-    terms = _compile(lexicon)
+    terms = _compile(lexicon, rules)
     empty = _empty_hits(meta, columns)
     stamp(
         empty,
         function="match",
         lexicon=lexicon,
-        parameters={"fields": list(fields), "voice": voice, "columns": list(columns)},
+        parameters=_parameters(fields, voice, columns, rules, lexicon),
     )
     _record_variants(empty, lexicon)
     record = empty.attrs[ATTRS_KEY]
@@ -577,6 +640,7 @@ def _match_dask(
         voice,
         columns,
         record,
+        terms.rules,
         meta=empty,
     )
 
@@ -590,6 +654,7 @@ def _match_partition(
     voice: bool,
     columns: tuple[str, ...],
     record: dict[str, Any],
+    rules: Rules = NO_RULES,
 ) -> pd.DataFrame:
     ids = partition["doc_id"]
     if ids.isna().any() or ids.duplicated().any():
@@ -603,6 +668,7 @@ def _match_partition(
             concepts, variants, specs, strict=True
         )
     )
+    terms.rules = rules
     hits = _match_frame(partition, terms, fields, voice, columns, 1, False, None)
     hits.attrs[ATTRS_KEY] = record
     return hits

@@ -8,6 +8,12 @@ hashed, shared between processes and cached safely.
 
 As a table (``Lexicon.to_dataframe``) a lexicon has one row per term with the columns
 ``concept, variant, term, case_sensitive, sources, note`` (plus ``reference``, ``glob``).
+
+Sense rules (see ``docs/lexicons.md``): a lexicon may hold :class:`Exclusion` phrases,
+which claim their words so that no term inside them is counted, and :class:`Condition`
+objects, which count a term's (or a variant's) hits only when a :class:`Context` occurs
+near them (``if_near``) or not when one does (``unless_near``). Its measured precision,
+when it has been measured, is a table of :class:`Measurement` rows.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from html import escape
 from types import MappingProxyType
 from typing import Any
@@ -71,6 +77,129 @@ class Term:
     def has_glob(self) -> bool:
         """True when a word of the pattern ends in ``*``."""
         return any(word.endswith("*") for word in self.words)
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A phrase that claims its words: no term inside it is counted.
+
+    Exclusions take part in the leftmost-longest matching like terms ("Cold War" claims
+    "Cold War", so the term ``war`` is not counted there) and are never hits themselves.
+
+    Parameters
+    ----------
+    pattern : str
+        The phrase, in the term syntax (``World War*``, ``Odessa, Texas``).
+    case_sensitive : bool
+        Match the case as written. Default False.
+    note : str, optional
+        Why the phrase is excluded.
+    sources : tuple of str
+        Ids of the lexicon's sources.
+    """
+
+    pattern: str
+    case_sensitive: bool = False
+    note: str | None = None
+    sources: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sources", tuple(self.sources))
+
+
+@dataclass(frozen=True)
+class Context:
+    """Words that may occur near a hit: for :attr:`Condition.if_near` and ``unless_near``.
+
+    Parameters
+    ----------
+    within : int
+        How many words before and after the hit are looked at (1 or more). Words are
+        runs of letters and digits ("don't" and "Kiev's" are one word each); a context
+        phrase counts when it lies wholly inside the ``within`` words before the hit or
+        wholly inside the ``within`` words after it.
+    words : tuple of str
+        Words or phrases, in the term syntax (globs allowed), matched case-insensitively.
+    concepts : tuple of str
+        Concepts of the same lexicon: each of their terms counts as a word.
+    lexicons : tuple of str
+        Names of bundled lexicons (``"ukraine_toponyms"``): each of their terms counts as
+        a word (their own rules are not applied).
+    note : str, optional
+        Why.
+    """
+
+    within: int
+    words: tuple[str, ...] = ()
+    concepts: tuple[str, ...] = ()
+    lexicons: tuple[str, ...] = ()
+    note: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("words", "concepts", "lexicons"):
+            value = getattr(self, name)
+            object.__setattr__(self, name, (value,) if isinstance(value, str) else tuple(value))
+
+    def describe(self) -> str:
+        """The context in words: ``"prisoner*, POW* within 3 words"``."""
+        parts = [*self.words]
+        parts += [f"a term of concept {name}" for name in self.concepts]
+        parts += [f"a term of lexicon {name}" for name in self.lexicons]
+        return f"{', '.join(parts)} within {self.within} words"
+
+
+@dataclass(frozen=True)
+class Condition:
+    """When the hits of one term, or of every term of a variant, are counted.
+
+    A hit is counted only if ``if_near`` occurs near it (when given) and ``unless_near``
+    does not (when given). A term's own condition and its variant's both apply.
+
+    Parameters
+    ----------
+    concept, variant : str
+        The variant the condition is on.
+    term : str, optional
+        The pattern of one term of that variant; None for every term of the variant.
+    if_near, unless_near : Context, optional
+        At least one of them.
+    """
+
+    concept: str
+    variant: str
+    term: str | None = None
+    if_near: Context | None = None
+    unless_near: Context | None = None
+
+    def label(self, kind: str) -> str:
+        """How an audit names the rule: ``'captured' unless near prisoner* within 3 words``."""
+        context = self.if_near if kind == "if_near" else self.unless_near
+        target = (
+            f"{self.term!r}" if self.term is not None else f"variant {self.concept}.{self.variant}"
+        )
+        verb = "only if near" if kind == "if_near" else "unless near"
+        return f"{target} {verb} {context.describe() if context else ''}".strip()
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """The measured precision of a concept (``variant`` None) or of one of its variants.
+
+    ``precision`` is ``yes / (yes + no)`` of the coded hits (weighted by variant hits for
+    a concept: see ``docs/validation.md``), ``low`` and ``high`` its Wilson interval
+    (95%), ``hits`` the hits it stands for in the corpus measured (``Lexicon.measured_on``).
+    """
+
+    concept: str
+    variant: str | None
+    hits: int
+    yes: int
+    no: int
+    unsure: int
+    precision: float
+    low: float
+    high: float
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -131,10 +260,38 @@ class Lexicon:
     description: str | None = None
     sources: Mapping[str, str] = field(default_factory=dict)
     licence: str | None = None
+    #: Phrases that claim their words (sense rules).
+    exclusions: tuple[Exclusion, ...] = ()
+    #: Context conditions on terms and variants (sense rules).
+    conditions: tuple[Condition, ...] = ()
+    #: Measured precision per concept and variant (empty when not measured).
+    precision: tuple[Measurement, ...] = ()
+    #: The corpus and the codes the precision was measured on.
+    measured_on: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "concepts", tuple(self.concepts))
         object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
+        for name in ("exclusions", "conditions", "precision"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        # Conditions in lexicon order (a variant's before its terms'), however they were
+        # given: a lexicon read back from its YAML file is equal to the one written.
+        order: dict[tuple[str, str, str | None], int] = {}
+        for concept in self.concepts:
+            for variant in concept.variants:
+                order.setdefault((concept.name, variant.name, None), len(order))
+                for term in variant.terms:
+                    order.setdefault((concept.name, variant.name, term.pattern), len(order))
+        object.__setattr__(
+            self,
+            "conditions",
+            tuple(
+                sorted(
+                    self.conditions,
+                    key=lambda c: order.get((c.concept, c.variant, c.term), len(order)),
+                )
+            ),
+        )
         if not isinstance(self.version, str):
             raise LexiconError(
                 f'The version of lexicon {self.name!r} must be text such as "1.0"; '
@@ -145,7 +302,13 @@ class Lexicon:
         from framing.lexicon.rules import lexicon_problems, raise_for_errors
 
         raise_for_errors(
-            lexicon_problems(self.concepts, self.sources),
+            lexicon_problems(
+                self.concepts,
+                self.sources,
+                exclusions=self.exclusions,
+                conditions=self.conditions,
+                precision=self.precision,
+            ),
             heading=f"Lexicon {self.name!r} breaks the lexicon rules",
         )
 
@@ -170,6 +333,31 @@ class Lexicon:
     def __len__(self) -> int:
         return sum(1 for _ in self.entries())
 
+    @property
+    def has_rules(self) -> bool:
+        """True when the lexicon has exclusions or conditions."""
+        return bool(self.exclusions or self.conditions)
+
+    def precision_table(self) -> pd.DataFrame:
+        """The measured precision: one row per concept (``variant`` missing) and variant.
+
+        Columns ``concept, variant, hits, yes, no, unsure, precision, low, high, note``;
+        empty when the lexicon has not been measured (see ``measured_on``).
+        """
+        columns = ["concept", "variant", "hits", "yes", "no", "unsure", "precision", "low"]
+        columns += ["high", "note"]
+        table = pd.DataFrame(
+            [{column: getattr(row, column) for column in columns} for row in self.precision],
+            columns=columns,
+        )
+        for column in ("concept", "variant", "note"):
+            table[column] = table[column].astype("string")
+        for column in ("hits", "yes", "no", "unsure"):
+            table[column] = table[column].astype("int64")
+        for column in ("precision", "low", "high"):
+            table[column] = table[column].astype("float64")
+        return table
+
     # -- tables ------------------------------------------------------------------------
     def to_dataframe(self) -> pd.DataFrame:
         """Return one row per term: ``concept, variant, term, case_sensitive, sources,
@@ -193,6 +381,18 @@ class Lexicon:
         table["reference"] = table["reference"].astype(bool)
         table["sources"] = table["sources"].astype(object)
         table.attrs["lexicon"] = {**self.metadata(), "descriptions": self._descriptions()}
+        # Sense rules and measured precision have no column: they travel in the attrs
+        # (a term's condition names its term, so it follows the term through filters).
+        if self.exclusions or self.conditions:
+            table.attrs["lexicon"]["rules"] = {
+                "exclusions": list(self.exclusions),
+                "conditions": list(self.conditions),
+            }
+        if self.precision or self.measured_on is not None:
+            table.attrs["lexicon"]["precision"] = {
+                "measured_on": self.measured_on,
+                "rows": list(self.precision),
+            }
         return table
 
     def _descriptions(self) -> dict[str, Any]:
@@ -284,7 +484,30 @@ class Lexicon:
             for concept, variants in concepts.items()
         )
         allowed = {"name", "version", "language", "description", "sources", "licence"}
-        return cls(concepts=built, **{k: v for k, v in stored.items() if k in allowed})
+        rules = stored.get("rules") or {}
+        measured = stored.get("precision") or {}
+        present = {
+            (concept.name, variant.name, term.pattern)
+            for concept in built
+            for variant in concept.variants
+            for term in variant.terms
+        }
+        present |= {
+            (concept.name, variant.name, None) for concept in built for variant in concept.variants
+        }
+        return cls(
+            concepts=built,
+            exclusions=tuple(rules.get("exclusions", ())),
+            # Conditions on terms or variants the table no longer holds are dropped.
+            conditions=tuple(
+                condition
+                for condition in rules.get("conditions", ())
+                if (condition.concept, condition.variant, condition.term) in present
+            ),
+            precision=tuple(measured.get("rows", ())),
+            measured_on=measured.get("measured_on"),
+            **{k: v for k, v in stored.items() if k in allowed},
+        )
 
     # -- identity ----------------------------------------------------------------------
     def metadata(self) -> dict[str, Any]:
@@ -322,6 +545,16 @@ class Lexicon:
                 for concept in self.concepts
             ],
         }
+        # Only when present, so that a lexicon without them keeps its fingerprint.
+        if self.exclusions:
+            content["exclusions"] = [asdict(exclusion) for exclusion in self.exclusions]
+        if self.conditions:
+            content["conditions"] = [asdict(condition) for condition in self.conditions]
+        if self.precision or self.measured_on is not None:
+            content["precision"] = {
+                "measured_on": self.measured_on,
+                "rows": [asdict(row) for row in self.precision],
+            }
         encoded = json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")
         return "sha256:" + hashlib.sha256(encoded).hexdigest()
 
