@@ -12,9 +12,12 @@ from framing._export import write_table
 from framing.coding import (
     CodingError,
     adjusted_counts,
+    agreement,
     coding_sheet,
     precision,
     read_coding_sheet,
+    recall,
+    recall_sheet,
     write_coding_sheet,
 )
 from framing.comparison import compare_groups
@@ -79,6 +82,7 @@ __all__ = [
     "Variant",
     "__version__",
     "adjusted_counts",
+    "agreement",
     "audit_rules",
     "check_lexicon",
     "coding_sheet",
@@ -101,6 +105,8 @@ __all__ = [
     "read_coding_sheet",
     "read_corpus",
     "read_lexicon",
+    "recall",
+    "recall_sheet",
     "save_figure",
     "score",
     "suggest_terms",

@@ -417,6 +417,10 @@ class _Reader:
             value = data.get(name) or []
             if isinstance(value, str):
                 value = [value]
+            if isinstance(value, list):  # a year, say, written without quotes: 1944
+                value = [
+                    str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in value
+                ]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 self.error(
                     "type",
