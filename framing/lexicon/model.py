@@ -183,7 +183,8 @@ class Condition:
 
 @dataclass(frozen=True)
 class Measurement:
-    """The measured precision of a concept (``variant`` None) or of one of its variants.
+    """The measured precision of a concept (``variant`` None) or of one of its variants
+    (``concept`` ``"*"``: a variant name measured over all concepts).
 
     ``precision`` is ``yes / (yes + no)`` of the coded hits (weighted by variant hits for
     a concept: see ``docs/validation.md``), ``low`` and ``high`` its Wilson interval
@@ -573,14 +574,38 @@ class Lexicon:
         ]
         return pd.DataFrame(rows, columns=["concept", "variant", "reference", "terms", "examples"])
 
+    def precision_range(self) -> str | None:
+        """The measured precision in a few words: ``"0.89-1.00 over 12 concepts, 11 on
+        target"``; None when the lexicon has not been measured.
+
+        The target is precision >= 0.90 with a lower Wilson bound >= 0.80. The rows are the
+        concepts', or the variants' when only variants were measured.
+        """
+        rows = [row for row in self.precision if row.variant is None] or list(self.precision)
+        if not rows:
+            return None
+        values = [row.precision for row in rows]
+        on_target = sum(row.precision >= 0.9 and row.low >= 0.8 for row in rows)
+        kind = "concepts" if rows[0].variant is None else "variants"
+        return f"{min(values):.2f}-{max(values):.2f} over {len(rows)} {kind}, {on_target} on target"
+
     def __repr__(self) -> str:
+        measured = self.precision_range()
         return (
             f"<Lexicon {self.name!r} v{self.version}: {len(self.concepts)} concepts, "
-            f"{sum(len(c.variants) for c in self.concepts)} variants, {len(self)} terms>"
+            f"{sum(len(c.variants) for c in self.concepts)} variants, {len(self)} terms"
+            + (f"; precision {measured}" if measured else "")
+            + ">"
         )
 
     def _repr_html_(self) -> str:
         # Everything shown comes from a file a stranger may have written: escape it.
+        measured = self.precision_range()
+        rules = (
+            f"<br>Sense rules: {len(self.exclusions)} exclusions, {len(self.conditions)} conditions"
+            if self.has_rules
+            else ""
+        )
         header = (
             f"<p><b>Lexicon {escape(self.name)}</b> v{escape(self.version)} "
             f"({escape(self.language)}): {len(self.concepts)} concepts, "
@@ -588,6 +613,8 @@ class Lexicon:
             f"{len(self.sources)} sources"
             + (f"<br>{escape(self.description)}" if self.description else "")
             + (f"<br>Licence: {escape(self.licence)}" if self.licence else "")
+            + rules
+            + (f"<br>Measured precision: {escape(measured)}" if measured else "")
             + "</p>"
         )
         sources = ""
@@ -597,7 +624,15 @@ class Lexicon:
                 for key, value in self.sources.items()
             )
             sources = f"<details><summary>Sources</summary><ul>{items}</ul></details>"
-        return header + self.summary().to_html(index=False, escape=True) + sources
+        precision = ""
+        if self.precision:
+            table = self.precision_table().to_html(index=False, escape=True, na_rep="")
+            on = f"<p>{escape(self.measured_on)}</p>" if self.measured_on else ""
+            precision = (
+                f"<details open><summary>Measured precision (95% Wilson intervals)</summary>"
+                f"{on}{table}</details>"
+            )
+        return header + self.summary().to_html(index=False, escape=True) + precision + sources
 
     # -- files -------------------------------------------------------------------------
     def to_yaml(self, path: str | os.PathLike[str] | None = None) -> str:

@@ -655,9 +655,12 @@ def _context_problems(context: Context, concepts: set[str], bundled: set[str]) -
 
 
 def check_precision(precision: Sequence[Measurement], concepts: Sequence[Concept]) -> Found:
-    """Each row of the measured precision names a concept (and variant) of the lexicon and
-    holds counts and proportions that fit together."""
+    """Each row of the measured precision names a concept (and variant) of the lexicon, or
+    ``*`` and a variant name for a variant measured over all concepts, and holds counts and
+    proportions that fit together."""
     known = {concept.name: {v.name for v in concept.variants} for concept in concepts}
+    # Concept "*": a variant measured over all concepts (a sample drawn per variant).
+    known["*"] = {v.name for concept in concepts for v in concept.variants}
     for index, row in enumerate(precision):
         where = {"concept": str(row.concept), "key": "precision", "item": index}
         place = (*_AFTER_ALL, 1, index)
