@@ -69,8 +69,9 @@ class Rules:
     ----------
     exclusions : tuple of TermSpec
         Patterns that claim their words: rules ``0 .. len(exclusions) - 1``.
-    contexts : tuple of (tuple of TermSpec, int)
-        Each context: its patterns and its window (``within`` words either side).
+    contexts : tuple of (tuple of TermSpec, int, str)
+        Each context: its patterns, its window (``within`` words) and the side it looks
+        at: ``"both"``, ``"before"`` or ``"after"`` the hit.
     checks : tuple of tuple of Check
         Per term index (shorter than the terms when the last terms have none): the
         conditions a hit of that term must pass, in the order they are tried; the first
@@ -78,7 +79,7 @@ class Rules:
     """
 
     exclusions: tuple[TermSpec, ...] = ()
-    contexts: tuple[tuple[tuple[TermSpec, ...], int], ...] = ()
+    contexts: tuple[tuple[tuple[TermSpec, ...], int, str], ...] = ()
     checks: tuple[tuple[Check, ...], ...] = field(default=())
 
     def __bool__(self) -> bool:
@@ -190,13 +191,13 @@ class Engine:
         if self.rules.contexts:
             patterns: dict[TermSpec, int] = {}
             sets = []
-            for context_patterns, _ in self.rules.contexts:
+            for context_patterns, *_ in self.rules.contexts:
                 sets.append(
                     frozenset(patterns.setdefault(spec, len(patterns)) for spec in context_patterns)
                 )
             self._context_engine: Engine | None = Engine(list(patterns), self.backend)
             self._context_sets = tuple(sets)
-            self._context_within = tuple(within for _, within in self.rules.contexts)
+            self._context_window = tuple((within, side) for _, within, side in self.rules.contexts)
         else:
             self._context_engine = None
         # Terms grouped by what the automaton looks for: their first literal segment (the
@@ -338,25 +339,29 @@ class Engine:
     ) -> int | None:
         """The rule of the first check ``hit`` fails, or None when it passes them all."""
         start, end, _ = hit
-        found: dict[int, frozenset[int]] = {}  # context patterns near the hit, by window
+        # The context patterns near the hit, by window: (within, side).
+        found: dict[tuple[int, str], frozenset[int]] = {}
         for check in checks:
-            within = self._context_within[check.context]
-            near = found.get(within)
+            window_of = self._context_window[check.context]
+            near = found.get(window_of)
             if near is None:
-                near = found[within] = self._near(cased, folded, start, end, within)
+                near = found[window_of] = self._near(cased, folded, start, end, *window_of)
             present = not near.isdisjoint(self._context_sets[check.context])
             if present == check.unless:
                 return check.rule
         return None
 
-    def _near(self, cased: str, folded: str, start: int, end: int, within: int) -> frozenset[int]:
-        """The context patterns found in the ``within`` words before and after a hit."""
+    def _near(
+        self, cased: str, folded: str, start: int, end: int, within: int, side: str = "both"
+    ) -> frozenset[int]:
+        """The context patterns found in the ``within`` words before and/or after a hit."""
         engine = self._context_engine
         if engine is None or engine._empty:
             return frozenset()
         left, right = window(folded, start, end, within)
+        spans = {"both": ((left, start), (end, right)), "before": ((left, start),)}
         found = set()
-        for first, last in ((left, start), (end, right)):
+        for first, last in spans.get(side, ((end, right),)):
             if first < last:
                 pieces = engine._candidates(cased[first:last], folded[first:last])
                 found.update(index for _, _, index in pieces)

@@ -74,7 +74,7 @@ def compile_rules(lexicon: Lexicon) -> CompiledRules:
         }
         for index, exclusion in enumerate(lexicon.exclusions)
     ]
-    contexts: list[tuple[tuple[TermSpec, ...], int]] = []
+    contexts: list[tuple[tuple[TermSpec, ...], int, str]] = []
     by_place: dict[tuple[str, str, str | None], list[Check]] = {}
     for condition in lexicon.conditions:
         place = (condition.concept, condition.variant, condition.term)
@@ -82,7 +82,7 @@ def compile_rules(lexicon: Lexicon) -> CompiledRules:
             context = getattr(condition, kind)
             if context is None:
                 continue
-            contexts.append((_patterns(context, lexicon, condition), context.within))
+            contexts.append((_patterns(context, lexicon, condition), context.within, context.side))
             rule_id = len(rows)
             rows.append(
                 {

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from typing import Any
 
 REFERENCE_APOSTROPHES = set("'\u2019\u2018\u201b\u02bc\u2032\u00b4\u0060\uff07")
 REFERENCE_QUOTES = set('"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02')
@@ -204,20 +205,30 @@ def reference_window_words(text: str) -> list[tuple[int, int]]:
 
 
 def _near(
-    cased: str, folded: str, start: int, end: int, patterns: Sequence[tuple[str, bool]], within: int
+    cased: str,
+    folded: str,
+    start: int,
+    end: int,
+    patterns: Sequence[tuple[str, bool]],
+    within: int,
+    side: str = "both",
 ) -> bool:
     before = reference_window_words(folded[:start])[-within:]
     left = before[0][0] if before else start
     after = reference_window_words(folded[end:])[:within]
     right = end + after[-1][1] if after else end
-    for first, last in ((left, start), (end, right)):
-        if _candidates(cased[first:last], folded[first:last], patterns):
-            return True
-    return False
+    pieces = []
+    if side in ("both", "before"):
+        pieces.append((left, start))
+    if side in ("both", "after"):
+        pieces.append((end, right))
+    return any(
+        _candidates(cased[first:last], folded[first:last], patterns) for first, last in pieces
+    )
 
 
-#: A condition for the reference: (unless, context patterns, within words).
-ReferenceCondition = tuple[bool, Sequence[tuple[str, bool]], int]
+#: A condition for the reference: (unless, context patterns, within words[, side]).
+ReferenceCondition = tuple[Any, ...]
 
 
 def reference_find(
@@ -241,8 +252,8 @@ def reference_find(
             continue
         term = index - len(exclusions)
         keep = True
-        for unless, patterns, within in conditions[term] if term < len(conditions) else ():
-            if _near(cased, folded, start, end, patterns, within) == unless:
+        for unless, patterns, *window in conditions[term] if term < len(conditions) else ():
+            if _near(cased, folded, start, end, patterns, *window) == unless:
                 keep = False
         if keep:
             counted.append((units[start][1], units[end - 1][2], term))

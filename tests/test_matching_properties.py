@@ -117,21 +117,24 @@ rule_texts = st.lists(
     min_size=3,
     max_size=30,
 ).map("".join)
-# A condition: (unless, context patterns, within words).
+# A condition: (unless, context patterns, within words, side).
 conditions = st.tuples(
-    st.booleans(), st.lists(rule_terms, min_size=1, max_size=3), st.integers(1, 4)
+    st.booleans(),
+    st.lists(rule_terms, min_size=1, max_size=3),
+    st.integers(1, 4),
+    st.sampled_from(["both", "before", "after"]),
 )
 
 
 def _rules(
-    exclusions: list[tuple[str, bool]], per_term: list[list[tuple[bool, list, int]]]
+    exclusions: list[tuple[str, bool]], per_term: list[list[tuple[bool, list, int, str]]]
 ) -> Rules:
     contexts = []
     checks = []
     for term_conditions in per_term:
         term_checks = []
-        for unless, patterns, within in term_conditions:
-            contexts.append((tuple(patterns), within))
+        for unless, patterns, within, side in term_conditions:
+            contexts.append((tuple(patterns), within, side))
             term_checks.append(Check(unless, len(contexts) - 1, 1000 + len(contexts)))
         checks.append(tuple(term_checks))
     return Rules(tuple(exclusions), tuple(contexts), tuple(checks))
@@ -150,7 +153,7 @@ def test_exclusions_and_conditions_equal_the_reference_matcher(
     text: str,
     specs: list[tuple[str, bool]],
     exclusions: list[tuple[str, bool]],
-    per_term: list[list[tuple[bool, list, int]]],
+    per_term: list[list[tuple[bool, list, int, str]]],
 ) -> None:
     if backend not in available_backends():
         pytest.skip(f"{backend} is not installed (pip install 'framing[fast]')")

@@ -114,6 +114,16 @@ def test_words_are_runs_of_letters_an_apostrophe_inside_keeps_one_word() -> None
     assert found("city don't captured", two) == ["captured"]  # "don't" is one word
 
 
+def test_a_context_may_look_at_one_side_only() -> None:
+    after = captured_lexicon(unless_near=Context(3, words=("soldiers",), side="after"))
+    assert found("Russian soldiers captured the town", after) == ["captured"]
+    assert found("they captured two soldiers", after) == []
+    before = captured_lexicon(if_near=Context(2, words=("town",), side="before"))
+    assert found("the town was captured", before) == ["captured"]
+    assert found("captured the town", before) == []
+    assert "within 3 words after" in compile_rules(after).table["rule"].iloc[0]
+
+
 def test_a_context_phrase_must_lie_wholly_inside_the_window() -> None:
     lexicon = captured_lexicon(if_near=Context(2, words=("occupied city",)))
     assert found("captured the occupied city", lexicon) == []

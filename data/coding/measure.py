@@ -237,8 +237,9 @@ REASONS = {
         "operation' itself had no false hit. Report this variant per outlet."
     ),
     ("territory_control", "capture"): (
-        "'captured' for prisoners with a place nearby ('captured 2 North Korean POWs in "
-        "Kursk Oblast')."
+        "'captured' for people named before it with a place after it ('fighters captured "
+        "in Mariupol', 'an agent was captured in the Kharkiv region'): the rule looks for "
+        "people after the verb only, since people before it are mostly who captured a place."
     ),
     ("ukrainian_forces_label", "russian_state"): (
         "'neo-Nazi' for a government, civilians (ironic) or neo-Nazis elsewhere."

@@ -127,6 +127,9 @@ class Context:
         a word (their own rules are not applied).
     note : str, optional
         Why.
+    side : {"both", "before", "after"}
+        Look at the words on both sides of the hit (default), or only before or after it
+        ("captured" followed by "soldiers": prisoners; "soldiers captured" the town).
     """
 
     within: int
@@ -134,6 +137,7 @@ class Context:
     concepts: tuple[str, ...] = ()
     lexicons: tuple[str, ...] = ()
     note: str | None = None
+    side: str = "both"
 
     def __post_init__(self) -> None:
         for name in ("words", "concepts", "lexicons"):
@@ -145,7 +149,8 @@ class Context:
         parts = [*self.words]
         parts += [f"a term of concept {name}" for name in self.concepts]
         parts += [f"a term of lexicon {name}" for name in self.lexicons]
-        return f"{', '.join(parts)} within {self.within} words"
+        where = "" if self.side == "both" else f" {self.side}"
+        return f"{', '.join(parts)} within {self.within} words{where}"
 
 
 @dataclass(frozen=True)

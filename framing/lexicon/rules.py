@@ -634,6 +634,8 @@ def _context_problems(context: Context, concepts: set[str], bundled: set[str]) -
     within = context.within
     if not isinstance(within, int) or isinstance(within, bool) or not 1 <= within <= _MAX_WITHIN:
         yield f"'within' must be a whole number of words from 1 to {_MAX_WITHIN}; got {within!r}"
+    if context.side not in ("both", "before", "after"):
+        yield f"'side' must be both, before or after; got {context.side!r}"
     if not (context.words or context.concepts or context.lexicons):
         yield "the context is empty: give words, concepts or lexicons to look for"
     for word in context.words:

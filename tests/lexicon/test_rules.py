@@ -477,7 +477,8 @@ def test_exclusion_problems_name_the_line(write, body, line, message):
         ('{within: 2, words: ["*x"]}', "the context word '\\*x' breaks the term syntax"),
         ("{within: 2, concepts: [nope]}", "names the concept 'nope'"),
         ("{within: 2, lexicons: [nope]}", "names the lexicon 'nope', which is not a bundled"),
-        ("{within: 2, words: [x], side: left}", "unknown key 'side'"),
+        ("{within: 2, words: [x], side: left}", "'side' must be both, before or after"),
+        ("{within: 2, words: [x], where: left}", "unknown key 'where'"),
     ],
 )
 def test_condition_problems_name_the_line_and_the_rule(write, rule, message):

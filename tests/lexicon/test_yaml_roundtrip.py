@@ -77,6 +77,7 @@ def lexicons(draw) -> Lexicon:
         concepts=st.lists(st.sampled_from([c.name for c in concepts]), max_size=1).map(tuple),
         lexicons=st.lists(st.just("ukraine_toponyms"), max_size=1).map(tuple),
         note=OPTIONAL_TEXT,
+        side=st.sampled_from(["both", "before", "after"]),
     )
     places = [
         (concept.name, variant.name, term)

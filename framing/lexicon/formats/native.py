@@ -42,7 +42,7 @@ _CONCEPT_KEYS = ("description", "variants")
 _VARIANT_KEYS = ("description", "reference", "if_near", "unless_near", "terms")
 _TERM_KEYS = ("term", "case_sensitive", "sources", "note", "if_near", "unless_near")
 _EXCLUSION_KEYS = ("phrase", "case_sensitive", "sources", "note")
-_CONTEXT_KEYS = ("within", "words", "concepts", "lexicons", "note")
+_CONTEXT_KEYS = ("within", "side", "words", "concepts", "lexicons", "note")
 _PRECISION_KEYS = ("measured_on", "rows")
 _MEASUREMENT_KEYS = (
     "concept",
@@ -135,6 +135,8 @@ def _condition_parts(condition: Condition | None) -> list[str]:
 
 def _context_to_yaml(context: Context) -> str:
     parts = [f"within: {context.within}"]
+    if context.side != "both":
+        parts.append(f"side: {scalar(context.side)}")
     for key in ("words", "concepts", "lexicons"):
         values = getattr(context, key)
         if values:
@@ -401,7 +403,7 @@ class _Reader:
             self.conditions.append(Condition(concept, variant, term, **contexts))
 
     def context(self, data: Any, path: KeyPath, place: dict[str, str], key: str) -> Context | None:
-        what = f"'{key}' (a mapping of within, words, concepts, lexicons, note)"
+        what = f"'{key}' (a mapping of within, side, words, concepts, lexicons, note)"
         if not self.keys(data, _CONTEXT_KEYS, what, path, **place):
             return None
         if "within" not in data:
@@ -431,7 +433,8 @@ class _Reader:
                 value = []
             lists[name] = tuple(value)
         note = self.text(data.get("note"), f"the note of '{key}'", (*path, "note"), **place)
-        return Context(data["within"], note=note, **lists)
+        side = self.text(data.get("side"), f"the side of '{key}'", (*path, "side"), **place)
+        return Context(data["within"], note=note, side=side or "both", **lists)
 
     def exclusions(self, data: Any) -> list[Exclusion]:
         if data is None:
