@@ -9,6 +9,7 @@ The pipeline, one function per stage, each taking and returning tidy DataFrames:
 """
 
 from framing._export import write_table
+from framing.audit import RuleAudit, audit_rules
 from framing.coding import (
     CodingError,
     adjusted_counts,
@@ -38,6 +39,9 @@ from framing.errors import (
 from framing.figures import save_figure
 from framing.lexicon import (
     Concept,
+    Condition,
+    Context,
+    Exclusion,
     Lexicon,
     LexiconCheck,
     LexiconError,
@@ -57,7 +61,6 @@ from framing.lexicon import write_dictionary as write_dictionary
 from framing.matching import match, match_text
 from framing.provenance import corpus_fingerprint, provenance
 from framing.scoring import score
-from framing.senses import RuleAudit, audit_rules
 from framing.stats import keyness, log_odds
 
 __version__ = "0.1.0"
@@ -66,7 +69,10 @@ __all__ = [
     "CORPUS_COLUMNS",
     "CodingError",
     "Concept",
+    "Condition",
+    "Context",
     "CorpusError",
+    "Exclusion",
     "FramingError",
     "FramingWarning",
     "Lexicon",

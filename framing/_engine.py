@@ -196,6 +196,7 @@ class Engine:
                     frozenset(patterns.setdefault(spec, len(patterns)) for spec in context_patterns)
                 )
             self._context_engine: Engine | None = Engine(list(patterns), self.backend)
+            _window_word()  # built once per process, with the engine rather than mid-run
             self._context_sets = tuple(sets)
             self._context_window = tuple((within, side) for _, within, side in self.rules.contexts)
         else:

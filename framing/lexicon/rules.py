@@ -758,9 +758,13 @@ def lexicon_problems(
 
 
 def _bundled() -> list[str]:
-    from framing.lexicon.library import _bundled_names
+    """The names of the bundled lexicons (as ``framing.lexicon.library`` finds them)."""
+    from importlib import resources
 
-    return _bundled_names()
+    folder = resources.files("framing.lexicon") / "bundled"
+    return sorted(
+        item.name[: -len(".yaml")] for item in folder.iterdir() if item.name.endswith(".yaml")
+    )
 
 
 def raise_for_errors(problems: Iterable[Problem], *, heading: str) -> None:
