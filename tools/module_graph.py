@@ -46,6 +46,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         "foundation",
         (
             "framing.errors",
+            "framing.limits",
+            "framing._files",
             "framing._checks",
             "framing._text",
             "framing._tokens",
