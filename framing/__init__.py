@@ -10,12 +10,16 @@ The pipeline, one function per stage, each taking and returning tidy DataFrames:
 
 from framing._export import write_table
 from framing._tokens import lemmatise, stop_words
+from framing.audit import RuleAudit, audit_rules
 from framing.coding import (
     CodingError,
     adjusted_counts,
+    agreement,
     coding_sheet,
     precision,
     read_coding_sheet,
+    recall,
+    recall_sheet,
     write_coding_sheet,
 )
 from framing.comparison import compare_groups
@@ -40,6 +44,9 @@ from framing.errors import (
 from framing.figures import save_figure
 from framing.lexicon import (
     Concept,
+    Condition,
+    Context,
+    Exclusion,
     Lexicon,
     LexiconCheck,
     LexiconError,
@@ -68,8 +75,11 @@ __all__ = [
     "CORPUS_COLUMNS",
     "CodingError",
     "Concept",
+    "Condition",
+    "Context",
     "CorpusCheck",
     "CorpusError",
+    "Exclusion",
     "FramingError",
     "FramingWarning",
     "Lexicon",
@@ -80,12 +90,15 @@ __all__ = [
     "OverwriteError",
     "ParameterError",
     "RecordError",
+    "RuleAudit",
     "Term",
     "TermError",
     "Variant",
     "__version__",
     "adjusted_counts",
+    "agreement",
     "as_corpus",
+    "audit_rules",
     "check_corpus",
     "check_lexicon",
     "coding_sheet",
@@ -112,6 +125,8 @@ __all__ = [
     "read_corpus",
     "read_corpus_dask",
     "read_lexicon",
+    "recall",
+    "recall_sheet",
     "save_figure",
     "score",
     "set_limits",

@@ -2,14 +2,28 @@
 
 Kept free of pandas so that worker processes can run it on plain lists of strings.
 The rules it implements are written in ``framing.match`` (the public module).
+
+Sense rules (:class:`Rules`) stay inside the one pass:
+
+- **exclusions** are patterns in the same automaton as the terms. They take part in the
+  leftmost-longest selection like terms (winning a tie on the very same words) and are
+  then dropped, so the words they claim are never counted;
+- **conditions** are checked on the selected hits of the terms that have them: a hit is
+  kept only if each ``if`` context occurs, and no ``unless`` context occurs, within the
+  context's number of words before or after it. The words around a hit are found by
+  :func:`window`; the context patterns by a second automaton run over those words only,
+  so their cost is per conditioned hit, not per document.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import ahocorasick
 
@@ -34,6 +48,49 @@ TermSpec = tuple[str, bool]
 
 #: Marks a ``*`` glob in a term's segments.
 GLOB = None
+
+
+@dataclass(frozen=True)
+class Check:
+    """One condition on a term: ``context`` (an index into :attr:`Rules.contexts`) must
+    occur near the hit (``unless`` False) or must not (``unless`` True). ``rule`` names
+    the rule for audits (see :class:`Rules`)."""
+
+    unless: bool
+    context: int
+    rule: int
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The sense rules of a lexicon, as the engine sees them (hashable, picklable).
+
+    Attributes
+    ----------
+    exclusions : tuple of TermSpec
+        Patterns that claim their words: rules ``0 .. len(exclusions) - 1``.
+    contexts : tuple of (tuple of TermSpec, int, str)
+        Each context: its patterns, its window (``within`` words) and the side it looks
+        at: ``"both"``, ``"before"`` or ``"after"`` the hit.
+    checks : tuple of tuple of Check
+        Per term index (shorter than the terms when the last terms have none): the
+        conditions a hit of that term must pass, in the order they are tried; the first
+        one that fails names the rule that removed the hit.
+    """
+
+    exclusions: tuple[TermSpec, ...] = ()
+    contexts: tuple[tuple[tuple[TermSpec, ...], int, str], ...] = ()
+    checks: tuple[tuple[Check, ...], ...] = field(default=())
+
+    def __bool__(self) -> bool:
+        return bool(self.exclusions) or any(self.checks)
+
+
+#: No sense rules: every hit of the leftmost-longest selection counts.
+NO_RULES = Rules()
+
+#: The rule id of hits an exclusion displaced without overlapping them (see find_audit).
+SHIFTED = -1
 
 # A compiled term: (term index, case-sensitive, checks its end, folded segments after
 # the key or None, cased segments). Plain tuples: they are read once per candidate.
@@ -120,18 +177,43 @@ def _segments(pattern: str) -> _Segments:
 class Engine:
     """A lexicon compiled into an automaton; ``find`` returns the hits in one text."""
 
-    def __init__(self, specs: Sequence[TermSpec], backend: str | None = None) -> None:
+    def __init__(
+        self,
+        specs: Sequence[TermSpec],
+        backend: str | None = None,
+        rules: Rules | None = None,
+    ) -> None:
         self.specs = tuple(specs)
+        self.rules = rules or NO_RULES
         self.backend = backend or default_backend()
         if self.backend not in available_backends():
             raise ValueError(
                 f"The engine backend must be one of {list(available_backends())}. "
                 f"Got {self.backend!r} instead."
             )
+        # The automaton holds the exclusions first, then the terms: an exclusion wins a
+        # tie (the same start and end) by its smaller index.
+        self._excluded = len(self.rules.exclusions)
+        everything = (*self.rules.exclusions, *self.specs)
+        self._checks = tuple(self.rules.checks) + ((),) * (len(self.specs) - len(self.rules.checks))
+        self._conditioned = any(self._checks)
+        if self.rules.contexts:
+            patterns: dict[TermSpec, int] = {}
+            sets = []
+            for context_patterns, *_ in self.rules.contexts:
+                sets.append(
+                    frozenset(patterns.setdefault(spec, len(patterns)) for spec in context_patterns)
+                )
+            self._context_engine: Engine | None = Engine(list(patterns), self.backend)
+            _window_word()  # built once per process, with the engine rather than mid-run
+            self._context_sets = tuple(sets)
+            self._context_window = tuple((within, side) for _, within, side in self.rules.contexts)
+        else:
+            self._context_engine = None
         # Terms grouped by what the automaton looks for: their first literal segment (the
         # key) written as an anchored pattern (see _anchored).
         keyed: dict[str, tuple[str, list[_Record]]] = {}
-        for index, (pattern, case_sensitive) in enumerate(self.specs):
+        for index, (pattern, case_sensitive) in enumerate(everything):
             segments = _segments(pattern)
             key = segments.folded[0]
             assert key is not None  # a term never starts with a glob
@@ -178,7 +260,7 @@ class Engine:
                 self._automaton.make_automaton()
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
-        """Return ``(start, end, term index)`` for every hit in ``text``, by start.
+        """Return ``(start, end, term index)`` for every counted hit in ``text``, by start.
 
         Offsets index ``text`` itself (the original, not the normalised copy).
         """
@@ -190,7 +272,116 @@ class Engine:
         return offsets.spans(selected) if selected else selected
 
     def find_normalised(self, cased: str, folded: str) -> list[tuple[int, int, int]]:
-        """Leftmost-longest, non-overlapping hits in an already normalised text."""
+        """Leftmost-longest, non-overlapping counted hits in an already normalised text."""
+        selected = _select(self._candidates(cased, folded))
+        excluded = self._excluded
+        if excluded:
+            selected = [(s, e, i - excluded) for s, e, i in selected if i >= excluded]
+        if self._conditioned and selected:
+            checks = self._checks
+            selected = [
+                hit
+                for hit in selected
+                if not checks[hit[2]] or self._failed(cased, folded, hit, checks[hit[2]]) is None
+            ]
+        return selected
+
+    def find_audit(
+        self, text: str
+    ) -> tuple[
+        list[tuple[int, int, int]], list[tuple[int, int, int, int]], list[tuple[int, int, int]]
+    ]:
+        """The counted hits (as :meth:`find`), the hits the rules removed, and the hits
+        counted only because an exclusion removed a hit that had covered their words.
+
+        A removed hit is ``(start, end, term index, rule)``: a hit of the selection
+        without rules that an exclusion claimed (``rule`` the exclusion's index), that
+        lost its words to a hit an exclusion let through (``rule`` :data:`SHIFTED`), or a
+        hit that failed a condition (``rule`` that check's rule). So the hits without
+        rules are the counted ones, less the added ones, plus the removed ones.
+        """
+        if self._empty or not text:
+            return [], [], []
+        cased, offsets = normalise(text)
+        folded = fold_case(cased)
+        candidates = self._candidates(cased, folded)
+        excluded = self._excluded
+        selected = _select(list(candidates))
+        kept = [(s, e, i - excluded) for s, e, i in selected if i >= excluded]
+        removed: list[tuple[int, int, int, int]] = []
+        added: list[tuple[int, int, int]] = []
+        if excluded:
+            claims = [(s, e, i) for s, e, i in selected if i < excluded]
+            if claims:
+                plain = [
+                    (s, e, i - excluded)
+                    for s, e, i in _select([c for c in candidates if c[2] >= excluded])
+                ]
+                counted, before = set(kept), set(plain)
+                added = [hit for hit in kept if hit not in before]
+                for start, end, term in plain:
+                    if (start, end, term) in counted:
+                        continue
+                    rule = next((i for s, e, i in claims if s < end and start < e), SHIFTED)
+                    removed.append((start, end, term, rule))
+        if self._conditioned and kept:
+            checks = self._checks
+            passed = []
+            for hit in kept:
+                rule = self._failed(cased, folded, hit, checks[hit[2]]) if checks[hit[2]] else None
+                if rule is None:
+                    passed.append(hit)
+                else:
+                    removed.append((*hit, rule))
+            kept = passed
+        removed.sort()
+
+        def original(hits: list[tuple[int, ...]]) -> list[Any]:
+            if not hits:
+                return []
+            spans = offsets.spans([(hit[0], hit[1], n) for n, hit in enumerate(hits)])
+            return [(start, end, *hits[n][2:]) for start, end, n in spans]
+
+        return original(kept), original(removed), original(added)
+
+    def _failed(
+        self, cased: str, folded: str, hit: tuple[int, int, int], checks: tuple[Check, ...]
+    ) -> int | None:
+        """The rule of the first check ``hit`` fails, or None when it passes them all."""
+        start, end, _ = hit
+        # The context patterns near the hit, by window: (within, side).
+        found: dict[tuple[int, str], frozenset[int]] = {}
+        for check in checks:
+            window_of = self._context_window[check.context]
+            near = found.get(window_of)
+            if near is None:
+                near = found[window_of] = self._near(cased, folded, start, end, *window_of)
+            present = not near.isdisjoint(self._context_sets[check.context])
+            if present == check.unless:
+                return check.rule
+        return None
+
+    def _near(
+        self, cased: str, folded: str, start: int, end: int, within: int, side: str = "both"
+    ) -> frozenset[int]:
+        """The context patterns found in the ``within`` words before and/or after a hit."""
+        engine = self._context_engine
+        if engine is None or engine._empty:
+            return frozenset()
+        left, right = window(folded, start, end, within)
+        spans = {"both": ((left, start), (end, right)), "before": ((left, start),)}
+        found = set()
+        for first, last in spans.get(side, ((end, right),)):
+            if first < last:
+                pieces = engine._candidates(cased[first:last], folded[first:last])
+                found.update(index for _, _, index in pieces)
+        return frozenset(found)
+
+    def _candidates(self, cased: str, folded: str) -> list[tuple[int, int, int]]:
+        """Every ``(start, -end, index)`` where a pattern fits the word boundaries.
+
+        ``index`` counts the exclusions first, then the terms.
+        """
         candidates: list[tuple[int, int, int]] = []
         # The automaton runs over the anchored copy: padded with a space at each end, so
         # that its positions are the folded text's plus one.
@@ -233,16 +424,80 @@ class Engine:
                 if case_sensitive and not _same_case(cased, start, folded, cased_segments):
                     continue
                 candidates.append((start, -end, index))
-        if not candidates:
-            return []
-        candidates.sort()
-        selected: list[tuple[int, int, int]] = []
-        reached = 0
-        for start, negative_end, index in candidates:
-            if start >= reached:
-                selected.append((start, -negative_end, index))
-                reached = -negative_end
-        return selected
+        return candidates
+
+
+def _select(candidates: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Leftmost-longest, non-overlapping ``(start, end, index)`` from ``(start, -end,
+    index)`` candidates; at the same start and end the smaller index wins."""
+    if not candidates:
+        return []
+    candidates.sort()
+    selected: list[tuple[int, int, int]] = []
+    reached = 0
+    for start, negative_end, index in candidates:
+        if start >= reached:
+            selected.append((start, -negative_end, index))
+            reached = -negative_end
+    return selected
+
+
+@functools.cache
+def _window_word() -> re.Pattern[str]:
+    """A word, for counting the words around a hit: a run of word characters (letters,
+    digits, "_" and combining marks, as ``framing._text.is_word_character``), an
+    apostrophe between two of them keeping it together ("don't", "Kiev's").
+
+    Built on first use: the combining marks (Unicode category M) are listed from
+    ``unicodedata`` (U+0300 to U+1FFFF and U+E0000 to U+E0FFF, the planes that hold them).
+    """
+    marks: list[str] = []
+    run: list[int] = []
+    for code in (*range(0x300, 0x20000), *range(0xE0000, 0xE1000)):
+        if unicodedata.category(chr(code))[0] == "M":
+            if run and run[-1] == code - 1:
+                run[-1] = code
+            else:
+                run.extend((code, code))
+        # runs are kept as flat (first, last) pairs
+    for first, last in zip(run[::2], run[1::2], strict=True):
+        marks.append(re.escape(chr(first)) + ("-" + re.escape(chr(last)) if last > first else ""))
+    letters = "\\w" + "".join(marks)
+    return re.compile(f"[{letters}]+(?:'[{letters}]+)*")
+
+
+def window(folded: str, start: int, end: int, within: int) -> tuple[int, int]:
+    """The ``within`` words before ``start`` and after ``end``: ``(left, right)``.
+
+    ``folded[left:start]`` holds the last ``within`` words of ``folded[:start]`` (all of
+    them when there are fewer), ``folded[end:right]`` the first ``within`` words of
+    ``folded[end:]``; each is read as a text of its own (see :func:`_window_word`).
+    """
+    word = _window_word()
+    span = 12 * within + 40
+    while True:
+        low = max(0, start - span)
+        starts = [found.start() for found in word.finditer(folded, low, start)]
+        # More than ``within`` words: the nearest ``within`` are whole (only the first,
+        # at the cut, may be part of a longer word).
+        if len(starts) > within or low == 0:
+            left = starts[-within] if len(starts) >= within else (starts[0] if starts else start)
+            break
+        span *= 4
+    span = 12 * within + 40
+    length = len(folded)
+    while True:
+        high = min(length, end + span)
+        ends = []
+        for found in word.finditer(folded, end, high):
+            ends.append(found.end())
+            if len(ends) > within:
+                break
+        if len(ends) > within or high == length:
+            right = ends[within - 1] if len(ends) >= within else (ends[-1] if ends else end)
+            break
+        span *= 4
+    return left, right
 
 
 # Every character that is not a word character (Python's ``\\W``: not alphanumeric and
@@ -310,16 +565,20 @@ def _same_case(cased: str, start: int, folded: str, segments: tuple[str | None, 
     return True
 
 
-_ENGINES: dict[tuple[str, tuple[TermSpec, ...]], Engine] = {}
+_ENGINES: dict[tuple[str, tuple[TermSpec, ...], Rules], Engine] = {}
 
 
-def engine_for(specs: Sequence[TermSpec], backend: str | None = None) -> Engine:
-    """Return the engine for these terms, compiling it on first use (a small cache)."""
+def engine_for(
+    specs: Sequence[TermSpec], backend: str | None = None, rules: Rules | None = None
+) -> Engine:
+    """Return the engine for these terms and rules, compiling it on first use (a small
+    cache)."""
     terms = tuple((str(pattern), bool(case_sensitive)) for pattern, case_sensitive in specs)
     backend = backend or default_backend(terms)
-    engine = _ENGINES.get((backend, terms))
+    rules = rules or NO_RULES
+    engine = _ENGINES.get((backend, terms, rules))
     if engine is None:
         if len(_ENGINES) >= 8:
             _ENGINES.pop(next(iter(_ENGINES)))
-        engine = _ENGINES[backend, terms] = Engine(terms, backend)
+        engine = _ENGINES[backend, terms, rules] = Engine(terms, backend, rules)
     return engine

@@ -54,6 +54,16 @@ Matching rules
   is never also "military operation". If the longest candidate does not end on a word
   boundary ("Kiev regimes" for "Kiev regime"), a shorter term at the same start is
   tried ("Kiev"). Two terms that match the same words: the first in the lexicon wins.
+- **Sense rules** (the lexicon's; ``rules=False`` ignores them): an **exclusion** phrase
+  takes part in leftmost-longest matching like a term and claims its words, but is not
+  a hit ("Cold War" claims its words, so ``war`` is not counted there; at the very same
+  words an exclusion beats a term). A **condition** then keeps a hit of its term or
+  variant only if its ``if_near`` context occurs, and no ``unless_near`` context occurs,
+  within N words before or after the hit (words: runs of letters and digits, "don't"
+  one word; a context phrase must lie wholly in the N words before or in the N words
+  after; the hit's own words and the words beyond N do not count). A hit a condition
+  removes keeps its words: no other term gets them. ``framing.audit_rules`` lists what
+  each rule removed.
 Known limits: case folding is one character to one ("STRASSE" does not match
 "Straße"); words split by a hyphen at a line break ("Kie-\\nvan") are not rejoined.
 """
@@ -77,7 +87,7 @@ import numpy as np
 import pandas as pd
 
 from framing._checks import renamed
-from framing._engine import TermError, TermSpec, engine_for
+from framing._engine import NO_RULES, Rules, TermError, TermSpec, engine_for
 from framing.corpus.language import language_mismatch
 from framing.corpus.schema import validate_corpus
 from framing.errors import FramingWarning
@@ -111,6 +121,7 @@ def match(
     fields: Sequence[str] | str = ("title", "text"),
     classify_voice: bool = True,
     principal: str | Sequence[str] | None = None,
+    rules: bool = True,
     columns: Sequence[str] | str = (),
     workers: int | None = None,
     progress: bool | None = None,
@@ -138,6 +149,9 @@ def match(
         principal's turns in a transcript and a lead quotation that opens a text are
         ``own`` (with ``speaker`` set); other speakers' turns in a transcript are
         ``quoted``. Default: no principal (turns do not change the voice).
+    rules : bool
+        Apply the lexicon's sense rules (exclusions and conditions; default True). With
+        False every term counts wherever its words are, as if the lexicon had none.
     columns : sequence of str or str
         Corpus columns to join onto the hits, e.g. ``("outlet", "published")``.
     workers : int, optional
@@ -177,6 +191,7 @@ def match(
     --------
     match_text : the same on one string.
     framing.kwic : the hits in context.
+    framing.audit_rules : what each sense rule removed, per group and variant.
 
     Examples
     --------
@@ -216,8 +231,10 @@ def match(
             f"Got {chunksize!r} instead."
         )
     _check_principal(principal)
+    if not isinstance(rules, bool):
+        raise ValueError(f"The 'rules' parameter of match must be True or False. Got {rules!r}.")
     if _is_dask(corpus):
-        return _match_dask(corpus, lexicon, fields, classify_voice, columns, principal)
+        return _match_dask(corpus, lexicon, fields, classify_voice, columns, principal, rules)
     if not isinstance(corpus, pd.DataFrame):
         raise TypeError(
             "The 'corpus' parameter of match must be a pandas or dask DataFrame "
@@ -228,7 +245,7 @@ def match(
     mismatch = language_mismatch(corpus, lexicon)
     if mismatch is not None:
         warnings.warn(mismatch, FramingWarning, stacklevel=2)
-    terms = _compile(lexicon)
+    terms = _compile(lexicon, rules)
     hits = _match_frame(
         corpus, terms, fields, classify_voice, columns, workers, progress, chunksize, principal
     )
@@ -237,7 +254,7 @@ def match(
         function="match",
         corpus=corpus,
         lexicon=lexicon,
-        parameters=_parameters(fields, classify_voice, columns, principal),
+        parameters=_parameters(fields, classify_voice, columns, principal, rules, lexicon),
     )
     _record_variants(hits, lexicon)
     return hits
@@ -309,22 +326,30 @@ class _Terms:
 
     Each row is ``(concept, variant, term, case_sensitive, form)``: the engine looks for
     the form, the hits table names the term (an inflected term has a row per form).
+    ``rules``: the compiled sense rules (none unless the lexicon has some).
     """
 
-    def __init__(self, entries: Iterable[tuple[str, str, str, bool, str]]) -> None:
+    def __init__(
+        self, entries: Iterable[tuple[str, str, str, bool, str]], rules: Rules = NO_RULES
+    ) -> None:
         rows = list(entries)
         self.concepts = [row[0] for row in rows]
         self.variants = [row[1] for row in rows]
         self.patterns = [row[2] for row in rows]
         self.specs: list[TermSpec] = [(row[4], row[3]) for row in rows]
+        self.rules = rules
 
 
-def _compile(lexicon: Lexicon) -> _Terms:
+def _compile(lexicon: Lexicon, rules: bool = True) -> _Terms:
     from framing.lexicon.inflect import expanded_entries
 
     terms = _Terms(expanded_entries(lexicon))
+    if rules and lexicon.has_rules:
+        from framing.senses import compile_rules
+
+        terms.rules = compile_rules(lexicon).rules
     try:
-        engine_for(terms.specs)
+        engine_for(terms.specs, rules=terms.rules)
     except TermError as error:
         raise LexiconError(f"Lexicon {lexicon.name!r}: {error}") from None
     return terms
@@ -334,6 +359,8 @@ def _match_chunk(
     specs: Sequence[TermSpec],
     texts: Sequence[Sequence[Any]],
     voice: bool,
+    rules: Rules = NO_RULES,
+    audit: bool = False,
     principals: Sequence[tuple[str, ...]] | None = None,
 ) -> tuple[Any, ...]:
     """Match a chunk of documents: ``texts[field][document]`` (str, or missing).
@@ -341,10 +368,14 @@ def _match_chunk(
     ``principals[document]``: the document's principal names (or None: no principal).
     Returns parallel arrays: document (within the chunk), field, start, end, term,
     voice code (-1 when voice is off), the list of matched strings (sliced here, in
-    the worker, rather than in the parent process after the pool) and the list of
-    speakers (None when unknown). Runs in worker processes: no pandas here.
+    the worker, rather than in the parent process after the pool), the list of
+    speakers (None when unknown) and the rule ids (empty unless ``audit``). With
+    ``audit`` the hits are those the rules removed (rule id >= 0 or ``SHIFTED``) and
+    those only counted because of an exclusion (rule id ``ADDED``): see
+    ``framing._engine.Engine.find_audit``. Runs in worker processes: no pandas here.
     """
-    engine = engine_for(specs)
+    engine = engine_for(specs, rules=rules)
+    rule_ids: list[int] = []
     documents: list[int] = []
     fields: list[int] = []
     starts: list[int] = []
@@ -360,7 +391,14 @@ def _match_chunk(
             text = column[document]
             if not isinstance(text, str):
                 continue
-            found = engine.find(text)
+            if audit:
+                _, removed, added = engine.find_audit(text)
+                found = [*removed, *((*hit, ADDED) for hit in added)]
+                found.sort()
+                rule_ids.extend(hit[3] for hit in found)
+                found = [hit[:3] for hit in found]
+            else:
+                found = engine.find(text)
             if not found:
                 continue
             count = len(found)
@@ -393,7 +431,12 @@ def _match_chunk(
         np.asarray(voice_codes, dtype=np.int8),
         matched,
         speakers,
+        np.asarray(rule_ids, dtype=np.int64),
     )
+
+
+#: The rule id of a hit counted only because an exclusion removed a hit over its words.
+ADDED = -2
 
 
 def _match_frame(
@@ -406,6 +449,7 @@ def _match_frame(
     progress: bool | None,
     chunksize: int | None,
     principal: str | Sequence[str] | None = None,
+    audit: bool = False,
 ) -> pd.DataFrame:
     texts = [corpus[field].tolist() for field in fields]  # str, or pd.NA when missing
     principals = _principals(corpus, principal) if voice else None
@@ -422,6 +466,8 @@ def _match_frame(
             terms.specs,
             [column[first:last] for column in texts],
             voice,
+            terms.rules,
+            audit,
             principals[first:last] if principals is not None else None,
         )
         for first, last in bounds
@@ -443,7 +489,14 @@ def _match_frame(
             # fresh pool instead of the broken one.
             _discard_pool()
             raise
-    return _assemble(corpus, terms, fields, columns, results, voice)
+    table = _assemble(corpus, terms, fields, columns, results, voice)
+    if audit:
+        table["rule"] = (
+            np.concatenate([result[8] for result in results])
+            if results
+            else np.zeros(0, dtype=np.int64)
+        )
+    return table
 
 
 def _match_chunk_task(task: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -591,11 +644,18 @@ def _principals(corpus: pd.DataFrame, principal: Any) -> list[tuple[str, ...]] |
 
 
 def _parameters(
-    fields: Sequence[str], voice: bool, columns: Sequence[str], principal: Any
+    fields: Sequence[str],
+    voice: bool,
+    columns: Sequence[str],
+    principal: Any,
+    rules: bool = True,
+    lexicon: Lexicon | None = None,
 ) -> dict[str, Any]:
-    parameters = {"fields": list(fields), "voice": voice, "columns": list(columns)}
+    parameters: dict[str, Any] = {"fields": list(fields), "voice": voice, "columns": list(columns)}
     if principal is not None:
         parameters["principal"] = principal if isinstance(principal, str) else list(principal)
+    if lexicon is not None and lexicon.has_rules:  # recorded when it makes a difference
+        parameters["rules"] = rules
     return parameters
 
 
@@ -696,6 +756,7 @@ def _match_dask(
     voice: bool,
     columns: tuple[str, ...],
     principal: str | Sequence[str] | None = None,
+    rules: bool = True,
 ) -> Any:
     meta = corpus._meta
     # Not validate_corpus: dask turns object columns (tags) into strings. The columns
@@ -703,13 +764,13 @@ def _match_dask(
     if "doc_id" not in meta.columns:
         raise ValueError("The dask corpus has no 'doc_id' column; a corpus needs one.")
     _check_fields(meta, fields, columns)
-    terms = _compile(lexicon)
+    terms = _compile(lexicon, rules)
     empty = _empty_hits(meta, columns)
     stamp(
         empty,
         function="match",
         lexicon=lexicon,
-        parameters=_parameters(fields, voice, columns, principal),
+        parameters=_parameters(fields, voice, columns, principal, rules, lexicon),
     )
     _record_variants(empty, lexicon)
     record = empty.attrs[ATTRS_KEY]
@@ -724,6 +785,7 @@ def _match_dask(
         columns,
         record,
         principal,
+        terms.rules,
         meta=empty,
     )
 
@@ -739,6 +801,7 @@ def _match_partition(
     columns: tuple[str, ...],
     record: dict[str, Any],
     principal: str | Sequence[str] | None = None,
+    rules: Rules = NO_RULES,
 ) -> pd.DataFrame:
     ids = partition["doc_id"]
     if ids.isna().any() or ids.duplicated().any():
@@ -752,6 +815,7 @@ def _match_partition(
             concepts, variants, patterns, specs, strict=True
         )
     )
+    terms.rules = rules
     hits = _match_frame(partition, terms, fields, voice, columns, 1, False, None, principal)
     hits.attrs[ATTRS_KEY] = record
     return hits

@@ -71,6 +71,17 @@ operation[columns].merge(
 with plot.style("notebook"):
     ax = plot.shares(every_voice, concept="war_name")
 
+# %%
+# These shares count senses, not strings: the lexicon's sense rules (exclusions such as
+# "war crimes" or "Cold War", conditions such as "captured" only near a place) removed some
+# hits first. Per outlet and variant of war_name: hits without the rules, what the
+# exclusions and the conditions removed, hits counted, and the share before and after.
+audit = framing.audit_rules(corpus, lexicons[0], by="outlet")
+audit.table().query("concept == 'war_name'")[
+    ["outlet", "variant", "hits_without_rules", "removed_by_exclusions",
+     "removed_by_conditions", "hits", "share_without_rules", "share"]
+].round(3)  # fmt: skip
+
 # %% [markdown]
 # The same for the spelling of Ukrainian place names, Russian-derived ("Kiev", "Kharkov")
 # against Ukrainian-derived ("Kyiv", "Kharkiv"), for the places the corpus mentions most:

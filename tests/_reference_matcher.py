@@ -5,6 +5,12 @@ normalised text one character at a time, each character remembering the span of 
 original it came from; tokenises it into words with an explicit scan; tries every term
 at every position; and picks leftmost-longest, non-overlapping hits by sorting.
 Quadratic, and meant to be: it is only run on short texts.
+
+Sense rules, as documented in ``framing.matching``: exclusions are tried like terms
+(listed before them, so that at the very same words an exclusion wins) and their
+selected hits are dropped; a condition looks for its context patterns in the text of the
+N words before the hit and, separately, of the N words after it, each read as a text of
+its own, words counted by an explicit scan of their own.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 from collections.abc import Sequence
+from typing import Any
 
 REFERENCE_APOSTROPHES = set("'\u2019\u2018\u201b\u02bc\u2032\u00b4\u0060\uff07")
 REFERENCE_QUOTES = set('"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02')
@@ -147,11 +154,10 @@ def _normalised_word(word: str) -> str:
     return "".join(character for character, _, _ in reference_units(word))
 
 
-def reference_find(text: str, terms: Sequence[tuple[str, bool]]) -> list[tuple[int, int, int]]:
-    """Return (start, end, term index) of every hit, in original offsets, by start."""
-    units = reference_units(text)
-    cased = "".join(character for character, _, _ in units)
-    folded = "".join(_lower(character) for character in cased)
+def _candidates(
+    cased: str, folded: str, terms: Sequence[tuple[str, bool]]
+) -> list[tuple[int, int, int]]:
+    """Every (start, end, term index) where a term fits, in normalised offsets."""
     words = reference_words(folded)
     word_starts = {start for start, _ in words}
     word_ends = {end for _, end in words}
@@ -199,11 +205,90 @@ def reference_find(text: str, terms: Sequence[tuple[str, bool]]) -> list[tuple[i
             if (last[1] or _is_word(last[0][-1])) and position not in word_ends:
                 continue
             candidates.append((start, position, index))
-    candidates.sort(key=lambda c: (c[0], -c[1], c[2]))
+    return candidates
+
+
+def _leftmost_longest(candidates: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    candidates = sorted(candidates, key=lambda c: (c[0], -c[1], c[2]))
     chosen = []
     reached = 0
     for start, end, index in candidates:
         if start >= reached:
-            chosen.append((units[start][1], units[end - 1][2], index))
+            chosen.append((start, end, index))
             reached = end
     return chosen
+
+
+def reference_window_words(text: str) -> list[tuple[int, int]]:
+    """Words for counting a window: runs of word characters, an apostrophe between two
+    word characters joining them (possessives too: "Kiev's" is one word)."""
+    words = []
+    position = 0
+    while position < len(text):
+        if not _is_word(text[position]):
+            position += 1
+            continue
+        start = position
+        while position < len(text) and (
+            _is_word(text[position])
+            or (text[position] == "'" and position + 1 < len(text) and _is_word(text[position + 1]))
+        ):
+            position += 1
+        words.append((start, position))
+    return words
+
+
+def _near(
+    cased: str,
+    folded: str,
+    start: int,
+    end: int,
+    patterns: Sequence[tuple[str, bool]],
+    within: int,
+    side: str = "both",
+) -> bool:
+    before = reference_window_words(folded[:start])[-within:]
+    left = before[0][0] if before else start
+    after = reference_window_words(folded[end:])[:within]
+    right = end + after[-1][1] if after else end
+    pieces = []
+    if side in ("both", "before"):
+        pieces.append((left, start))
+    if side in ("both", "after"):
+        pieces.append((end, right))
+    return any(
+        _candidates(cased[first:last], folded[first:last], patterns) for first, last in pieces
+    )
+
+
+#: A condition for the reference: (unless, context patterns, within words[, side]).
+ReferenceCondition = tuple[Any, ...]
+
+
+def reference_find(
+    text: str,
+    terms: Sequence[tuple[str, bool]],
+    exclusions: Sequence[tuple[str, bool]] = (),
+    conditions: Sequence[Sequence[ReferenceCondition]] = (),
+) -> list[tuple[int, int, int]]:
+    """Return (start, end, term index) of every counted hit, in original offsets, by start.
+
+    ``conditions[i]`` holds the conditions of term ``i`` (missing: none).
+    """
+    units = reference_units(text)
+    cased = "".join(character for character, _, _ in units)
+    folded = "".join(_lower(character) for character in cased)
+    everything = [*exclusions, *terms]
+    chosen = _leftmost_longest(_candidates(cased, folded, everything))
+    counted = []
+    for start, end, index in chosen:
+        if index < len(exclusions):
+            continue
+        term = index - len(exclusions)
+        keep = True
+        for unless, patterns, *window in conditions[term] if term < len(conditions) else ():
+            if _near(cased, folded, start, end, patterns, *window) == unless:
+                keep = False
+        if keep:
+            counted.append((units[start][1], units[end - 1][2], term))
+    return counted

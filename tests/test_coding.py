@@ -694,3 +694,6 @@ def test_the_workflow_in_docs_validation_md_runs(tmp_path: Path, monkeypatch) ->
     # Nothing was coded: every stratum is there, with NaN precision.
     assert namespace["table"]["uncoded"].sum() == len(namespace["sheet"])
     assert namespace["table"]["precision"].isna().all()
+    assert namespace["concepts"]["precision"].isna().all()
+    assert (namespace["agreement"]["items"] == 0).all()
+    assert (tmp_path / "recall.xlsx").is_file() and len(namespace["recall"]) == 1

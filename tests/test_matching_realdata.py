@@ -10,6 +10,7 @@ from _realdata_corpora import FIELDS, load_corpora
 from _reference_matcher import reference_find
 
 import framing
+from framing.senses import compile_rules
 
 pytestmark = [pytest.mark.realdata, pytest.mark.slow]
 
@@ -26,6 +27,13 @@ def test_fast_matcher_equals_reference_on_real_text(
     lexicon = framing.load_lexicon(name)
     specs = [(term.pattern, term.case_sensitive) for _, _, term in lexicon.entries()]
     patterns = [pattern for pattern, _ in specs]
+    # The sense rules as the reference takes them: exclusions, and per term its conditions
+    # (unless, context patterns, within) in the order the lexicon gives them.
+    rules = compile_rules(lexicon).rules
+    conditions = [
+        [(check.unless, *rules.contexts[check.context]) for check in checks]
+        for checks in rules.checks
+    ]
     checked = 0
     for corpus_name, corpus in corpora.items():
         # Long texts are slow for the reference: a seeded sample of each corpus.
@@ -38,7 +46,8 @@ def test_fast_matcher_equals_reference_on_real_text(
                     continue
                 fast = hits[(hits["doc_id"] == row.doc_id) & (hits["field"] == field)]
                 got = list(zip(fast["start"], fast["end"], fast["term"], strict=True))
-                want = [(s, e, patterns[i]) for s, e, i in reference_find(text, specs)]
+                found = reference_find(text, specs, rules.exclusions, conditions)
+                want = [(s, e, patterns[i]) for s, e, i in found]
                 assert got == want, (corpus_name, row.doc_id, field)
                 checked += 1
     assert checked > 300

@@ -61,7 +61,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     ("inputs", ("framing.corpus", "framing.lexicon")),
-    ("matching", ("framing._engine", "framing.voice", "framing.matching")),
+    ("matching", ("framing._engine", "framing.voice", "framing.senses", "framing.matching")),
     (
         "results",
         (
@@ -71,6 +71,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "framing.discovery",
             "framing.concordance",
             "framing.coding",
+            "framing.audit",
         ),
     ),
     ("output", ("framing.figures", "framing.plot")),

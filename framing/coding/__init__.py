@@ -8,6 +8,8 @@ what they were counted as, is measured by reading a random sample of hits::
     framing.write_coding_sheet(sheet, "coding.xlsx")       # code them in a spreadsheet
     coded = framing.read_coding_sheet("coding.xlsx")       # checked on the way back in
     framing.precision(coded)                               # per variant, Wilson intervals
+    framing.agreement(coded, coded_by_a_second_coder)      # Cohen's kappa, Krippendorff's alpha
+    framing.recall(framing.read_coding_sheet("recall.xlsx"), coded)  # from recall_sheet
 
 See ``docs/validation.md`` for the workflow, the statistics and the limits.
 
@@ -30,20 +32,27 @@ check            8 letters that change when hit_id, match, term, concept, varian
 ===============  ========================================================================
 """
 
+from framing.coding.agreement import AGREEMENT_COLUMNS, agreement
 from framing.coding.precision import adjusted_counts, precision
 from framing.coding.reading import read_coding_sheet
+from framing.coding.recall import RECALL_COLUMNS, recall, recall_sheet
 from framing.coding.sheet import CODES, PRECISION_COLUMNS, SHEET_COLUMNS, coding_sheet
 from framing.coding.writing import write_coding_sheet
 from framing.errors import CodingError
 
 __all__ = [
+    "AGREEMENT_COLUMNS",
     "CODES",
     "PRECISION_COLUMNS",
+    "RECALL_COLUMNS",
     "SHEET_COLUMNS",
     "CodingError",
     "adjusted_counts",
+    "agreement",
     "coding_sheet",
     "precision",
     "read_coding_sheet",
+    "recall",
+    "recall_sheet",
     "write_coding_sheet",
 ]

@@ -9,7 +9,7 @@ import pandas as pd
 
 from framing.coding.sheet import CODES, PRECISION_COLUMNS, _by_columns, _strata
 from framing.provenance import provenance, stamp
-from framing.stats import wilson_interval
+from framing.stats import stratified_proportion, wilson_interval
 
 # --------------------------------------------------------------------------- statistics
 
@@ -19,6 +19,8 @@ def precision(
     *,
     by: str | Sequence[str] = ("concept", "variant"),
     ci: float = 0.95,
+    strata: str | Sequence[str] | None = None,
+    weights: str = "stratum_hits",
 ) -> pd.DataFrame:
     """Precision of the hits per stratum, with a Wilson score interval.
 
@@ -31,6 +33,14 @@ def precision(
         The strata. Use the strata the sheet was drawn by (or coarser ones: see Notes).
     ci : float, default 0.95
         Coverage of the interval.
+    strata : str or list of str, optional
+        The finer strata the sheet was drawn by, below ``by`` (e.g. ``by="concept"``,
+        ``strata="variant"`` for a sheet drawn by concept × variant). Each ``by`` group's
+        precision is then the mean of its strata's precisions weighted by their hits
+        (the ``weights`` column), not the pooled share of its coded hits: see Notes.
+    weights : str, default "stratum_hits"
+        With ``strata``: the column holding each stratum's number of hits (constant
+        within a stratum; :func:`coding_sheet` writes it).
 
     Returns
     -------
@@ -38,7 +48,9 @@ def precision(
         One row a stratum (sorted): the ``by`` columns, ``rows`` (hits in the sheet),
         ``coded`` (with any code), ``yes``, ``no``, ``unsure``, ``uncoded``,
         ``precision = yes / (yes + no)`` and ``precision_low``, ``precision_high``.
-        Precision and interval are NaN where no hit is coded yes or no.
+        Precision and interval are NaN where no hit is coded yes or no. With
+        ``strata``, also ``hits`` (the weights summed over the group's strata) and
+        ``effective_n`` (Kish's effective sample size of the weighted estimate).
 
     Raises
     ------
@@ -66,7 +78,11 @@ def precision(
     codes count in neither *x* nor *m*. The interval treats the coded hits as a simple
     random sample of the stratum's hits (true within a stratum of the sheet); pooling
     strata that were sampled at different rates (e.g. ``by="concept"`` over a sheet
-    drawn by concept × variant) weighs small variants too heavily.
+    drawn by concept × variant) weighs small variants too heavily; pass
+    ``strata="variant"`` to weight each variant by its hits instead: precision is then
+    :math:`\\sum_s W_s x_s / m_s` with :math:`W_s` the stratum's share of the group's
+    hits, and its interval the Wilson interval at Kish's effective sample size
+    :math:`1 / \\sum_s W_s^2 / m_s` (see :func:`framing.stats.stratified_proportion`).
 
     References
     ----------
@@ -111,6 +127,8 @@ def precision(
         )
     table = coded.reset_index(drop=True)
     codes = codes.reset_index(drop=True)
+    if strata is not None:
+        return _stratified(table, codes, by_columns, _by_columns(strata, "precision"), weights, ci)
     records = []
     for key, rows in _strata(table, by_columns):
         stratum = codes.iloc[rows]
@@ -132,6 +150,82 @@ def precision(
     frame["precision_low"] = low
     frame["precision_high"] = high
     stamp(frame, function="precision", inherit=coded, parameters={"by": by_columns, "ci": ci})
+    return frame
+
+
+def _stratified(
+    table: pd.DataFrame,
+    codes: pd.Series,
+    by_columns: list[str],
+    strata_columns: list[str],
+    weights: str,
+    ci: float,
+) -> pd.DataFrame:
+    """Precision per ``by`` group, its strata weighted by their hits."""
+    overlap = [column for column in strata_columns if column in by_columns]
+    missing = [column for column in [*strata_columns, weights] if column not in table.columns]
+    if overlap or missing:
+        raise ValueError(
+            f"The 'strata' parameter of precision must name columns of the sheet other than "
+            f"'by', and the sheet needs the '{weights}' column; "
+            + (f"{overlap} are in 'by'" if overlap else f"it lacks {missing}")
+            + "."
+        )
+    records = []
+    for key, rows in _strata(table, by_columns):
+        part = table.iloc[rows]
+        part_codes = codes.iloc[rows]
+        counts = []
+        for _, inner in _strata(part.reset_index(drop=True), strata_columns):
+            stratum = part_codes.iloc[inner]
+            sizes = pd.to_numeric(part[weights].iloc[inner]).unique()
+            if len(sizes) != 1:
+                raise ValueError(
+                    f"The '{weights}' column must hold one value per stratum; a stratum of "
+                    f"{key} has {sorted(sizes.tolist())}."
+                )
+            counts.append(
+                (
+                    int((stratum == "yes").sum()),
+                    int((stratum == "no").sum()),
+                    int((stratum == "unsure").sum()),
+                    len(inner),
+                    float(sizes[0]),
+                )
+            )
+        yes, no, unsure, sizes, hits = (np.asarray(column) for column in zip(*counts, strict=True))
+        estimate, low, high, effective = stratified_proportion(yes, yes + no, hits, ci=ci)
+        records.append(
+            [
+                *key,
+                int(sizes.sum()),
+                int((yes + no + unsure).sum()),
+                int(yes.sum()),
+                int(no.sum()),
+                int(unsure.sum()),
+                estimate,
+                low,
+                high,
+                int(hits.sum()),
+                effective,
+            ]
+        )
+    columns = [*by_columns, "rows", "coded", "yes", "no", "unsure", "precision"]
+    columns += ["precision_low", "precision_high", "hits", "effective_n"]
+    frame = pd.DataFrame(records, columns=columns)
+    for column in by_columns:
+        frame[column] = pd.array(frame[column].astype(object), dtype="string")
+    for column in ("rows", "coded", "yes", "no", "unsure", "hits"):
+        frame[column] = frame[column].astype("int64")
+    frame.insert(frame.columns.get_loc("unsure") + 1, "uncoded", frame["rows"] - frame["coded"])
+    for column in ("precision", "precision_low", "precision_high", "effective_n"):
+        frame[column] = frame[column].astype("float64")
+    stamp(
+        frame,
+        function="precision",
+        inherit=table,
+        parameters={"by": by_columns, "ci": ci, "strata": strata_columns, "weights": weights},
+    )
     return frame
 
 
@@ -181,7 +275,12 @@ def adjusted_counts(scores: pd.DataFrame, precision_table: pd.DataFrame) -> pd.D
     0      X    100            80.0
     1      Y     10             8.0
     """
-    keys = [column for column in precision_table.columns if column not in PRECISION_COLUMNS]
+    extra = ("hits", "effective_n")  # columns of a stratified precision table
+    keys = [
+        column
+        for column in precision_table.columns
+        if column not in PRECISION_COLUMNS and column not in extra
+    ]
     missing = [column for column in [*keys, "count"] if column not in scores.columns]
     if missing:
         raise ValueError(

@@ -163,6 +163,32 @@ def _by_columns(by: Any, function: str) -> list[str]:
 # --------------------------------------------------------------------------- sampling
 
 
+def _proportional(
+    stratum: pd.DataFrame,
+    rows: np.ndarray,
+    key: tuple[Any, ...],
+    within_columns: list[str],
+    n: int,
+    seed: int,
+) -> np.ndarray:
+    """Draw ``n`` of a stratum's ``rows`` spread over its ``within`` groups in proportion
+    to their hits (Sainte-Laguë, one hit at a time; see coding_sheet's Notes)."""
+    groups = []
+    for group_key, inner in _strata(stratum.reset_index(drop=True), within_columns):
+        generator = np.random.default_rng([seed, _key_hash((*key, *group_key))])
+        groups.append(rows[inner][generator.permutation(len(inner))])
+    taken = [0] * len(groups)
+    drawn = []
+    for _ in range(min(n, len(rows))):
+        best = max(
+            (g for g in range(len(groups)) if taken[g] < len(groups[g])),
+            key=lambda g: (len(groups[g]) / (2 * taken[g] + 1), -g),
+        )
+        drawn.append(groups[best][taken[best]])
+        taken[best] += 1
+    return np.asarray(drawn, dtype=np.int64)
+
+
 def coding_sheet(
     hits: pd.DataFrame,
     corpus: pd.DataFrame,
@@ -171,6 +197,7 @@ def coding_sheet(
     by: str | Sequence[str] = ("concept", "variant"),
     window: int = 15,
     seed: int = 0,
+    within: str | Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Draw a stratified random sample of hits to code by hand, with their context.
 
@@ -191,6 +218,11 @@ def coding_sheet(
         Words of context on each side of the match.
     seed : int, default 0
         Seed of the draw. The same hits and seed give the same sheet.
+    within : str or list of str, optional
+        Spread each stratum's ``n`` over the groups of these columns (hits or corpus
+        columns, e.g. ``"outlet"``) in proportion to their hits, so that every outlet is
+        represented as it is among the stratum's hits (proportional allocation; the
+        sample stays self-weighting within the stratum). See Notes.
 
     Returns
     -------
@@ -218,6 +250,15 @@ def coding_sheet(
     and a larger ``n`` keeps the hits of a smaller one: coding 50 more hits extends the
     first 50, it does not replace them.
 
+    With ``within``, each group of a stratum (say, an outlet) is shuffled the same way
+    (its hash taken over the stratum's and the group's keys), and the stratum's ``n``
+    hits are given out one at a time by the Sainte-Laguë rule: the next hit goes to the
+    group with the largest ``hits / (2 × drawn + 1)`` (ties to the first group in sorted
+    order) that has hits left. The groups' shares of the sample then follow their shares
+    of the stratum's hits as closely as whole numbers allow, every prefix of the draw
+    does too (a coder who stops early has coded a proportional part), and a larger ``n``
+    still keeps the hits of a smaller one (the rule never takes a hit back).
+
     Examples
     --------
     >>> import pandas as pd
@@ -244,8 +285,16 @@ def coding_sheet(
     _check_whole(window, "window", "coding_sheet", minimum=0)
     _check_whole(seed, "seed", "coding_sheet", minimum=0)
     by_columns = _by_columns(by, "coding_sheet")
+    within_columns = _by_columns(within, "coding_sheet")
+    if set(within_columns) & set(by_columns):
+        raise ValueError(
+            "The 'within' parameter of coding_sheet must name columns that are not in 'by'. "
+            f"Got within={within!r}, by={by!r}."
+        )
     needed = ["doc_id", "field", "start", "end", "matched", "concept", "variant"]
-    needed += [c for c in by_columns if c not in corpus.columns or c == "doc_id"]
+    needed += [
+        c for c in [*by_columns, *within_columns] if c not in corpus.columns or c == "doc_id"
+    ]
     missing = [column for column in dict.fromkeys(needed) if column not in hits.columns]
     if missing:
         raise ValueError(
@@ -254,7 +303,7 @@ def coding_sheet(
         )
     ordered = hits.reset_index(drop=True)
     # Strata may be corpus columns (outlet, section, ...): looked up by the hit's document.
-    from_corpus = [c for c in by_columns if c not in hits.columns]
+    from_corpus = [c for c in [*by_columns, *within_columns] if c not in hits.columns]
     if from_corpus:
         documents = corpus.drop_duplicates("doc_id").set_index("doc_id")
         for column in from_corpus:
@@ -271,8 +320,11 @@ def coding_sheet(
     chosen: list[int] = []
     sizes: list[int] = []
     for key, rows in _strata(ordered, by_columns):
-        generator = np.random.default_rng([seed, _key_hash(key)])
-        drawn = rows[generator.permutation(len(rows))[:n]]
+        if within_columns:
+            drawn = _proportional(ordered.iloc[rows], rows, key, within_columns, n, seed)
+        else:
+            generator = np.random.default_rng([seed, _key_hash(key)])
+            drawn = rows[generator.permutation(len(rows))[:n]]
         chosen.extend(drawn.tolist())
         sizes.extend([len(rows)] * len(drawn))
     sample = ordered.iloc[chosen].reset_index(drop=True)
@@ -314,6 +366,7 @@ def coding_sheet(
         function="coding_sheet",
         inherit=hits,
         corpus=corpus,
-        parameters={"n": n, "by": by_columns, "window": window, "seed": seed},
+        parameters={"n": n, "by": by_columns, "window": window, "seed": seed}
+        | ({"within": within_columns} if within_columns else {}),
     )
     return sheet

@@ -7,13 +7,18 @@ from framing.lexicon.formats import read_dictionary as read_dictionary
 from framing.lexicon.formats import write_dictionary as write_dictionary
 from framing.lexicon.library import LexiconCheck, check_lexicon, lexicons, load_lexicon
 from framing.lexicon.model import Concept, Lexicon, LexiconError, Term, Variant
+from framing.lexicon.sense_rules import Condition, Context, Exclusion, Measurement
 
 __all__ = [
     "Concept",
+    "Condition",
+    "Context",
+    "Exclusion",
     "Lexicon",
     "LexiconCheck",
     "LexiconError",
     "LexiconWarning",
+    "Measurement",
     "Term",
     "Variant",
     "check_lexicon",

@@ -8,6 +8,12 @@ hashed, shared between processes and cached safely.
 
 As a table (``Lexicon.to_dataframe``) a lexicon has one row per term with the columns
 ``concept, variant, term, case_sensitive, sources, note`` (plus ``reference``, ``glob``).
+
+Sense rules (see ``docs/lexicons.md``): a lexicon may hold :class:`Exclusion` phrases,
+which claim their words so that no term inside them is counted, and :class:`Condition`
+objects, which count a term's (or a variant's) hits only when a :class:`Context` occurs
+near them (``if_near``) or not when one does (``unless_near``). Its measured precision,
+when it has been measured, is a table of :class:`Measurement` rows.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from html import escape
 from types import MappingProxyType
 from typing import Any
@@ -24,6 +30,20 @@ from typing import Any
 import pandas as pd
 
 from framing.errors import LexiconError
+from framing.lexicon.sense_rules import Condition, Context, Exclusion, Measurement
+
+__all__ = [
+    "LEXICON_COLUMNS",
+    "Concept",
+    "Condition",
+    "Context",
+    "Exclusion",
+    "Lexicon",
+    "LexiconError",
+    "Measurement",
+    "Term",
+    "Variant",
+]
 
 #: Columns of the lexicon table, in order.
 LEXICON_COLUMNS: tuple[str, ...] = (
@@ -153,10 +173,38 @@ class Lexicon:
     description: str | None = None
     sources: Mapping[str, str] = field(default_factory=dict)
     licence: str | None = None
+    #: Phrases that claim their words (sense rules).
+    exclusions: tuple[Exclusion, ...] = ()
+    #: Context conditions on terms and variants (sense rules).
+    conditions: tuple[Condition, ...] = ()
+    #: Measured precision per concept and variant (empty when not measured).
+    precision: tuple[Measurement, ...] = ()
+    #: The corpus and the codes the precision was measured on.
+    measured_on: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "concepts", tuple(self.concepts))
         object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
+        for name in ("exclusions", "conditions", "precision"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        # Conditions in lexicon order (a variant's before its terms'), however they were
+        # given: a lexicon read back from its YAML file is equal to the one written.
+        order: dict[tuple[str, str, str | None], int] = {}
+        for concept in self.concepts:
+            for variant in concept.variants:
+                order.setdefault((concept.name, variant.name, None), len(order))
+                for term in variant.terms:
+                    order.setdefault((concept.name, variant.name, term.pattern), len(order))
+        object.__setattr__(
+            self,
+            "conditions",
+            tuple(
+                sorted(
+                    self.conditions,
+                    key=lambda c: order.get((c.concept, c.variant, c.term), len(order)),
+                )
+            ),
+        )
         if not isinstance(self.version, str):
             raise LexiconError(
                 f'The version of lexicon {self.name!r} must be text such as "1.0"; '
@@ -167,7 +215,13 @@ class Lexicon:
         from framing.lexicon.rules import lexicon_problems, raise_for_errors
 
         raise_for_errors(
-            lexicon_problems(self.concepts, self.sources),
+            lexicon_problems(
+                self.concepts,
+                self.sources,
+                exclusions=self.exclusions,
+                conditions=self.conditions,
+                precision=self.precision,
+            ),
             heading=f"Lexicon {self.name!r} breaks the lexicon rules",
         )
 
@@ -191,6 +245,31 @@ class Lexicon:
 
     def __len__(self) -> int:
         return sum(1 for _ in self.entries())
+
+    @property
+    def has_rules(self) -> bool:
+        """True when the lexicon has exclusions or conditions."""
+        return bool(self.exclusions or self.conditions)
+
+    def precision_table(self) -> pd.DataFrame:
+        """The measured precision: one row per concept (``variant`` missing) and variant.
+
+        Columns ``concept, variant, hits, yes, no, unsure, precision, low, high, note``;
+        empty when the lexicon has not been measured (see ``measured_on``).
+        """
+        columns = ["concept", "variant", "hits", "yes", "no", "unsure", "precision", "low"]
+        columns += ["high", "note"]
+        table = pd.DataFrame(
+            [{column: getattr(row, column) for column in columns} for row in self.precision],
+            columns=columns,
+        )
+        for column in ("concept", "variant", "note"):
+            table[column] = table[column].astype("string")
+        for column in ("hits", "yes", "no", "unsure"):
+            table[column] = table[column].astype("int64")
+        for column in ("precision", "low", "high"):
+            table[column] = table[column].astype("float64")
+        return table
 
     # -- tables ------------------------------------------------------------------------
     def to_dataframe(self) -> pd.DataFrame:
@@ -222,6 +301,18 @@ class Lexicon:
                     [tuple(v) if isinstance(v, list) else v for v in values], dtype=object
                 )
         table.attrs["lexicon"] = {**self.metadata(), "descriptions": self._descriptions()}
+        # Sense rules and measured precision have no column: they travel in the attrs
+        # (a term's condition names its term, so it follows the term through filters).
+        if self.exclusions or self.conditions:
+            table.attrs["lexicon"]["rules"] = {
+                "exclusions": list(self.exclusions),
+                "conditions": list(self.conditions),
+            }
+        if self.precision or self.measured_on is not None:
+            table.attrs["lexicon"]["precision"] = {
+                "measured_on": self.measured_on,
+                "rows": list(self.precision),
+            }
         return table
 
     def forms(self) -> pd.DataFrame:
@@ -335,7 +426,30 @@ class Lexicon:
             for concept, variants in concepts.items()
         )
         allowed = {"name", "version", "language", "description", "sources", "licence"}
-        return cls(concepts=built, **{k: v for k, v in stored.items() if k in allowed})
+        rules = stored.get("rules") or {}
+        measured = stored.get("precision") or {}
+        present = {
+            (concept.name, variant.name, term.pattern)
+            for concept in built
+            for variant in concept.variants
+            for term in variant.terms
+        }
+        present |= {
+            (concept.name, variant.name, None) for concept in built for variant in concept.variants
+        }
+        return cls(
+            concepts=built,
+            exclusions=tuple(rules.get("exclusions", ())),
+            # Conditions on terms or variants the table no longer holds are dropped.
+            conditions=tuple(
+                condition
+                for condition in rules.get("conditions", ())
+                if (condition.concept, condition.variant, condition.term) in present
+            ),
+            precision=tuple(measured.get("rows", ())),
+            measured_on=measured.get("measured_on"),
+            **{k: v for k, v in stored.items() if k in allowed},
+        )
 
     # -- identity ----------------------------------------------------------------------
     def metadata(self) -> dict[str, Any]:
@@ -374,6 +488,16 @@ class Lexicon:
                 for concept in self.concepts
             ],
         }
+        # Only when present, so that a lexicon without them keeps its fingerprint.
+        if self.exclusions:
+            content["exclusions"] = [asdict(exclusion) for exclusion in self.exclusions]
+        if self.conditions:
+            content["conditions"] = [asdict(condition) for condition in self.conditions]
+        if self.precision or self.measured_on is not None:
+            content["precision"] = {
+                "measured_on": self.measured_on,
+                "rows": [asdict(row) for row in self.precision],
+            }
         encoded = json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")
         return "sha256:" + hashlib.sha256(encoded).hexdigest()
 
@@ -392,14 +516,38 @@ class Lexicon:
         ]
         return pd.DataFrame(rows, columns=["concept", "variant", "reference", "terms", "examples"])
 
+    def precision_range(self) -> str | None:
+        """The measured precision in a few words: ``"0.89-1.00 over 12 concepts, 11 on
+        target"``; None when the lexicon has not been measured.
+
+        The target is precision >= 0.90 with a lower Wilson bound >= 0.80. The rows are the
+        concepts', or the variants' when only variants were measured.
+        """
+        rows = [row for row in self.precision if row.variant is None] or list(self.precision)
+        if not rows:
+            return None
+        values = [row.precision for row in rows]
+        on_target = sum(row.precision >= 0.9 and row.low >= 0.8 for row in rows)
+        kind = "concepts" if rows[0].variant is None else "variants"
+        return f"{min(values):.2f}-{max(values):.2f} over {len(rows)} {kind}, {on_target} on target"
+
     def __repr__(self) -> str:
+        measured = self.precision_range()
         return (
             f"<Lexicon {self.name!r} v{self.version}: {len(self.concepts)} concepts, "
-            f"{sum(len(c.variants) for c in self.concepts)} variants, {len(self)} terms>"
+            f"{sum(len(c.variants) for c in self.concepts)} variants, {len(self)} terms"
+            + (f"; precision {measured}" if measured else "")
+            + ">"
         )
 
     def _repr_html_(self) -> str:
         # Everything shown comes from a file a stranger may have written: escape it.
+        measured = self.precision_range()
+        rules = (
+            f"<br>Sense rules: {len(self.exclusions)} exclusions, {len(self.conditions)} conditions"
+            if self.has_rules
+            else ""
+        )
         header = (
             f"<p><b>Lexicon {escape(self.name)}</b> v{escape(self.version)} "
             f"({escape(self.language)}): {len(self.concepts)} concepts, "
@@ -407,6 +555,8 @@ class Lexicon:
             f"{len(self.sources)} sources"
             + (f"<br>{escape(self.description)}" if self.description else "")
             + (f"<br>Licence: {escape(self.licence)}" if self.licence else "")
+            + rules
+            + (f"<br>Measured precision: {escape(measured)}" if measured else "")
             + "</p>"
         )
         sources = ""
@@ -416,7 +566,15 @@ class Lexicon:
                 for key, value in self.sources.items()
             )
             sources = f"<details><summary>Sources</summary><ul>{items}</ul></details>"
-        return header + self.summary().to_html(index=False, escape=True) + sources
+        precision = ""
+        if self.precision:
+            table = self.precision_table().to_html(index=False, escape=True, na_rep="")
+            on = f"<p>{escape(self.measured_on)}</p>" if self.measured_on else ""
+            precision = (
+                f"<details open><summary>Measured precision (95% Wilson intervals)</summary>"
+                f"{on}{table}</details>"
+            )
+        return header + self.summary().to_html(index=False, escape=True) + precision + sources
 
     # -- files -------------------------------------------------------------------------
     def to_yaml(self, path: str | os.PathLike[str] | None = None) -> str:

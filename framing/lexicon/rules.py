@@ -9,7 +9,8 @@ Each family of rules has its own function: :func:`check_sources`, :func:`check_n
 :func:`check_empties`, :func:`check_references`, :func:`check_term_syntax`,
 :func:`check_duplicate_terms` (the same term twice, as the matcher sees it: see
 :func:`framing._text.term_key`), :func:`check_mixed_scripts` (Latin look-alikes in a
-Cyrillic word) and :func:`check_globs`.
+Cyrillic word), :func:`check_globs`, and for the sense rules and the measured precision
+:func:`check_exclusions`, :func:`check_conditions` and :func:`check_precision`.
 
 The term syntax, in one sentence: words separated by spaces; each word may end in ``*``
 (a prefix glob); the term starts with a letter or digit and ends with one or with a glob.
@@ -28,7 +29,15 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from framing._text import LATIN_LOOKALIKES, is_word_character, mixed_script_words, term_key
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from framing.lexicon.model import Concept, Term, Variant
+    from framing.lexicon.model import (
+        Concept,
+        Condition,
+        Context,
+        Exclusion,
+        Measurement,
+        Term,
+        Variant,
+    )
 
 #: Severities, most serious first.
 ERROR = "error"
@@ -75,6 +84,11 @@ class Problem:
     source_id: str | None = None
     #: Position of the term in its variant (0-based), so loaders can find its line.
     term_index: int | None = None
+    #: The key of a sense rule or of the precision table the problem is about
+    #: ("exclusions", "if_near", "unless_near", "precision"), so loaders can find its line.
+    key: str | None = None
+    #: Position of the exclusion or the precision row (0-based).
+    item: int | None = None
 
     @property
     def place(self) -> str:
@@ -84,9 +98,11 @@ class Problem:
             parts.append(str(self.file) + (f", line {self.line}" if self.line else ""))
         for label, value in (
             ("source", self.source_id),
+            ("exclusion", self.term if self.key == "exclusions" else None),
             ("concept", self.concept),
             ("variant", self.variant),
-            ("term", self.term),
+            ("term", None if self.key == "exclusions" else self.term),
+            ("rule", self.key if self.key in ("if_near", "unless_near") else None),
         ):
             if value is not None:
                 parts.append(f"{label} {value!r}")
@@ -503,9 +519,249 @@ def _glob_covers(glob_words: tuple[str, ...], words: tuple[str, ...]) -> bool:
     return True
 
 
+# -- sense rules and measured precision ---------------------------------------------------
+_MAX_WITHIN = 100
+
+
+def check_exclusions(
+    exclusions: Sequence[Exclusion], sources: Mapping[str, str], terms: Sequence[_Entry]
+) -> Found:
+    """Exclusions follow the term syntax, cite known sources, appear once, and never
+    stand for a term (a term an exclusion matches entirely could never be counted)."""
+    _, distinct = _first_of_each_term(terms)
+    keyed_terms = [(entry, tuple(entry.key.split(" "))) for entry in distinct]
+    seen: dict[str, list[tuple[int, Any]]] = {}
+    for index, exclusion in enumerate(exclusions):
+        place = (-1, index)
+        where = {"term": str(exclusion.pattern), "key": "exclusions", "item": index}
+        syntax = term_syntax_problem(exclusion.pattern)
+        if syntax is not None:
+            yield place, Problem(ERROR, "exclusion_syntax", syntax, **where)
+            continue
+        for source_id in exclusion.sources:
+            if source_id not in sources:
+                yield (
+                    place,
+                    Problem(
+                        ERROR,
+                        "unknown_source",
+                        f"the source id {source_id!r} has no citation in the lexicon's sources",
+                        **where,
+                    ),
+                )
+        key = term_key(exclusion.pattern)
+        earlier = _same_text(
+            [_as_entry(other) for _, other in seen.get(key, ())], _as_term(exclusion)
+        )
+        if earlier is not None:
+            yield (
+                place,
+                Problem(
+                    ERROR,
+                    "duplicate_exclusion",
+                    f"the same exclusion is already listed as {earlier.term.pattern!r}",
+                    **where,
+                ),
+            )
+            continue
+        seen.setdefault(key, []).append((index, exclusion))
+        words = tuple(key.split(" "))
+        for entry, term_words in keyed_terms:
+            same = entry.key == key and _same_text([entry], _as_term(exclusion)) is not None
+            if same or (
+                (exclusion.pattern.endswith("*") or "* " in exclusion.pattern)
+                and (_glob_covers(words, term_words))
+            ):
+                yield (
+                    place,
+                    Problem(
+                        ERROR,
+                        "exclusion_covers_term",
+                        f"the exclusion matches everything the term {entry.term.pattern!r} of "
+                        f"concept {entry.concept.name!r}, variant {entry.variant.name!r} "
+                        "matches, so that term could never be counted; drop one of them",
+                        **where,
+                    ),
+                )
+
+
+def _as_term(exclusion: Exclusion) -> Term:
+    from framing.lexicon.model import Term
+
+    return Term(exclusion.pattern, case_sensitive=exclusion.case_sensitive)
+
+
+def _as_entry(exclusion: Exclusion) -> _Entry:
+    from framing.lexicon.model import Concept, Variant
+
+    term = _as_term(exclusion)
+    variant = Variant("exclusions", (term,))
+    return _Entry((-1,), Concept("exclusions", (variant,)), variant, 0, term, None, "")
+
+
+def check_conditions(
+    conditions: Sequence[Condition], concepts: Sequence[Concept], bundled: Iterable[str]
+) -> Found:
+    """Each condition is on a term or variant of the lexicon (one condition per place),
+    has an ``if_near`` or ``unless_near`` context, and each context looks at 1 to 100
+    words for words in the term syntax, concepts of the lexicon or bundled lexicons."""
+    places: dict[tuple[str, str | None], tuple[int, int, int]] = {}
+    names = {concept.name for concept in concepts}
+    for c, concept in enumerate(concepts):
+        for v, variant in enumerate(concept.variants):
+            places[(concept.name, variant.name, None)] = (c, v, -1)  # type: ignore[index]
+            for index, term in enumerate(variant.terms):
+                places.setdefault((concept.name, variant.name, term.pattern), (c, v, index))  # type: ignore[index]
+    bundled = set(bundled)
+    seen: set[tuple[str, str, str | None]] = set()
+    for number, condition in enumerate(conditions):
+        target = (condition.concept, condition.variant, condition.term)
+        where: dict[str, Any] = {
+            "concept": str(condition.concept),
+            "variant": str(condition.variant),
+            "term": condition.term,
+        }
+        position = places.get(target)  # type: ignore[arg-type]
+        if position is None:
+            what = (
+                f"term {condition.term!r} of variant {condition.variant!r}"
+                if condition.term is not None
+                else f"variant {condition.variant!r}"
+            )
+            yield (
+                (*_AFTER_ALL, number),
+                Problem(
+                    ERROR,
+                    "condition_target",
+                    f"the condition is on the {what} of concept {condition.concept!r}, which "
+                    "the lexicon does not have",
+                    **where,
+                ),
+            )
+            continue
+        if position[2] >= 0:
+            where["term_index"] = position[2]
+        place = (*position, 1, number)
+        if target in seen:
+            yield (
+                place,
+                Problem(
+                    ERROR,
+                    "duplicate_condition",
+                    "a term or variant has one condition (with an if_near and an unless_near "
+                    "context at most); merge them",
+                    **where,
+                ),
+            )
+            continue
+        seen.add(target)
+        if condition.if_near is None and condition.unless_near is None:
+            yield (
+                place,
+                Problem(
+                    ERROR,
+                    "empty_condition",
+                    "a condition needs an if_near or an unless_near context",
+                    **where,
+                ),
+            )
+        for key in ("if_near", "unless_near"):
+            context = getattr(condition, key)
+            if context is None:
+                continue
+            for message in _context_problems(context, names, bundled):
+                yield place, Problem(ERROR, "condition", message, key=key, **where)
+
+
+def _context_problems(context: Context, concepts: set[str], bundled: set[str]) -> Iterator[str]:
+    within = context.within
+    if not isinstance(within, int) or isinstance(within, bool) or not 1 <= within <= _MAX_WITHIN:
+        yield f"'within' must be a whole number of words from 1 to {_MAX_WITHIN}; got {within!r}"
+    if context.side not in ("both", "before", "after"):
+        yield f"'side' must be both, before or after; got {context.side!r}"
+    if not (context.words or context.concepts or context.lexicons):
+        yield "the context is empty: give words, concepts or lexicons to look for"
+    for word in context.words:
+        problem = term_syntax_problem(word)
+        if problem is not None:
+            yield f"the context word {word!r} breaks the term syntax: {problem}"
+    for name in context.concepts:
+        if name not in concepts:
+            yield (
+                f"the context names the concept {name!r}, which the lexicon does not have "
+                f"(it has {', '.join(sorted(concepts))})"
+            )
+    for name in context.lexicons:
+        if name not in bundled:
+            yield (
+                f"the context names the lexicon {name!r}, which is not a bundled lexicon "
+                f"(the bundled ones are {', '.join(sorted(bundled))})"
+            )
+
+
+def check_precision(precision: Sequence[Measurement], concepts: Sequence[Concept]) -> Found:
+    """Each row of the measured precision names a concept (and variant) of the lexicon, or
+    ``*`` and a variant name for a variant measured over all concepts, and holds counts and
+    proportions that fit together."""
+    known = {concept.name: {v.name for v in concept.variants} for concept in concepts}
+    # Concept "*": a variant measured over all concepts (a sample drawn per variant).
+    known["*"] = {v.name for concept in concepts for v in concept.variants}
+    for index, row in enumerate(precision):
+        where = {"concept": str(row.concept), "key": "precision", "item": index}
+        place = (*_AFTER_ALL, 1, index)
+        if row.concept not in known or (
+            row.variant is not None and row.variant not in known[row.concept]
+        ):
+            yield (
+                place,
+                Problem(
+                    ERROR,
+                    "precision_target",
+                    f"the precision row is for {row.concept}"
+                    + (f".{row.variant}" if row.variant is not None else "")
+                    + ", which the lexicon does not have",
+                    variant=row.variant,
+                    **where,
+                ),
+            )
+            continue
+        counts = (row.hits, row.yes, row.no, row.unsure)
+        if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in counts):
+            yield (
+                place,
+                Problem(
+                    ERROR,
+                    "precision_value",
+                    "hits, yes, no and unsure must be whole numbers >= 0",
+                    variant=row.variant,
+                    **where,
+                ),
+            )
+            continue
+        values = (row.low, row.precision, row.high)
+        if not all(isinstance(x, int | float) and not isinstance(x, bool) for x in values) or not (
+            0 <= row.low <= row.precision <= row.high <= 1
+        ):
+            yield (
+                place,
+                Problem(
+                    ERROR,
+                    "precision_value",
+                    "precision and its interval must satisfy 0 <= low <= precision <= high "
+                    f"<= 1; got {row.low!r}, {row.precision!r}, {row.high!r}",
+                    variant=row.variant,
+                    **where,
+                ),
+            )
+
+
 def lexicon_problems(
     concepts: Iterable[Concept],
     sources: Mapping[str, str] | None = None,
+    *,
+    exclusions: Sequence[Exclusion] = (),
+    conditions: Sequence[Condition] = (),
+    precision: Sequence[Measurement] = (),
 ) -> list[Problem]:
     """Check concepts, variants and terms against every rule; return the problems found.
 
@@ -515,6 +771,10 @@ def lexicon_problems(
         The lexicon's concepts, in order.
     sources : mapping of str to str, optional
         The lexicon's sources (id to full citation).
+    exclusions, conditions : sequence, optional
+        The lexicon's sense rules.
+    precision : sequence of Measurement, optional
+        The lexicon's measured precision.
 
     Returns
     -------
@@ -534,9 +794,22 @@ def lexicon_problems(
         check_hand_forms(terms),
         check_mixed_scripts(terms),
         check_globs(terms),
+        check_exclusions(exclusions, sources, terms),
+        check_conditions(conditions, concepts, _bundled() if conditions else ()),
+        check_precision(precision, concepts),
     )
     # sorted is stable: at one place the families keep the order chained above.
     return [problem for _, problem in sorted(found, key=itemgetter(0))]
+
+
+def _bundled() -> list[str]:
+    """The names of the bundled lexicons (as ``framing.lexicon.library`` finds them)."""
+    from importlib import resources
+
+    folder = resources.files("framing.lexicon") / "bundled"
+    return sorted(
+        item.name[: -len(".yaml")] for item in folder.iterdir() if item.name.endswith(".yaml")
+    )
 
 
 def raise_for_errors(problems: Iterable[Problem], *, heading: str) -> None:

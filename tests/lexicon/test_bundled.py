@@ -13,9 +13,23 @@ BUNDLED = ["ukraine_war", "ukraine_toponyms", "ukraine_war_ru", "ukraine_war_uk"
 
 def test_lexicons_lists_the_bundled_ones():
     table = lexicons()
-    assert list(table.columns) == ["name", "version", "description", "concepts", "terms"]
+    assert list(table.columns) == [
+        "name",
+        "version",
+        "description",
+        "concepts",
+        "terms",
+        "exclusions",
+        "conditions",
+        "precision",
+        "precision_min",
+        "measured_on",
+    ]
     assert sorted(table["name"]) == sorted(BUNDLED)
     assert (table["terms"] > 0).all()
+    # Both bundled lexicons are measured: the range and where it was measured.
+    assert table["precision"].str.contains(r"^0\.\d\d-1\.00 over \d+ ").all()
+    assert table["measured_on"].str.startswith("All of ../shared/data").all()
 
 
 @pytest.mark.parametrize("name", BUNDLED)

@@ -51,7 +51,11 @@ def hits_per_term(corpus: pd.DataFrame, name: str) -> pd.DataFrame:
 
 def test_every_ukraine_war_term_has_hits_in_the_development_corpora(corpus):
     table = hits_per_term(corpus, "ukraine_war")
-    assert table.loc[table["hits"] == 0, "term"].tolist() == []
+    # Banderite* was added from a reading of Kremlin texts outside these corpora (its
+    # note and source say so); every other term is found.
+    assert table.loc[table["hits"] == 0, "term"].tolist() == ["Banderite*"]
+    note = framing.load_lexicon("ukraine_war").concept("ukrainian_forces_label")
+    assert "no hits" in note.variant("russian_state").terms[-1].note
     # Both sides are measured: each side's loaded vocabulary is found.
     by_variant = table.groupby(["concept", "variant"])["hits"].sum()
     assert by_variant["war_name", "russian_state"] > 0
@@ -67,7 +71,10 @@ def test_core_toponym_pairs_are_found_on_both_sides(corpus):
     # Most of the 1,092 spellings (small places, fixed expressions) have no hit in these
     # early-war corpora; docs/lexicons.md gives these figures and says why they stay.
     no_hits = table[table["hits"] == 0]
-    assert (len(table), len(no_hits)) == (1092, 852)
+    # Counted with the sense rules: 'Vladimir' and 'Volodymyr' are first names here, never
+    # the city of Volodymyr in Volyn, so the rules leave them no hit (852 without rules).
+    assert (len(table), len(no_hits)) == (1092, 854)
+    assert {"Vladimir", "Volodymyr"} <= set(no_hits["term"])
     lexicon = framing.load_lexicon("ukraine_toponyms")
     fixed = [c.name for c in lexicon.concepts if "fixed expression" in c.description]
     fixed_hits = table[table["concept"].isin(fixed)].set_index("term")["hits"]

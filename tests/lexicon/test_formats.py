@@ -302,3 +302,34 @@ def test_warnings_point_at_the_line_that_read_or_wrote_the_file(write, tmp_path)
         read_lexicon(path)
         write_lexicon(sourced, tmp_path / "s.lc3")
     assert [warning.filename for warning in caught] == [__file__] * 2
+
+
+def test_exclusions_travel_as_a_category_and_conditions_are_announced(tmp_path):
+    from framing.lexicon.model import Condition, Context, Exclusion
+
+    lexicon = Lexicon(
+        "ruled",
+        (Concept("war_name", (Variant("invasion", (Term("war"), Term("captured"))),)),),
+        exclusions=(Exclusion("Cold War"), Exclusion("World War*")),
+        conditions=(
+            Condition("war_name", "invasion", "captured", if_near=Context(2, words=("city",))),
+        ),
+    )
+    for suffix in ("dic", "cat", "lc3", "yml"):
+        with pytest.warns(
+            LexiconWarning,
+            match=r"conditions \(if_near, unless_near\).*written as the category "
+            r"'framing_exclusions'",
+        ):
+            path = write_lexicon(
+                lexicon, tmp_path / f"r.{suffix}", format="quanteda" if suffix == "yml" else None
+            )
+        back = read_lexicon(path, format="quanteda" if suffix == "yml" else None)
+        assert back.exclusions == lexicon.exclusions, suffix
+        assert back.conditions == ()
+        # Selecting categories keeps the exclusions.
+        category = "war_name" if suffix in ("cat", "yml") else "war_name.invasion"
+        selected = read_lexicon(
+            path, format="quanteda" if suffix == "yml" else None, categories=[category]
+        )
+        assert selected.exclusions == lexicon.exclusions

@@ -400,3 +400,150 @@ def test_the_example_in_docs_lexicons_md_loads(tmp_path):
     lexicon = read_lexicon(path)
     assert lexicon.name == "my_war_lexicon"
     assert lexicon.concept("war_name").reference.name == "war_invasion"
+
+
+# -- sense rules and measured precision ---------------------------------------------------
+
+RULES_HEADER = HEADER.replace(
+    "concepts:\n",
+    """exclusions:
+  - Cold War
+  - {phrase: "World War*", note: other wars, sources: [observed]}
+concepts:
+""",
+)
+
+
+def test_exclusions_and_conditions_load_from_the_native_format(write):
+    path = lexicon_file(
+        write,
+        """
+        war_name:
+          variants:
+            invasion:
+              unless_near: {within: 3, words: [nuclear], note: hypothetical wars}
+              terms:
+                - war
+                - {term: captured, if_near: {within: 2, words: ["cit*"], concepts: [war_name]}}
+        """,
+        header=RULES_HEADER,
+    )
+    lexicon = read_lexicon(path)
+    assert [e.pattern for e in lexicon.exclusions] == ["Cold War", "World War*"]
+    assert lexicon.exclusions[1].sources == ("observed",)
+    variant_rule, term_rule = lexicon.conditions
+    assert (variant_rule.term, variant_rule.unless_near.words) == (None, ("nuclear",))
+    assert term_rule.term == "captured" and term_rule.if_near.concepts == ("war_name",)
+    assert read_lexicon(write("again.yaml", lexicon.to_yaml())) == lexicon
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "message"),
+    [
+        (
+            "exclusions:\n  - war\n",
+            6,
+            "exclusion 'war': the exclusion matches everything the term 'war'",
+        ),
+        ('exclusions:\n  - "wa*"\n', 6, "so that term could never be counted"),
+        ("exclusions:\n  - Cold War\n  - cold  war\n", 7, "the same exclusion is already listed"),
+        ('exclusions:\n  - "(Cold) War"\n', 6, "is not part of the term syntax"),
+        ("exclusions:\n  - {phrase: X, sources: [nope]}\n", 6, "source id 'nope'"),
+        ("exclusions:\n  - {text: X}\n", 6, "unknown key 'text' in an exclusion"),
+    ],
+)
+def test_exclusion_problems_name_the_line(write, body, line, message):
+    header = HEADER.replace("concepts:\n", body + "concepts:\n")
+    path = lexicon_file(
+        write,
+        """
+        war_name:
+          variants:
+            invasion:
+              terms: [war]
+        """,
+        header=header,
+    )
+    with pytest.raises(LexiconError, match=rf"test\.yaml, line {line}\b.*{message}"):
+        read_lexicon(path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        ("{within: 0, words: [x]}", "'within' must be a whole number of words from 1 to 100"),
+        ("{within: 2}", "the context is empty"),
+        ("{words: [x]}", "needs 'within'"),
+        ('{within: 2, words: ["*x"]}', "the context word '\\*x' breaks the term syntax"),
+        ("{within: 2, concepts: [nope]}", "names the concept 'nope'"),
+        ("{within: 2, lexicons: [nope]}", "names the lexicon 'nope', which is not a bundled"),
+        ("{within: 2, words: [x], side: left}", "'side' must be both, before or after"),
+        ("{within: 2, words: [x], where: left}", "unknown key 'where'"),
+    ],
+)
+def test_condition_problems_name_the_line_and_the_rule(write, rule, message):
+    path = lexicon_file(
+        write,
+        f"""
+        war_name:
+          variants:
+            invasion:
+              terms:
+                - war
+                - {{term: captured, unless_near: {rule}}}
+        """,
+    )
+    with pytest.raises(LexiconError, match=rf"line 11, .*term 'captured'.*{message}"):
+        read_lexicon(path)
+
+
+def test_conditions_on_missing_places_and_twice_on_one_place_are_errors():
+    from framing.lexicon.model import Condition, Context
+
+    concepts = (Concept("c", (Variant("v", (Term("a"),)),)),)
+    near = Context(2, words=("x",))
+    with pytest.raises(LexiconError, match="the condition is on the term 'b' of variant 'v'"):
+        Lexicon("t", concepts, conditions=(Condition("c", "v", "b", if_near=near),))
+    with pytest.raises(LexiconError, match="merge them"):
+        Lexicon(
+            "t",
+            concepts,
+            conditions=(Condition("c", "v", "a", if_near=near), Condition("c", "v", "a")),
+        )
+    with pytest.raises(LexiconError, match="needs an if_near or an unless_near"):
+        Lexicon("t", concepts, conditions=(Condition("c", "v"),))
+
+
+def test_precision_rows_must_name_the_lexicon_and_fit_together(write):
+    header = HEADER.replace(
+        "concepts:\n",
+        """precision:
+  measured_on: a test corpus
+  rows:
+    - {concept: war_name, hits: 10, yes: 9, no: 1, unsure: 0, precision: 0.9, low: 0.6, high: 0.98}
+    - {concept: war_name, variant: nope, hits: 1, yes: 1, no: 0, unsure: 0,
+       precision: 1.0, low: 0.2, high: 1.0}
+    - {concept: war_name, hits: 1, yes: 1, no: 0, unsure: 0, precision: 1.0, low: 0.2, high: 0.9}
+concepts:
+""",
+    )
+    path = lexicon_file(
+        write,
+        """
+        war_name:
+          variants:
+            invasion:
+              terms: [war]
+        """,
+        header=header,
+    )
+    check = check_lexicon(path)
+    assert [(p.rule, p.line) for p in check.errors] == [
+        ("precision_target", 9),
+        ("precision_value", 11),
+    ]
+    good = write("good.yaml", path.read_text().replace("variant: nope", "variant: invasion"))
+    good = write("good.yaml", good.read_text().replace("high: 0.9}", "high: 1.0}"))
+    lexicon = read_lexicon(good)
+    assert lexicon.measured_on == "a test corpus"
+    assert lexicon.precision_table()["precision"].tolist() == [0.9, 1.0, 1.0]

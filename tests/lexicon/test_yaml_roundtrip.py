@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from framing import read_lexicon
 from framing.lexicon import Concept, Lexicon, Term, Variant
+from framing.lexicon.model import Condition, Context, Exclusion, Measurement
 from framing.lexicon.rules import ERROR, lexicon_problems
 
 NAMES = st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True)
@@ -59,8 +60,50 @@ def lexicons(draw) -> Lexicon:
                 )
             )
         concepts.append(Concept(concept_name, tuple(variants), description=draw(OPTIONAL_TEXT)))
+    source_lists = st.lists(st.sampled_from(source_ids), max_size=2, unique=True).map(tuple)
+    exclusions = tuple(
+        Exclusion(
+            pattern,
+            case_sensitive=draw(st.booleans()),
+            note=draw(OPTIONAL_TEXT),
+            sources=draw(source_lists) if source_ids else (),
+        )
+        for pattern in draw(st.lists(PATTERN, max_size=3))
+    )
+    contexts = st.none() | st.builds(
+        Context,
+        within=st.integers(1, 100),
+        words=st.lists(PATTERN, min_size=1, max_size=3).map(tuple),
+        concepts=st.lists(st.sampled_from([c.name for c in concepts]), max_size=1).map(tuple),
+        lexicons=st.lists(st.just("ukraine_toponyms"), max_size=1).map(tuple),
+        note=OPTIONAL_TEXT,
+        side=st.sampled_from(["both", "before", "after"]),
+    )
+    places = [
+        (concept.name, variant.name, term)
+        for concept in concepts
+        for variant in concept.variants
+        for term in (None, *(t.pattern for t in variant.terms))
+    ]
+    conditions = tuple(
+        Condition(*place, if_near=draw(contexts), unless_near=draw(contexts))
+        for place in draw(st.lists(st.sampled_from(places), max_size=3, unique=True))
+    )
+    precision = tuple(
+        Measurement(
+            concept.name,
+            draw(st.none() | st.sampled_from([v.name for v in concept.variants])),
+            *draw(st.tuples(*[st.integers(0, 10_000)] * 4)),
+            *sorted(draw(st.tuples(*[st.floats(0, 1)] * 3))),
+            note=draw(OPTIONAL_TEXT),
+        )
+        for concept in draw(st.lists(st.sampled_from(concepts), max_size=2))
+    )
     # Drop the draws that break a rule (duplicates, globs covering terms) before building.
-    assume(not [p for p in lexicon_problems(concepts, sources) if p.severity == ERROR])
+    problems = lexicon_problems(
+        concepts, sources, exclusions=exclusions, conditions=conditions, precision=precision
+    )
+    assume(not [p for p in problems if p.severity == ERROR])
     return Lexicon(
         name=draw(NAMES),
         concepts=tuple(concepts),
@@ -69,6 +112,10 @@ def lexicons(draw) -> Lexicon:
         description=draw(OPTIONAL_TEXT),
         sources=sources,
         licence=draw(OPTIONAL_TEXT),
+        exclusions=exclusions,
+        conditions=conditions,
+        precision=precision,
+        measured_on=draw(OPTIONAL_TEXT),
     )
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from framing.errors import LexiconWarning
-from framing.lexicon.model import Concept, Lexicon, Term, Variant
+from framing.lexicon.model import Concept, Exclusion, Lexicon, Term, Variant
 from framing.lexicon.rules import ERROR, WARNING, Problem, lexicon_problems, raise_for_errors
 
 
@@ -49,7 +49,10 @@ class Parsed:
 
     def finish(self) -> None:
         """Run the lexicon rules and give every problem the file and its line."""
-        for problem in lexicon_problems(self.concepts, self.metadata.get("sources", {})):
+        rules = {
+            key: self.metadata.get(key, ()) for key in ("exclusions", "conditions", "precision")
+        }
+        for problem in lexicon_problems(self.concepts, self.metadata.get("sources", {}), **rules):
             self.problems.append(replace(problem, file=self.file, line=self.locate(problem)))
 
     def lexicon(self, *, hint: str = "") -> Lexicon:
@@ -59,6 +62,17 @@ class Parsed:
             if problem.severity == WARNING:
                 warn(str(problem))
         return Lexicon(concepts=tuple(self.concepts), **self.metadata)
+
+
+#: The category that holds a lexicon's exclusions in the other dictionary formats. In
+#: quanteda (``tokens_lookup(nested_scope="dictionary")``) and other longest-match tools it
+#: works the same way: its phrases claim their words; drop its counts.
+EXCLUSIONS = "framing_exclusions"
+
+
+def selected(category: str, categories: set[str] | None) -> bool:
+    """Whether ``categories=`` selects ``category`` (exclusions are always read)."""
+    return categories is None or category in categories or category == EXCLUSIONS
 
 
 # -- concept and variant as the categories of the flat formats ------------------------
@@ -75,9 +89,14 @@ def join_category(concept: Concept, variant: Variant) -> str:
 
 
 def from_rows(parsed: Parsed, rows: Iterable[tuple[str, str, str, int]], name: str) -> Parsed:
-    """Build concepts from ``(concept, variant, pattern, line)`` rows, keeping file order."""
+    """Build concepts from ``(concept, variant, pattern, line)`` rows, keeping file order;
+    the rows of the :data:`EXCLUSIONS` category become the lexicon's exclusions."""
     grouped: dict[str, dict[str, list[tuple[str, int]]]] = {}
+    exclusions: list[tuple[str, int]] = []
     for concept, variant, pattern, line in rows:
+        if concept == EXCLUSIONS:
+            exclusions.append((pattern, line))
+            continue
         grouped.setdefault(concept, {}).setdefault(variant, []).append((pattern, line))
     parsed.concepts = [
         Concept(
@@ -87,8 +106,12 @@ def from_rows(parsed: Parsed, rows: Iterable[tuple[str, str, str, int]], name: s
         for concept, variants in grouped.items()
     ]
     parsed.metadata = {"name": name}
+    if exclusions:
+        parsed.metadata["exclusions"] = tuple(Exclusion(pattern) for pattern, _ in exclusions)
 
     def locate(problem: Problem) -> int | None:
+        if problem.key == "exclusions" and problem.item is not None:
+            return exclusions[problem.item][1]
         terms = grouped.get(problem.concept or "", {}).get(problem.variant or "")
         if not terms:
             return None
@@ -122,11 +145,24 @@ def lost_in(lexicon: Lexicon, format: str, *, keeps_case: bool = False) -> None:
         lost.append("word-form settings (inflection of ru/uk terms, forms added or removed)")
     if lexicon.description or lexicon.licence or lexicon.version != "0":
         lost.append("version, description and licence")
+    if lexicon.conditions:
+        lost.append("conditions (if_near, unless_near)")
+    if any(e.note is not None or e.sources for e in lexicon.exclusions):
+        lost.append("notes and sources of the exclusions")
+    if any(e.case_sensitive for e in lexicon.exclusions):
+        lost.append("case sensitivity of the exclusions")
+    if lexicon.precision or lexicon.measured_on is not None:
+        lost.append("measured precision")
     if lost:
         warn(
             f"The {format} format cannot hold the {', '.join(lost)} of lexicon "
             f"{lexicon.name!r}; they are left out. Keep the native YAML file "
             "(Lexicon.to_yaml) as the master copy."
+            + (
+                f" The exclusions are written as the category {EXCLUSIONS!r}."
+                if lexicon.exclusions
+                else ""
+            )
         )
 
 
@@ -148,7 +184,7 @@ def nested_rows(
                 term=pattern,
             )
             continue
-        if categories is not None and path[0] not in categories:
+        if not selected(path[0], categories):
             continue
         variant = "/".join(path[1:]) if len(path) > 1 else path[0]
         rows.append((path[0], variant, " ".join(pattern.split()), line))
@@ -171,4 +207,7 @@ def write_nested(
         for variant in concept.variants:
             lines.append(key(variant.name, 1))
             lines += [entry(term.pattern, 2) for term in variant.terms]
+    if lexicon.exclusions:
+        lines.append(key(EXCLUSIONS, 0))
+        lines += [entry(exclusion.pattern, 1) for exclusion in lexicon.exclusions]
     return "\n".join(lines) + "\n"

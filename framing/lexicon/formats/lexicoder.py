@@ -6,10 +6,12 @@ Categories name concept and variant as in LIWC files (``concept.variant``, or on
 from __future__ import annotations
 
 from framing.lexicon.formats._common import (
+    EXCLUSIONS,
     Parsed,
     from_rows,
     join_category,
     lost_in,
+    selected,
     split_category,
 )
 from framing.lexicon.model import Lexicon
@@ -36,7 +38,7 @@ def parse(text: str, file: str, name: str, categories: set[str] | None) -> Parse
                 term=line,
             )
             continue
-        if categories is not None and category not in categories:
+        if not selected(category, categories):
             continue
         concept, variant = split_category(category)
         rows.append((concept, variant, " ".join(line.split()), number))
@@ -60,4 +62,7 @@ def write(lexicon: Lexicon) -> str:
         for variant in concept.variants:
             lines.append(f"+{join_category(concept, variant)}")
             lines += [term.pattern for term in variant.terms]
+    if lexicon.exclusions:
+        lines.append(f"+{EXCLUSIONS}")
+        lines += [exclusion.pattern for exclusion in lexicon.exclusions]
     return "\n".join(lines) + "\n"

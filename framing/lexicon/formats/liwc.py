@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 
 from framing.lexicon.formats._common import (
+    EXCLUSIONS,
     Parsed,
     from_rows,
     join_category,
     lost_in,
+    selected,
     split_category,
     warn,
 )
@@ -118,7 +120,7 @@ def _rows(
         pattern, codes = _split_entry(line)
         numbers = _category_numbers(parsed, pattern, codes, number + 1)
         for category in _category_names(parsed, pattern, numbers, legend, number + 1):
-            if categories is not None and category not in categories:
+            if not selected(category, categories):
                 continue
             concept, variant = split_category(category)
             rows.append((concept, variant, pattern, number + 1))
@@ -206,4 +208,8 @@ def write(lexicon: Lexicon) -> str:
     ):
         legend.append(f"{number}\t{join_category(concept, variant)}")
         entries += [f"{term.pattern}\t{number}" for term in variant.terms]
+    if lexicon.exclusions:
+        number = len(legend) + 1
+        legend.append(f"{number}\t{EXCLUSIONS}")
+        entries += [f"{exclusion.pattern}\t{number}" for exclusion in lexicon.exclusions]
     return "%\n" + "\n".join(legend) + "\n%\n" + "\n".join(entries) + "\n"

@@ -1,5 +1,6 @@
 """The native YAML format: everything a lexicon holds (sources, notes, case, reference,
-descriptions), written canonically and read back with the line of every problem.
+descriptions, sense rules, measured precision), written canonically and read back with the
+line of every problem.
 
 The format itself, with an example, is in ``docs/lexicons.md``.
 """
@@ -7,20 +8,68 @@ The format itself, with an example, is in ``docs/lexicons.md``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
 from framing.lexicon.formats._common import Parsed
 from framing.lexicon.formats._yaml import compose, quoted, scalar
-from framing.lexicon.model import Concept, Lexicon, Term, Variant
+from framing.lexicon.model import (
+    Concept,
+    Condition,
+    Context,
+    Exclusion,
+    Lexicon,
+    Measurement,
+    Term,
+    Variant,
+)
 from framing.lexicon.rules import ERROR, Problem
 
 # The keys allowed at each level of the native format, in the order to_yaml writes them.
-_LEXICON_KEYS = ("name", "version", "language", "description", "licence", "sources", "concepts")
+_LEXICON_KEYS = (
+    "name",
+    "version",
+    "language",
+    "description",
+    "licence",
+    "sources",
+    "precision",
+    "exclusions",
+    "concepts",
+)
 _CONCEPT_KEYS = ("description", "variants")
-_VARIANT_KEYS = ("description", "reference", "terms")
-_TERM_KEYS = ("term", "case_sensitive", "sources", "note", "inflect", "add_forms", "remove_forms")
+_VARIANT_KEYS = ("description", "reference", "if_near", "unless_near", "terms")
+_TERM_KEYS = (
+    "term",
+    "case_sensitive",
+    "sources",
+    "note",
+    "inflect",
+    "add_forms",
+    "remove_forms",
+    "if_near",
+    "unless_near",
+)
+_EXCLUSION_KEYS = ("phrase", "case_sensitive", "sources", "note")
+_CONTEXT_KEYS = ("within", "side", "words", "concepts", "lexicons", "note")
+_PRECISION_KEYS = ("measured_on", "rows")
+_MEASUREMENT_KEYS = (
+    "concept",
+    "variant",
+    "hits",
+    "yes",
+    "no",
+    "unsure",
+    "precision",
+    "low",
+    "high",
+    "note",
+)
+_CONDITION_KEYS = ("if_near", "unless_near")
+_COUNTS = ("hits", "yes", "no", "unsure")
+# Unquoted, YAML 1.1 reads the keys yes and no as true and false.
+_MEASUREMENT_LABELS = {"yes": '"yes"', "no": '"no"'}
 
 
 def lexicon_to_yaml(lexicon: Lexicon) -> str:
@@ -34,6 +83,19 @@ def lexicon_to_yaml(lexicon: Lexicon) -> str:
     if lexicon.sources:
         lines.append("sources:")
         lines += [f"  {scalar(key)}: {scalar(value)}" for key, value in lexicon.sources.items()]
+    if lexicon.precision or lexicon.measured_on is not None:
+        lines.append("precision:")
+        if lexicon.measured_on is not None:
+            lines.append(f"  measured_on: {scalar(lexicon.measured_on)}")
+        lines.append("  rows:" + ("" if lexicon.precision else " []"))
+        lines += [f"    - {_measurement_to_yaml(row)}" for row in lexicon.precision]
+    if lexicon.exclusions:
+        lines.append("exclusions:")
+        lines += [f"  - {_exclusion_to_yaml(exclusion)}" for exclusion in lexicon.exclusions]
+    conditions = {
+        (condition.concept, condition.variant, condition.term): condition
+        for condition in lexicon.conditions
+    }
     lines.append("concepts:")
     for concept in lexicon.concepts:
         lines.append(f"  {scalar(concept.name)}:")
@@ -46,14 +108,26 @@ def lexicon_to_yaml(lexicon: Lexicon) -> str:
                 lines.append(f"        description: {scalar(variant.description)}")
             if variant.reference:
                 lines.append("        reference: true")
+            condition = conditions.get((concept.name, variant.name, None))
+            lines += [f"        {part}" for part in _condition_parts(condition)]
             lines.append("        terms:")
-            lines += [f"          - {_term_to_yaml(term)}" for term in variant.terms]
+            lines += [
+                f"          - "
+                f"{_term_to_yaml(term, conditions.get((concept.name, variant.name, term.pattern)))}"
+                for term in variant.terms
+            ]
     return "\n".join(lines) + "\n"
 
 
-def _term_to_yaml(term: Term) -> str:
+def _term_to_yaml(term: Term, condition: Condition | None = None) -> str:
     inflection = term._inflection()
-    if not term.case_sensitive and term.note is None and not term.sources and not inflection:
+    if (
+        not term.case_sensitive
+        and term.note is None
+        and not term.sources
+        and not inflection
+        and condition is None
+    ):
         return scalar(term.pattern)
     parts = [f"term: {scalar(term.pattern)}"]
     if term.case_sensitive:
@@ -68,6 +142,55 @@ def _term_to_yaml(term: Term) -> str:
     for key in ("add_forms", "remove_forms"):
         if key in inflection:
             parts.append(f"{key}: [" + ", ".join(scalar(f) for f in inflection[key]) + "]")
+    parts += _condition_parts(condition)
+    return "{" + ", ".join(parts) + "}"
+
+
+def _condition_parts(condition: Condition | None) -> list[str]:
+    if condition is None:
+        return []
+    return [
+        f"{key}: {_context_to_yaml(getattr(condition, key))}"
+        for key in _CONDITION_KEYS
+        if getattr(condition, key) is not None
+    ]
+
+
+def _context_to_yaml(context: Context) -> str:
+    parts = [f"within: {context.within}"]
+    if context.side != "both":
+        parts.append(f"side: {scalar(context.side)}")
+    for key in ("words", "concepts", "lexicons"):
+        values = getattr(context, key)
+        if values:
+            parts.append(f"{key}: [" + ", ".join(scalar(value) for value in values) + "]")
+    if context.note is not None:
+        parts.append(f"note: {scalar(context.note)}")
+    return "{" + ", ".join(parts) + "}"
+
+
+def _exclusion_to_yaml(exclusion: Exclusion) -> str:
+    if not exclusion.case_sensitive and exclusion.note is None and not exclusion.sources:
+        return scalar(exclusion.pattern)
+    parts = [f"phrase: {scalar(exclusion.pattern)}"]
+    if exclusion.case_sensitive:
+        parts.append("case_sensitive: true")
+    if exclusion.sources:
+        parts.append("sources: [" + ", ".join(scalar(s) for s in exclusion.sources) + "]")
+    if exclusion.note is not None:
+        parts.append(f"note: {scalar(exclusion.note)}")
+    return "{" + ", ".join(parts) + "}"
+
+
+def _measurement_to_yaml(row: Measurement) -> str:
+    parts = [f"concept: {scalar(row.concept)}"]
+    if row.variant is not None:
+        parts.append(f"variant: {scalar(row.variant)}")
+    # "yes" and "no" quoted: unquoted, YAML 1.1 reads them as true and false.
+    parts += [f"{_MEASUREMENT_LABELS.get(key, key)}: {getattr(row, key)}" for key in _COUNTS]
+    parts += [f"{key}: {float(getattr(row, key))!r}" for key in ("precision", "low", "high")]
+    if row.note is not None:
+        parts.append(f"note: {scalar(row.note)}")
     return "{" + ", ".join(parts) + "}"
 
 
@@ -88,6 +211,11 @@ def parse(text: str, file: str, name: str, categories: set[str] | None = None) -
         concept = read.concept(concept_name, concept_data)
         if concept is not None:
             parsed.concepts.append(concept)
+    metadata["exclusions"] = tuple(read.exclusions(data.get("exclusions")))
+    metadata["conditions"] = tuple(read.conditions)
+    measured_on, rows = read.precision(data.get("precision"))
+    metadata["precision"] = tuple(rows)
+    metadata["measured_on"] = measured_on
     parsed.metadata = metadata
     parsed.locate = partial(_locate, lines)
     parsed.finish()
@@ -105,6 +233,8 @@ class _Reader:
 
     parsed: Parsed
     lines: Mapping[KeyPath, int]
+    #: The conditions found on variants and terms, in file order.
+    conditions: list[Condition] = field(default_factory=list)
 
     def error(self, rule: str, message: str, path: KeyPath, **place: Any) -> None:
         self.parsed.add(ERROR, rule, message, self.lines.get(path), **place)
@@ -230,6 +360,7 @@ class _Reader:
         description = self.text(
             data.get("description"), "a variant's description", (*path, "description"), **there
         )
+        self.condition(data, path, str(here["concept"]), str(name), None, there)
         return Variant(name, tuple(terms), reference=reference is True, description=description)
 
     def term(self, item: Any, path: KeyPath, place: dict[str, str]) -> Term | None:
@@ -272,6 +403,7 @@ class _Reader:
         if note is not None and not isinstance(note, str):
             self.error("type", f"'note' must be text; got {note!r}", path, **where)
             note = None
+        self.condition(item, path, place["concept"], place["variant"], pattern, where)
         return Term(
             pattern,
             case_sensitive=case_sensitive,
@@ -306,11 +438,150 @@ class _Reader:
             found[key] = tuple(forms)
         return found
 
+    # -- sense rules and measured precision --------------------------------------------
+    def condition(
+        self,
+        data: dict[str, Any],
+        path: KeyPath,
+        concept: str,
+        variant: str,
+        term: str | None,
+        place: dict[str, str],
+    ) -> None:
+        """The ``if_near`` / ``unless_near`` contexts of a variant or term, if any."""
+        contexts = {
+            key: self.context(data[key], (*path, key), place, key)
+            for key in _CONDITION_KEYS
+            if key in data
+        }
+        if contexts:
+            self.conditions.append(Condition(concept, variant, term, **contexts))
+
+    def context(self, data: Any, path: KeyPath, place: dict[str, str], key: str) -> Context | None:
+        what = f"'{key}' (a mapping of within, side, words, concepts, lexicons, note)"
+        if not self.keys(data, _CONTEXT_KEYS, what, path, **place):
+            return None
+        if "within" not in data:
+            self.error(
+                "structure",
+                f"'{key}' needs 'within': how many words before and after the hit to look at",
+                path,
+                **place,
+            )
+            return None
+        lists = {}
+        for name in ("words", "concepts", "lexicons"):
+            value = data.get(name) or []
+            if isinstance(value, str):
+                value = [value]
+            if isinstance(value, list):  # a year, say, written without quotes: 1944
+                value = [
+                    str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in value
+                ]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                self.error(
+                    "type",
+                    f"'{name}' of '{key}' must be a list of text; got {value!r}",
+                    (*path, name),
+                    **place,
+                )
+                value = []
+            lists[name] = tuple(value)
+        note = self.text(data.get("note"), f"the note of '{key}'", (*path, "note"), **place)
+        side = self.text(data.get("side"), f"the side of '{key}'", (*path, "side"), **place)
+        return Context(data["within"], note=note, side=side or "both", **lists)
+
+    def exclusions(self, data: Any) -> list[Exclusion]:
+        if data is None:
+            return []
+        if not isinstance(data, list):
+            self.error("structure", "'exclusions' must be a list of phrases", ("exclusions",))
+            return []
+        found = []
+        for index, item in enumerate(data):
+            path = ("exclusions", index)
+            if isinstance(item, str):
+                found.append(Exclusion(item))
+                continue
+            if not self.keys(item, _EXCLUSION_KEYS, "an exclusion", path):
+                continue
+            phrase = item.get("phrase")
+            if not isinstance(phrase, str):
+                self.error(
+                    "structure",
+                    f"an exclusion mapping needs the text 'phrase'; got {phrase!r}",
+                    path,
+                )
+                continue
+            case_sensitive = item.get("case_sensitive", False)
+            sources = item.get("sources") or []
+            sources = [sources] if isinstance(sources, str) else sources
+            note = item.get("note")
+            if (
+                not isinstance(case_sensitive, bool)
+                or not isinstance(sources, list)
+                or not all(isinstance(s, str) for s in sources)
+                or (note is not None and not isinstance(note, str))
+            ):
+                self.error(
+                    "type",
+                    "an exclusion's case_sensitive must be true or false, its sources a list "
+                    "of source ids and its note text",
+                    path,
+                    term=phrase,
+                )
+                continue
+            found.append(Exclusion(phrase, case_sensitive, note, tuple(sources)))
+        return found
+
+    def precision(self, data: Any) -> tuple[str | None, list[Measurement]]:
+        if data is None:
+            return None, []
+        if not self.keys(data, _PRECISION_KEYS, "'precision'", ("precision",)):
+            return None, []
+        measured_on = self.text(
+            data.get("measured_on"), "'measured_on'", ("precision", "measured_on")
+        )
+        rows_data = data.get("rows") or []
+        if not isinstance(rows_data, list):
+            self.error("structure", "'rows' must be a list", ("precision", "rows"))
+            return measured_on, []
+        rows = []
+        for index, item in enumerate(rows_data):
+            path = ("precision", "rows", index)
+            if isinstance(item, dict):
+                # YAML 1.1 reads the keys yes and no unquoted as true and false.
+                item = {
+                    {True: "yes", False: "no"}.get(k, k) if isinstance(k, bool) else k: v
+                    for k, v in item.items()
+                }
+            if not self.keys(item, _MEASUREMENT_KEYS, "a precision row", path):
+                continue
+            missing = [
+                key for key in _MEASUREMENT_KEYS[:-1] if key not in item and key != "variant"
+            ]
+            if missing:
+                self.error("structure", f"the precision row lacks {missing}", path)
+                continue
+            rows.append(
+                Measurement(
+                    concept=str(item["concept"]),
+                    variant=None if item.get("variant") is None else str(item["variant"]),
+                    note=item.get("note"),
+                    **{key: item[key] for key in _MEASUREMENT_KEYS[2:-1]},
+                )
+            )
+        return measured_on, rows
+
 
 def _locate(lines: Mapping[KeyPath, int], problem: Problem) -> int | None:
     """The line of a problem the lexicon rules found, from its place."""
     if problem.source_id is not None:
         return lines.get(("sources", problem.source_id))
+    if problem.key == "exclusions":
+        return lines.get(("exclusions", problem.item))
+    if problem.key == "precision":
+        return lines.get(("precision", "rows", problem.item))
     if problem.concept is None:
         return None
     path: KeyPath = ("concepts", problem.concept)
@@ -318,4 +589,6 @@ def _locate(lines: Mapping[KeyPath, int], problem: Problem) -> int | None:
         path = (*path, "variants", problem.variant)
         if problem.term_index is not None:
             path = (*path, "terms", problem.term_index)
+    if problem.key in _CONDITION_KEYS and (*path, problem.key) in lines:
+        return lines[(*path, problem.key)]
     return lines.get(path)
