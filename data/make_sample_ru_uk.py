@@ -244,7 +244,7 @@ def write_sample_ru_uk(folder: Path = FOLDER, package_file: Path = PACKAGE_FILE)
         }
     }
     package_file.parent.mkdir(parents=True, exist_ok=True)
-    framing.write_corpus(corpus, package_file)
+    framing.write_corpus(corpus, package_file, overwrite=True)
     written.append(package_file)
     return written
 

@@ -89,9 +89,9 @@ def test_write_table_writes_escaped_latex_and_a_sidecar(tmp_path):
 def test_write_table_is_byte_identical_when_rewritten(tmp_path):
     table = pd.DataFrame({"term": ["kyiv"] * 50, "z": np.linspace(0, 1, 50)})
     first = framing.write_table(table, tmp_path / "a.tex", caption="x")[0].read_bytes()
-    second = framing.write_table(
-        table, tmp_path / "a.tex", caption="x", overwrite=True
-    )[0].read_bytes()
+    second = framing.write_table(table, tmp_path / "a.tex", caption="x", overwrite=True)[
+        0
+    ].read_bytes()
     assert first == second
 
 

@@ -239,7 +239,9 @@ def coding_sheet(
 
     See Also
     --------
-    write_coding_sheet, read_coding_sheet, precision
+    write_coding_sheet : the sheet to .csv or .xlsx, for coding in a spreadsheet.
+    read_coding_sheet : the coded sheet back, every row checked.
+    precision : precision per stratum from the codes, with Wilson intervals.
 
     Notes
     -----
