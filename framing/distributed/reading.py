@@ -32,7 +32,7 @@ import pandas as pd
 
 from framing.corpus._report import REPORT_KEY, Collector, RecordError
 from framing.corpus.readers._build import Ids
-from framing.corpus.readers._pipeline import _corpus_chunks, call_parameters
+from framing.corpus.readers._pipeline import _corpus_chunks, _file_fields, call_parameters
 from framing.corpus.readers._registry import READERS, Source
 from framing.corpus.readers._sources import (
     DEFAULT_CHUNK,
@@ -40,7 +40,7 @@ from framing.corpus.readers._sources import (
     check_options,
     detect_format,
     renamed_columns,
-    source_paths,
+    source_files,
 )
 from framing.corpus.schema import CORPUS_COLUMNS, conform, empty_corpus, validate_corpus
 from framing.distributed import no_string_conversion, require_dask
@@ -146,11 +146,18 @@ def read_corpus_dask(
         function="read_corpus_dask",
     )
     listing = Collector(options.errors)
-    paths = [str(path) for path in source_paths(source, listing)]
+    found = source_files(source, listing)
+    paths = [str(item.path) for item in found]
+    names = [item.name for item in found]
     parameters = call_parameters(source, options)
 
     read_file = dask.delayed(_read_file, pure=True)
-    reads = dask.persist(*[read_file(path, options, chunksize) for path in paths])
+    reads = dask.persist(
+        *[
+            read_file(path, options, chunksize, name)
+            for path, name in zip(paths, names, strict=True)
+        ]
+    )
     summaries = dask.compute(*[dask.delayed(_summary)(read) for read in reads])
 
     report = _merged_report(summaries, listing)
@@ -197,7 +204,7 @@ class _RecordedIds(Ids):
         return super().claim(base)
 
 
-def _read_file(path: str, options: Options, size: int) -> dict[str, Any]:
+def _read_file(path: str, options: Options, size: int, name: str | None = None) -> dict[str, Any]:
     """One file as ``read_corpus`` reads it within a read: corpus pieces and its report.
 
     The ids are claimed within the file; ``bases`` keeps what they were claimed from, so
@@ -215,6 +222,8 @@ def _read_file(path: str, options: Options, size: int) -> dict[str, Any]:
         file_format = None
     if file_format is not None:
         state = Source(path, file_format, collector.entry(path, file_format))
+        state.file = name  # the file column, as read_corpus gives it
+        state.file_fields = _file_fields(name, options) if name is not None else {}
         # Read in read_corpus's own chunks (a source's columns are decided on its first
         # chunk), then cut into partitions of at most ``size`` documents.
         pieces = READERS[file_format].read(Path(path), state, collector, DEFAULT_CHUNK)
