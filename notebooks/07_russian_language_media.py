@@ -99,7 +99,7 @@ columns = ["outlet", "variant", "count", "share", "share_low", "share_high"]
 war[columns].round(2)
 
 # %%
-ax = plot.shares(war, "war_name")
+ax = plot.shares(war, concept="war_name")
 
 # %% [markdown]
 # ## 2. «на Украине» or «в Украине», per outlet
@@ -109,7 +109,7 @@ frame = shares("ukraine_preposition")
 frame[columns].round(2)
 
 # %%
-ax = plot.shares(frame, "ukraine_preposition")
+ax = plot.shares(frame, concept="ukraine_preposition")
 
 # %% [markdown]
 # ## 3. Read the hits: KWIC
