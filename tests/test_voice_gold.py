@@ -50,7 +50,9 @@ def kit_labels(shared_data: Path, gold: pd.DataFrame) -> pd.DataFrame:
         fields = [f for f in ("title", "description", "text") if f in corpus]
         fields = [f for f in fields if corpus[f].notna().any()]
         for lexicon in lexicons:
-            hits = framing.match(corpus, lexicon, fields=fields, principal=principal, workers=1)
+            hits = framing.match(
+                corpus, lexicon, fields=fields, principal=principal, rules=False, workers=1
+            )
             hits["source_file"] = source
             found.append(hits)
     hits = pd.concat(found, ignore_index=True)

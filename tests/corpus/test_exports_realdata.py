@@ -92,7 +92,7 @@ FIGURES = [
         0,
         1,
         1,
-        0,
+        1,  # the page's text (its menus): read since saved pages are decoded by their charset
         8,
     ),
     (
@@ -104,7 +104,7 @@ FIGURES = [
         0,
         1,
         1,
-        0,
+        1,  # the page's text (its menus): read since saved pages are decoded by their charset
         22,
     ),
     (
