@@ -330,7 +330,8 @@ def heatmap(
     groups = ordered(scores.loc[rows.index, by])
     matrix = matrix.reindex(index=groups, columns=columns).astype(float)
     data = matrix.to_numpy()
-    faint_cells = faint.reindex(index=groups, columns=columns).fillna(False).to_numpy(bool)
+    # eq(True), not fillna(False): pandas 2.2 warns about downcasting object columns.
+    faint_cells = faint.reindex(index=groups, columns=columns).eq(True).to_numpy(bool)
 
     ax = axes_for(ax)
     colour_map = mpl.colormaps[cmap or mpl.rcParams["image.cmap"]]
