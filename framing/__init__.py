@@ -10,6 +10,7 @@ The pipeline, one function per stage, each taking and returning tidy DataFrames:
 
 from framing._export import write_table
 from framing._tokens import lemmatise, stop_words
+from framing._version import __version__
 from framing.audit import RuleAudit, audit_rules
 from framing.coding import (
     CodingError,
@@ -68,8 +69,6 @@ from framing.matching import match, match_text
 from framing.provenance import corpus_fingerprint, provenance
 from framing.scoring import score
 from framing.stats import keyness, log_odds
-
-__version__ = "0.1.0"
 
 __all__ = [
     "CORPUS_COLUMNS",

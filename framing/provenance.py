@@ -15,8 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as _package_version
 from typing import Any
 
 import pandas as pd
@@ -25,11 +23,14 @@ ATTRS_KEY = "framing"
 
 
 def package_version() -> str:
-    """Return the installed version of ``framing``."""
-    try:
-        return _package_version("framing")
-    except PackageNotFoundError:  # running from a source tree that was never installed
-        return "0+unknown"
+    """Return the version of ``framing`` that is running.
+
+    Read from the package itself, not from the installed distribution's metadata: the
+    distribution is named ``framing-kit``, and a source tree on ``sys.path`` has none.
+    """
+    from framing._version import __version__
+
+    return __version__
 
 
 def _hash_strings(values: Any) -> str:

@@ -1,4 +1,5 @@
 import pandas as pd
+import pytest
 
 from framing import Lexicon
 from framing.provenance import corpus_fingerprint, package_version, provenance, stamp
@@ -51,3 +52,15 @@ def test_stamp_inherits_corpus_and_lexicon_from_an_input_table():
     scores = stamp(pd.DataFrame(), function="score", inherit=hits, parameters={"by": "outlet"})
     assert provenance(scores)["corpus"] == provenance(hits)["corpus"]
     assert provenance(scores)["inputs"]["function"] == "match"
+
+
+def test_the_installed_distribution_has_the_package_version():
+    from importlib.metadata import PackageNotFoundError, version
+
+    import framing
+
+    try:
+        installed = version("framing-kit")
+    except PackageNotFoundError:
+        pytest.skip("framing-kit is not installed (running from a source tree)")
+    assert installed == framing.__version__ == package_version()

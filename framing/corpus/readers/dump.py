@@ -15,7 +15,7 @@ from framing.corpus._report import Collector
 from framing.corpus.dumps import DumpItem, iter_dump
 from framing.corpus.readers._registry import Chunk, Source, register
 from framing.corpus.readers._sources import check_text_file
-from framing.corpus.readers._text_io import file_lines, line_text
+from framing.corpus.readers._text_io import file_lines
 from framing.limits import get_limits
 
 
@@ -44,7 +44,9 @@ def _read_dump(path: Path, source: Source, collector: Collector, size: int) -> I
                 continue
             # A lone \r (old Mac exports) or U+2028 ends a line too, as in str.splitlines,
             # so that the dump's blank-line structure reads the same whatever the endings.
-            for piece in line_text(line.text).splitlines() or [""]:
+            # Split the line with its end: "0\f\n" is two lines ("0" and a blank one), as
+            # str.splitlines reads the whole file.
+            for piece in line.text.splitlines() or [""]:
                 number += 1
                 if line.undecodable is not None:
                     bad.setdefault(number, line.undecodable)
