@@ -49,6 +49,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     (
         "foundation",
         (
+            "framing._version",
             "framing.errors",
             "framing.limits",
             "framing._files",
