@@ -54,9 +54,15 @@ EXIT_CHECK_PROBLEMS = 3
 _OUTPUT_SUFFIXES = (".parquet", ".csv", ".tsv")
 
 
-def check_output(path: str | Path, inputs: Sequence[str | Path], *, force: bool) -> Path:
+def check_output(
+    path: str | Path, inputs: Sequence[str | Path], *, force: bool, corpus: bool = False
+) -> Path:
     """Check ``-o`` before anything is read: its suffix, that it is no input (nor is its
-    sidecar), and that it exists only with ``--force``."""
+    sidecar), and that it exists only with ``--force``.
+
+    ``corpus`` says the command writes a corpus: to Parquet it goes through
+    ``write_corpus``, which writes no sidecar; every other table gets ``<stem>.json``.
+    """
     from framing._files import is_kit_sidecar
 
     path = Path(path)
@@ -64,7 +70,8 @@ def check_output(path: str | Path, inputs: Sequence[str | Path], *, force: bool)
         raise _UsageError(f"Cannot write {path}: use a .parquet, .csv or .tsv file name.")
     if path.is_dir():
         raise _UsageError(f"Cannot write {path}: it is a folder; give a file name.")
-    sidecar = path.with_name(f"{path.stem}.json") if path.suffix != ".parquet" else None
+    writes_sidecar = not (corpus and path.suffix == ".parquet")
+    sidecar = path.with_name(f"{path.stem}.json") if writes_sidecar else None
     for given in inputs:
         source = Path(given)
         if not source.exists():
@@ -279,7 +286,7 @@ def _command_read(args: argparse.Namespace) -> int:
     from framing import check_corpus, load_report, read_corpus
 
     if args.output:
-        check_output(args.output, args.sources, force=args.force)
+        check_output(args.output, args.sources, force=args.force, corpus=True)
     corpus = read_corpus(
         args.sources if len(args.sources) > 1 else args.sources[0],
         format=args.format,

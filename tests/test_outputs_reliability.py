@@ -82,6 +82,10 @@ def test_C3_the_command_line_refuses_to_replace_its_input(tmp_path, capsys):
     saved = corpus.read_bytes()
     code = main(["match", str(corpus), "--lexicon", "ukraine_war", "-o", str(corpus)])
     assert code == 2 and corpus.read_bytes() == saved
+    # hits written to Parquet get a sidecar too: articles.json would be it
+    hits = tmp_path / "articles.parquet"
+    code = main(["match", str(corpus), "--lexicon", "ukraine_war", "-o", str(hits)])
+    assert code == 2 and articles.read_bytes() == before
     assert main(["read", str(articles), "-o", str(corpus)]) == 2  # exists: needs --force
     assert main(["read", str(articles), "-o", str(corpus), "--force"]) == 0
 

@@ -82,10 +82,15 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
                 frame[name] = pd.Series(pd.NA, index=frame.index, dtype=STRING_DTYPE)
             continue
         if name == "published":
-            frame[name] = _as_utc(frame[name])
+            if frame[name].dtype != DATETIME_DTYPE:
+                frame[name] = _as_utc(frame[name])
         elif name == "tags":
-            frame[name] = frame[name].map(_as_tag_list).astype(object)
-        else:
+            values = frame[name]
+            if values.dtype != object or not all(
+                type(tags) is list and all(type(t) is str for t in tags) for tags in values
+            ):
+                frame[name] = values.map(_as_tag_list).astype(object)
+        elif frame[name].dtype != STRING_DTYPE:
             frame[name] = frame[name].astype(STRING_DTYPE)
     extra = [c for c in frame.columns if c not in CORPUS_COLUMNS]
     return frame[[*CORPUS_COLUMNS, *extra]].reset_index(drop=True)

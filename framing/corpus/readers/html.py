@@ -42,6 +42,30 @@ _WHATWG = {
 }
 
 
+# Encodings by how often web pages use them, most first (Python codec names).
+_WEB_ENCODINGS = (
+    "utf_8",
+    "cp1251",
+    "cp1252",
+    "koi8_r",
+    "cp1250",
+    "gb18030",
+    "big5",
+    "shift_jis",
+    "euc_jp",
+    "euc_kr",
+    "iso8859_2",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "koi8_u",
+    "iso8859_5",
+    "cp874",
+)
+
+
 @register("html", extensions=(".html", ".htm"), aliases=("htm",), expected="a saved HTML page")
 def _read_html(path: Path, source: Source, collector: Collector, size: int) -> Iterator[Chunk]:
     """The page's one document; a page with no title and no body is a bad record."""
@@ -91,12 +115,21 @@ def decode_page(raw: bytes) -> str:
         pass
     import charset_normalizer
 
-    best = charset_normalizer.from_bytes(raw).best()
-    if best is not None and best.encoding:
-        try:
-            return raw.decode(best.encoding)
-        except (LookupError, UnicodeDecodeError):
-            pass
+    matches = list(charset_normalizer.from_bytes(raw))
+    if matches:
+        # Of the guesses as plausible as the best, the encoding web pages use most: a
+        # Russian page in windows-1251 reads as well in mac_cyrillic (their lower case
+        # letters share their bytes), whose capitals are other letters.
+        best = min(match.chaos for match in matches)
+        plausible = [match.encoding for match in matches if match.chaos <= best + 0.02]
+        plausible.sort(
+            key=lambda name: _WEB_ENCODINGS.index(name) if name in _WEB_ENCODINGS else 99
+        )
+        for encoding in plausible:
+            try:
+                return raw.decode(encoding)
+            except (LookupError, UnicodeDecodeError):
+                continue
     return raw.decode("utf-8", "replace")
 
 

@@ -139,8 +139,9 @@ def _read_json_array(
 
     A top-level object is one article when it has a text or title field (whatever lists
     it holds: ``tags``, paragraphs); otherwise its list of objects is read
-    (``{"articles": [...], "errors": []}``). An object holding several lists of objects,
-    none named like a list of articles, is an error naming them.
+    (``{"articles": [...], "errors": []}``; with no list of objects, its one non-empty
+    list, whose items that are not objects are then bad records). An object holding
+    several such lists, none named like a list of articles, is an error naming them.
     """
     check_text_file(path, "json")
     limit = get_limits().json_bytes
@@ -197,22 +198,21 @@ def _wrapped_records(value: dict[str, Any], source: Source) -> list[Any]:
         normalise_name(str(key)) in _RECORD_KEYS and _is_text(item) for key, item in value.items()
     ):
         return [value]
-    lists = {
-        key: item
-        for key, item in value.items()
-        if isinstance(item, list) and any(isinstance(v, dict) for v in item)
-    }
-    if len(lists) == 1:
-        return next(iter(lists.values()))
-    if not lists:
+    lists = {key: item for key, item in value.items() if isinstance(item, list)}
+    candidates = {
+        key: item for key, item in lists.items() if any(isinstance(v, dict) for v in item)
+    } or {key: item for key, item in lists.items() if item}
+    if len(candidates) == 1:
+        return next(iter(candidates.values()))
+    if not candidates:
         return [value]
-    named = [key for key in lists if normalise_name(str(key)) in _LIST_KEYS]
+    named = [key for key in candidates if normalise_name(str(key)) in _LIST_KEYS]
     if len(named) == 1:
-        return lists[named[0]]
+        return candidates[named[0]]
     raise RecordError(
         source.path,
         None,
         f"expected a JSON array of objects; found an object holding several lists of "
-        f"objects ({', '.join(repr(k) for k in lists)}) and could not tell which holds "
+        f"objects ({', '.join(repr(k) for k in candidates)}) and could not tell which holds "
         "the articles (save that list alone as the file)",
     )
