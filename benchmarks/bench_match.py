@@ -33,6 +33,8 @@ from benchmarks.synthetic import make_corpus, make_lexicon
 from framing._engine import default_backend
 
 HERE = Path(__file__).resolve().parent
+#: The heading of bench_scale.py's section of RESULTS.md, which a run of this script keeps.
+SCALE_SECTION = "## The pipeline on dask"
 
 
 def _megabytes(corpus: pd.DataFrame) -> float:
@@ -55,11 +57,11 @@ def throughput(corpus: pd.DataFrame, lexicon, workers: int, voice: bool, repeats
     )
     times = _timed(
         lambda: framing.match(
-            corpus, lexicon, fields="text", workers=workers, voice=voice, progress=False
+            corpus, lexicon, fields="text", workers=workers, classify_voice=voice, progress=False
         ),
         repeats,
     )
-    hits = framing.match(corpus, lexicon, fields="text", workers=workers, voice=False)
+    hits = framing.match(corpus, lexicon, fields="text", workers=workers, classify_voice=False)
     return {
         "hits_per_document": len(hits) / len(corpus),
         "megabytes": size,
@@ -312,7 +314,19 @@ def write_results(path: Path, results: dict, documents: int, workers: int) -> No
         f"{verdict(total_peak < 1000)} |",
         "",
     ]
-    path.write_text("\n".join(lines), encoding="utf-8")
+    # Other benchmarks write their own sections after this one (bench_compare.py's
+    # "## compare_groups", bench_scale.py's scale section): keep them as they are.
+    kept = ""
+    if path.exists():
+        previous = path.read_text(encoding="utf-8")
+        starts = [
+            previous.index(marker)
+            for marker in ("\n## compare_groups", "\n" + SCALE_SECTION)
+            if marker in previous
+        ]
+        if starts:
+            kept = previous[min(starts) :]
+    path.write_text("\n".join(lines) + kept, encoding="utf-8")
     print(path.read_text())
 
 

@@ -95,7 +95,12 @@ def interleaved(corpus: pd.DataFrame, plain: Lexicon, ruled: Lexicon, workers: i
     def run(lexicon: Lexicon) -> float:
         return timed(
             lambda: framing.match(
-                corpus, lexicon, fields="text", workers=workers, voice=voice, progress=False
+                corpus,
+                lexicon,
+                fields="text",
+                workers=workers,
+                classify_voice=voice,
+                progress=False,
             ),
             clock,
         )

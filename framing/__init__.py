@@ -9,6 +9,7 @@ The pipeline, one function per stage, each taking and returning tidy DataFrames:
 """
 
 from framing._export import write_table
+from framing._tokens import lemmatise, stop_words
 from framing.audit import RuleAudit, audit_rules
 from framing.coding import (
     CodingError,
@@ -25,13 +26,17 @@ from framing.comparison import compare_groups
 from framing.concordance import kwic
 from framing.corpus import CORPUS_COLUMNS, CorpusError, validate_corpus
 from framing.corpus._report import LoadReport, load_report
+from framing.corpus.check import CorpusCheck, check_corpus
+from framing.corpus.concat import concat
 from framing.corpus.dedup import deduplicate
-from framing.corpus.readers import iter_corpus, read_corpus, write_corpus
+from framing.corpus.readers import as_corpus, iter_corpus, read_corpus, write_corpus
 from framing.datasets import load_sample
 from framing.discovery import collocations, suggest_terms
+from framing.distributed import read_corpus_dask
 from framing.errors import (
     FramingError,
     FramingWarning,
+    OverwriteError,
     ParameterError,
     RecordError,
     TermError,
@@ -58,6 +63,7 @@ from framing.lexicon import (
 # Deprecated spellings of read_lexicon and write_lexicon, kept one release (they warn).
 from framing.lexicon import read_dictionary as read_dictionary
 from framing.lexicon import write_dictionary as write_dictionary
+from framing.limits import get_limits, set_limits
 from framing.matching import match, match_text
 from framing.provenance import corpus_fingerprint, provenance
 from framing.scoring import score
@@ -71,6 +77,7 @@ __all__ = [
     "Concept",
     "Condition",
     "Context",
+    "CorpusCheck",
     "CorpusError",
     "Exclusion",
     "FramingError",
@@ -80,6 +87,7 @@ __all__ = [
     "LexiconError",
     "LexiconWarning",
     "LoadReport",
+    "OverwriteError",
     "ParameterError",
     "RecordError",
     "RuleAudit",
@@ -89,16 +97,21 @@ __all__ = [
     "__version__",
     "adjusted_counts",
     "agreement",
+    "as_corpus",
     "audit_rules",
+    "check_corpus",
     "check_lexicon",
     "coding_sheet",
     "collocations",
     "compare_groups",
+    "concat",
     "corpus_fingerprint",
     "deduplicate",
+    "get_limits",
     "iter_corpus",
     "keyness",
     "kwic",
+    "lemmatise",
     "lexicons",
     "load_lexicon",
     "load_report",
@@ -110,11 +123,14 @@ __all__ = [
     "provenance",
     "read_coding_sheet",
     "read_corpus",
+    "read_corpus_dask",
     "read_lexicon",
     "recall",
     "recall_sheet",
     "save_figure",
     "score",
+    "set_limits",
+    "stop_words",
     "suggest_terms",
     "validate_corpus",
     "write_coding_sheet",

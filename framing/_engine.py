@@ -109,9 +109,18 @@ def available_backends() -> tuple[str, ...]:
     return (*found, "pyahocorasick")
 
 
-def default_backend() -> str:
-    """``FRAMING_ENGINE`` if set, else ahocorasick_rs when installed, else pyahocorasick."""
-    chosen = os.environ.get("FRAMING_ENGINE") or available_backends()[0]
+def default_backend(specs: Sequence[TermSpec] = ()) -> str:
+    """``FRAMING_ENGINE`` if set, else ahocorasick_rs when installed, else pyahocorasick.
+
+    For terms in another script than Latin (``specs`` with a non-ASCII term, such as a
+    Russian lexicon) pyahocorasick is the default: ahocorasick_rs converts each text to
+    UTF-8 and back, and runs at less than half its speed on Cyrillic text
+    (``benchmarks/RESULTS.md``).
+    """
+    fallback = available_backends()[0]
+    if specs and any(not str(pattern).isascii() for pattern, _ in specs):
+        fallback = "pyahocorasick"
+    chosen = os.environ.get("FRAMING_ENGINE") or fallback
     if chosen not in available_backends():
         raise ValueError(
             f"The FRAMING_ENGINE environment variable must be one of "
@@ -496,6 +505,9 @@ def _is_word(character: str) -> bool:
 # the matcher but spaces here: that only adds candidates, never loses one.
 _NON_WORD = re.compile(r"\W")
 _ASCII_NON_WORD = {code: " " for code in range(128) if _NON_WORD.match(chr(code))}
+# The same map on normalised text, whose white space is already single spaces: leaving
+# the spaces alone makes a quarter of the replacements (Cyrillic text: 2x faster).
+_NON_WORD_NOR_SPACE = re.compile(r"[^\w ]")
 
 
 def _anchored_text(folded: str) -> str:
@@ -509,7 +521,7 @@ def _anchored_text(folded: str) -> str:
     """
     if folded.isascii():
         return " " + folded.translate(_ASCII_NON_WORD) + " "
-    return " " + _NON_WORD.sub(" ", folded) + " "
+    return " " + _NON_WORD_NOR_SPACE.sub(" ", folded) + " "
 
 
 def _anchored(key: str, closes: bool) -> str:
@@ -561,9 +573,9 @@ def engine_for(
 ) -> Engine:
     """Return the engine for these terms and rules, compiling it on first use (a small
     cache)."""
-    backend = backend or default_backend()
-    rules = rules or NO_RULES
     terms = tuple((str(pattern), bool(case_sensitive)) for pattern, case_sensitive in specs)
+    backend = backend or default_backend(terms)
+    rules = rules or NO_RULES
     engine = _ENGINES.get((backend, terms, rules))
     if engine is None:
         if len(_ENGINES) >= 8:

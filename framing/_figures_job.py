@@ -15,7 +15,7 @@ import hashlib
 import os
 import sys
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -204,6 +204,7 @@ def run_figures(
     period: str = "M",
     *,
     outlets: Sequence[str] | None = None,
+    events: Mapping[str, str] | None = None,
     formats: Sequence[str] = DEFAULT_FORMATS,
     executed: str | os.PathLike | None = None,
     timeout: int = 600,
@@ -228,6 +229,10 @@ def run_figures(
         The time bins of the timelines.
     outlets : list of str, optional
         Keep only these outlets (default: all).
+    events : dict, optional
+        Dates (``YYYY-MM-DD``) and labels to mark on the timelines (only those inside the
+        data's time range are drawn). Default: the sample corpus's own events for the
+        sample, none for another corpus.
     formats : list of str
         Figure formats, among "pdf", "png" and "svg".
     executed : path, optional
@@ -284,6 +289,7 @@ def run_figures(
         "corpus_path": _resolve(corpus) if corpus is not None else None,
         "lexicons": lexicons,
         "outlets": list(outlets) if outlets else None,
+        "events": dict(events) if events is not None else None,
         "period": period,
         "output": str(output),
         "formats": list(formats),
@@ -308,7 +314,41 @@ def run_figures(
     )
     manifest = _write_manifest(output, written)
     written.append(manifest)
-    print(f"Wrote {len(written)} files into {output}:", flush=True)
-    for path in written:
-        print(f"  {path.name}", flush=True)
+    print(summary_line(output, written), flush=True)
     return written
+
+
+def summary_line(output: Path, written: Sequence[Path]) -> str:
+    """One line saying what the job wrote, pointing to the manifest.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> files = [Path(n) for n in ("a.pdf", "a.png", "a.json", "t.csv", "t.tex", "t.json",
+    ...     "README.md")]
+    >>> print(summary_line(Path("figures"), files))  # doctest: +NORMALIZE_WHITESPACE
+    Wrote 7 files into figures: 1 figure (pdf, png), 1 table (csv, tex),
+    2 provenance sidecars; list in figures/README.md
+    """
+    stems: dict[str, set[str]] = {}
+    for path in written:
+        if path.name != MANIFEST_NAME:
+            stems.setdefault(path.stem, set()).add(path.suffix.lstrip("."))
+    figures = {stem: kinds for stem, kinds in stems.items() if kinds & set(DEFAULT_FORMATS)}
+    tables = {stem: kinds for stem, kinds in stems.items() if kinds & {"csv", "tex"}}
+    sidecars = sum("json" in kinds for kinds in stems.values())
+
+    def count(items: dict[str, set[str]], noun: str, known: Sequence[str]) -> str:
+        kinds = sorted(set().union(*items.values()) & set(known)) if items else []
+        plural = "" if len(items) == 1 else "s"
+        return f"{len(items)} {noun}{plural} ({', '.join(kinds)})" if items else f"0 {noun}s"
+
+    parts = [
+        count(figures, "figure", DEFAULT_FORMATS),
+        count(tables, "table", ("csv", "tex")),
+        f"{sidecars} provenance sidecar{'' if sidecars == 1 else 's'}",
+    ]
+    return (
+        f"Wrote {len(written)} files into {output}: {', '.join(parts)}; "
+        f"list in {Path(output) / MANIFEST_NAME}"
+    )

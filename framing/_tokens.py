@@ -15,8 +15,24 @@ same way, so there is exactly one definition of a token, written here and in
 4. A final possessive ``'s`` is not part of the token, so "Kiev's" and "Kiev’s" are the
    token "Kiev", as the matcher counts them ("it's" becomes "it" by the same rule).
 
+5. As in the matcher (``framing._text``): Cyrillic "ё" is "е", and Latin look-alike
+   letters inside a Cyrillic word ("ЛНP" with a Latin P) are their Cyrillic twins, so
+   "ещё" and "еще" are one token. Russian and Ukrainian need nothing else: "пам’ять"
+   and "Ростов-на-Дону" are one token each, as "don't" and "so-called" are.
+
 Case is kept: lowercasing is the caller's choice (``CountVectorizer(lowercase=True)``
 lowercases before it calls the tokenizer).
+
+Counting by lemma (inflection-aware counting) and stop words:
+
+- :func:`lemmatise` gives a copy of a corpus whose Russian and Ukrainian texts are
+  replaced by the lemmas of their tokens (pymorphy3: "специальной военной операции" →
+  "специальный военный операция"), so that ``compare_groups``, ``collocations`` and
+  ``suggest_terms`` count a word in all its forms as one.
+- :func:`stop_words` gives the Russian and Ukrainian stop-word lists of the
+  ``stop-words`` package (installed from PyPI with the kit; nothing is downloaded), for
+  the ``stop_words=`` parameters of ``collocations`` and ``suggest_terms`` (which also
+  take ``"russian"`` and ``"ukrainian"``).
 
 How this relates to the matcher: the matcher treats a hyphen as a word boundary, so it
 finds "Kiev" inside "pro-Kiev", where the tokenizer sees one token "pro-Kiev". A rate is
@@ -25,14 +41,18 @@ hits per token, so the two differ only in what counts as one word, never in what
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-"})
+from framing._text import LATIN_LOOKALIKES, fold_lookalikes
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "ё": "е", "Ё": "Е"})
 
 #: A run of letters/digits, optionally continued across one internal hyphen or apostrophe.
 #: Or an abbreviation of single letters with periods ("U.S.", "U.K."), kept whole.
@@ -42,7 +62,7 @@ _POSSESSIVE = re.compile(r"(?:'[sS])+$")
 
 
 def _prepare(text: str) -> str:
-    return unicodedata.normalize("NFC", text).translate(_FOLD)
+    return fold_lookalikes(unicodedata.normalize("NFC", text).translate(_FOLD))
 
 
 def tokenize(text: str) -> list[str]:
@@ -71,7 +91,8 @@ def tokenize(text: str) -> list[str]:
     if text is None or text is pd.NA or (isinstance(text, float) and text != text):
         return []
     tokens = TOKEN_PATTERN.findall(_prepare(str(text)))
-    return [_POSSESSIVE.sub("", token) for token in tokens]
+    # Only a token with an apostrophe can end in a possessive: skip the regex for the rest.
+    return [_POSSESSIVE.sub("", token) if "'" in token else token for token in tokens]
 
 
 def count_tokens(texts: Iterable[str | None]) -> np.ndarray:
@@ -92,3 +113,155 @@ def count_tokens(texts: Iterable[str | None]) -> np.ndarray:
         for text in texts
     ]
     return np.asarray(counts, dtype=np.int64)
+
+
+# -- stop words and lemmas for Russian and Ukrainian ----------------------------------------
+#: The languages :func:`stop_words` and :func:`lemmatise` know, by name and code.
+LANGUAGE_NAMES = {"russian": "ru", "ukrainian": "uk", "ru": "ru", "uk": "uk"}
+
+
+@functools.cache
+def _stop_word_list(code: str) -> frozenset[str]:
+    from stop_words import get_stop_words
+
+    name = {"ru": "russian", "uk": "ukrainian"}[code]
+    # The lists hold a few Latin look-alikes ("a" for "а": a word of look-alikes only is
+    # Cyrillic in a Cyrillic list) and both е and ё: folded as the tokenizer folds text,
+    # lower-cased, multi-word entries left out.
+    words = set()
+    for word in get_stop_words(name):
+        word = word.strip()
+        if not word or " " in word:
+            continue
+        if all(c in LATIN_LOOKALIKES for c in word):
+            word = "".join(LATIN_LOOKALIKES[c] for c in word)
+        words.add(_prepare(word).lower())
+    return frozenset(words)
+
+
+def stop_words(language: str) -> list[str]:
+    """The stop words of Russian or Ukrainian, as the tokenizer writes them.
+
+    Parameters
+    ----------
+    language : {"russian", "ukrainian", "ru", "uk"}
+        The language.
+
+    Returns
+    -------
+    list of str
+        Lower-cased, sorted, with "ё" as "е" and Latin look-alikes as Cyrillic: from the
+        ``stop-words`` package (BSD licence), which ships the lists inside the wheel.
+
+    Examples
+    --------
+    >>> "который" in stop_words("ru"), "який" in stop_words("ukrainian")
+    (True, True)
+    """
+    code = LANGUAGE_NAMES.get(str(language).lower())
+    if code is None:
+        raise ValueError(
+            "The 'language' parameter of stop_words must be one of "
+            f"{sorted(LANGUAGE_NAMES)}. Got {language!r} instead."
+        )
+    return sorted(_stop_word_list(code))
+
+
+@functools.cache
+def analyzer(language: str) -> Any:
+    """The pymorphy3 analyser of ``language`` ("ru" or "uk"), loaded once (its
+    dictionaries are the PyPI packages pymorphy3-dicts-ru and -uk)."""
+    if language not in ("ru", "uk"):
+        raise ValueError(f"Word forms exist for ['ru', 'uk']; got {language!r}.")
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=language)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _lemma(token: str, code: str) -> str:
+    lowered = token.lower()
+    if not any("\u0400" <= c <= "\u04ff" for c in lowered):
+        return lowered
+    parses = analyzer(code).parse(lowered)
+    if not parses:  # pragma: no cover - pymorphy3 always answers
+        return lowered
+    return parses[0].normal_form.replace("ё", "е")
+
+
+def lemmatise(
+    corpus: pd.DataFrame,
+    *,
+    fields: Sequence[str] | str = ("title", "text"),
+    language: str | None = None,
+) -> pd.DataFrame:
+    """A copy of ``corpus`` whose Russian and Ukrainian texts are their tokens' lemmas.
+
+    Each text is tokenized with the kit's tokenizer and each token replaced by its
+    lemma (pymorphy3's most likely reading, lower case, "ё" as "е"), the lemmas joined
+    by spaces. Counting on the copy counts a word in all its forms as one:
+    ``compare_groups(lemmatise(corpus), by="outlet")``.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus (``framing.read_corpus``).
+    fields : sequence of str or str
+        The text columns to lemmatise. Default ``("title", "text")``.
+    language : {"ru", "uk", "russian", "ukrainian"}, optional
+        The language of every document. By default each document's ``language`` column
+        ("ru" or "uk"); documents in other languages are lower-cased tokens.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The corpus with ``fields`` replaced; every other column as it was.
+
+    Notes
+    -----
+    A lemmatiser picks one reading per word out of context, and errs on rare words and
+    on some proper nouns (pymorphy3's Ukrainian dictionary reads "Києві" as a form of
+    "кий"). Use lemmas to explore; count terms with an inflected lexicon, whose forms
+    are generated from the term and matched exactly (``framing.lexicon.inflect``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from framing.corpus.schema import conform
+    >>> corpus = conform(pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
+    ...     "published": ["2024-11-01"], "title": ["Итоги специальной военной операции"],
+    ...     "text": [""], "language": ["ru"]}))
+    >>> lemmatise(corpus)["title"].tolist()
+    ['итог специальный военный операция']
+    """
+    fields = [fields] if isinstance(fields, str) else list(fields)
+    if language is not None:
+        code = LANGUAGE_NAMES.get(str(language).lower())
+        if code is None:
+            raise ValueError(
+                "The 'language' parameter of lemmatise must be None or one of "
+                f"{sorted(LANGUAGE_NAMES)}. Got {language!r} instead."
+            )
+        codes: list[Any] = [code] * len(corpus)
+    elif "language" in corpus.columns:
+        codes = [
+            LANGUAGE_NAMES.get(str(value).lower()) if isinstance(value, str) else None
+            for value in corpus["language"].astype(object).where(corpus["language"].notna(), None)
+        ]
+    else:
+        codes = [None] * len(corpus)
+    copy = corpus.copy()
+    for field in fields:
+        values = corpus[field].astype(object).where(corpus[field].notna(), None).tolist()
+        copy[field] = pd.array(
+            [
+                None
+                if text is None
+                else " ".join(
+                    _lemma(token, code) if code else token.lower() for token in tokenize(text)
+                )
+                for text, code in zip(values, codes, strict=True)
+            ],
+            dtype="string",
+        )
+    return copy

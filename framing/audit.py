@@ -276,7 +276,7 @@ def audit_rules(
         corpus,
         lexicon,
         fields=fields,
-        voice=voice,
+        classify_voice=voice,
         columns=joined,
         workers=workers,
         progress=progress,

@@ -10,7 +10,7 @@ signed G², Benjamini-Hochberg adjusted p-values). Formulas and worked examples 
 from __future__ import annotations
 
 from numbers import Real
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -27,6 +27,41 @@ from framing.stats import (
     _prior,
     benjamini_hochberg,
 )
+
+
+def english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words (the list ``stop_words="english"`` uses).
+
+    Examples
+    --------
+    >>> sorted(english_stop_words() & {"the", "of", "kyiv", "from"})
+    ['from', 'of', 'the']
+    """
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+def stop_word_set(stop_words: Any, *, function: str) -> frozenset[str]:
+    """The stop words of a ``stop_words`` parameter: None, "english" or a list of words
+    (lowercased), or a clear error."""
+    if stop_words is None:
+        return frozenset()
+    if isinstance(stop_words, str):
+        if stop_words == "english":
+            return english_stop_words()
+        raise ValueError(
+            f"The 'stop_words' parameter of {function} must be None, 'english' or a list of "
+            f"words. Got {stop_words!r} instead."
+        )
+    words = list(stop_words)
+    if not all(isinstance(word, str) for word in words):
+        raise ValueError(
+            f"The 'stop_words' parameter of {function} must be None, 'english' or a list of "
+            f"words. Got {stop_words!r} instead."
+        )
+    return frozenset(word.lower() for word in words)
+
 
 # -- groups of a corpus ------------------------------------------------------------------
 #: Columns of the table :func:`compare_groups` returns, in order.
@@ -55,10 +90,13 @@ def compare_groups(
     fields: tuple[str, ...] | list[str] = _FIELDS,
     ngram_range: tuple[int, int] = (1, 3),
     min_count: int = 5,
+    min_df: int | float = 1,
+    stop_words: str | list[str] | None = None,
     lowercase: bool = True,
     prior: float | pd.Series | str = "pooled",
     prior_scale: float = 0.01,
     variance: str = "full",
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Terms that set each group apart from the rest: log-odds, z, G² and adjusted p.
 
@@ -89,13 +127,29 @@ def compare_groups(
         Report only terms seen at least this often in target and reference together.
         The statistics themselves use every term (totals and the prior do not depend
         on ``min_count``); the Benjamini-Hochberg adjustment runs over the reported rows.
+    min_df : int or float, default 1
+        Report only terms found in at least this many documents (a float in (0, 1]: this
+        share of the documents): a name repeated in one long article is not a group's
+        vocabulary.
+    stop_words : None, "english" or list of str, default None
+        Leave out the terms that begin or end with one of these words (compared in
+        lowercase): "the", "of the" and "the war" go, "war in kyiv" stays.
+        ``"english"`` is scikit-learn's list of 318 English function words (shipped with
+        it, nothing downloaded). Like ``min_count``, this only selects the reported rows:
+        totals and the prior still count every n-gram, so a kept term's statistics are
+        the same with or without stop words. Use it when the question is about content
+        ("which words are most distinctive"); leave it out when style is the question
+        (function words do differ between outlets).
     lowercase : bool, default True
         Lowercase before counting n-grams (so "Kyiv" and "KYIV" are one term).
+    progress : bool, optional
+        Show a progress bar while the documents are counted: True always, False never,
+        None (default) when counting takes more than three seconds.
     prior, prior_scale, variance
         As in :func:`log_odds`. The default ``"pooled"`` prior is proportional to the
         counts of the whole corpus (all groups), whatever the reference: MCQ's informative
         prior. A tiny uniform prior (``prior=0.01``) buries the terms one side never uses
-        (on RUWA, "Kiev": 107 times in RT, never in Reuters, z = 0.97, because its
+        (a term one outlet uses 107 times and the other never gets z = 0.97, because its
         variance holds 1/0.01); the pooled prior gives it z = 5.45. A lexicon term the
         corpus never uses has no pooled frequency: its log_odds, se and z are NaN.
 
@@ -119,6 +173,13 @@ def compare_groups(
     group's total ``n`` is its number of n-grams, and a uniform prior gives each of them
     the same pseudo-count. For a lexicon the totals are the groups' numbers of tokens.
 
+    N-grams are counted as integer codes (each n-gram of order k is coded from its
+    (k-1)-gram and its last token), and the statistics are computed only for the terms
+    that pass ``min_count``, ``min_df`` and ``stop_words``; the p-value of G² is
+    ``erfc(sqrt(G²/2))``, the chi-squared tail with one degree of freedom. The results
+    are those of scikit-learn's ``CountVectorizer(tokenizer=tokenize, lowercase=True)``
+    counts, in a fraction of the time (``benchmarks/RESULTS.md``).
+
     References
     ----------
     Benjamini, Y., & Hochberg, Y. (1995). Controlling the false discovery rate: a practical
@@ -138,6 +199,28 @@ def compare_groups(
     {'term': ['kiev', 'regime', 'shells', 'kyiv', 'says'], 'count': [2, 2, 1, 0, 0], \
 'other_count': [0, 0, 1, 2, 2]}
     """
+    from framing.distributed import is_dask
+
+    if is_dask(corpus):
+        from framing.distributed import comparison as distributed
+
+        return distributed.compare_groups(
+            corpus,
+            by=by,
+            target=target,
+            reference=reference,
+            terms=terms,
+            fields=fields,
+            ngram_range=ngram_range,
+            min_count=min_count,
+            min_df=min_df,
+            stop_words=stop_words,
+            lowercase=lowercase,
+            prior=prior,
+            prior_scale=prior_scale,
+            variance=variance,
+            progress=progress,
+        )
     function = "compare_groups"
     _validate_inputs(corpus, by, fields, function=function)
     _check_choice(variance, _VARIANCES, parameter="variance", function=function)
@@ -146,39 +229,36 @@ def compare_groups(
             f"The 'min_count' parameter of {function} must be a whole number of 0 or more. "
             f"Got {min_count!r} instead."
         )
+    least_documents = _min_documents(min_df, len(corpus), function=function)
+    excluded = stop_word_set(stop_words, function=function)
     labels = _group_labels(corpus, by, function=function)
     groups = sorted(labels.unique())
     targets, reference_group = _targets(groups, target, reference, function=function)
+    group_codes = pd.Index(groups).get_indexer(labels)
 
     lexicon = None
     if isinstance(terms, str) and terms == "ngrams":
-        vocabulary, matrix = _ngram_matrix(corpus, fields, ngram_range, lowercase)
-        totals = None
+        counted = _count_ngrams(
+            corpus, fields, ngram_range, lowercase, group_codes, len(groups), min_count, progress
+        )
     elif hasattr(terms, "concepts") and hasattr(terms, "entries"):
         lexicon = terms
-        vocabulary, matrix = _lexicon_matrix(corpus, lexicon, fields)
-        tokens = np.zeros(len(corpus), dtype=np.int64)
-        for field in fields:
-            tokens += count_tokens(corpus[field].tolist())
-        totals = tokens
+        counted = _count_lexicon(corpus, lexicon, fields, group_codes, len(groups))
     else:
         raise ValueError(
             f"The 'terms' parameter of {function} must be 'ngrams' or a framing.Lexicon. "
             f"Got {terms!r} instead."
         )
-
-    group_codes = pd.Index(groups).get_indexer(labels)
-    membership = sparse.csr_matrix(
-        (np.ones(len(corpus)), (group_codes, np.arange(len(corpus)))),
-        shape=(len(groups), len(corpus)),
-    )
-    group_counts = np.asarray((membership @ matrix).todense(), dtype=np.float64)
-    if totals is None:
-        group_totals = group_counts.sum(axis=1)
-    else:
-        group_totals = np.asarray(membership @ totals, dtype=np.float64).ravel()
+    vocabulary, group_counts = counted.vocabulary, counted.group_counts
+    group_totals = counted.group_totals
     all_counts = group_counts.sum(axis=0)
     all_total = float(group_totals.sum())
+    reportable = np.ones(len(vocabulary), dtype=bool)
+    if least_documents > 1:  # 1 (the default) keeps even lexicon terms never found
+        reportable &= counted.document_frequency >= least_documents
+    if excluded:
+        reportable &= ~_has_stop_word_edge(vocabulary, excluded)
+    alpha_0 = _prior_total(prior, prior_scale, counted, function=function)
 
     pieces = []
     for name in targets:
@@ -192,7 +272,7 @@ def compare_groups(
         if n_a <= 0 or n_b <= 0:
             raise ValueError(
                 f"{function} cannot compare group {name!r}: it or its reference has no "
-                f"{'tokens' if totals is not None else 'n-grams'} in the fields {list(fields)}."
+                f"{'tokens' if lexicon is not None else 'n-grams'} in the fields {list(fields)}."
             )
         pieces.append(
             _compare_two(
@@ -202,8 +282,8 @@ def compare_groups(
                 n_a,
                 n_b,
                 name,
-                min_count,
-                (prior, prior_scale, all_counts),
+                reportable & ((y_a + y_b) >= min_count),
+                (prior, prior_scale, all_counts, alpha_0),
                 variance,
             )
         )
@@ -219,6 +299,10 @@ def compare_groups(
         "fields": list(fields),
         "ngram_range": list(ngram_range),
         "min_count": int(min_count),
+        "min_df": min_df,
+        "stop_words": stop_words
+        if stop_words is None or isinstance(stop_words, str)
+        else sorted(excluded),
         "lowercase": lowercase,
         "prior": prior if isinstance(prior, (str, Real)) else "per-term Series",
         "prior_scale": prior_scale,
@@ -289,12 +373,21 @@ def _targets(
     return targets, reference_group
 
 
-def _ngram_matrix(
-    corpus: pd.DataFrame, fields: Any, ngram_range: Any, lowercase: bool
-) -> tuple[np.ndarray, sparse.csr_matrix]:
-    """Documents x n-grams counts, each field counted on its own and then summed."""
-    from sklearn.feature_extraction.text import CountVectorizer
+class _Counted(NamedTuple):
+    """Counts for compare_groups: the candidate terms, their counts per group, the
+    groups' totals, the documents each term is in, and what the prior needs of the whole
+    vocabulary."""
 
+    vocabulary: np.ndarray  # terms (str), those that may be reported
+    group_counts: np.ndarray  # groups x terms
+    group_totals: np.ndarray  # n of each group
+    document_frequency: np.ndarray  # documents with the term
+    vocabulary_size: int  # every term counted, reported or not
+    pooled_total: float  # every term's count summed: the pooled prior's a_0 / prior_scale
+    whole: Any  # callable: the whole vocabulary, as strings (for a per-term prior Series)
+
+
+def _check_ngram_range(ngram_range: Any) -> tuple[int, int]:
     ngram_range = tuple(ngram_range)
     if (
         len(ngram_range) != 2
@@ -305,39 +398,165 @@ def _ngram_matrix(
             "The 'ngram_range' parameter of compare_groups must be two whole numbers "
             f"(shortest, longest) with 1 <= shortest <= longest. Got {ngram_range!r} instead."
         )
+    return int(ngram_range[0]), int(ngram_range[1])
+
+
+def _min_documents(min_df: Any, documents: int, *, function: str) -> int:
+    """The fewest documents a reported term must be in (``min_df`` as a count)."""
+    if isinstance(min_df, bool) or not isinstance(min_df, (int, np.integer, float)):
+        valid = False
+    elif isinstance(min_df, float):
+        valid = 0.0 < min_df <= 1.0
+    else:
+        valid = min_df >= 1
+    if not valid:
+        raise ValueError(
+            f"The 'min_df' parameter of {function} must be a whole number of 1 or more "
+            f"(documents) or a fraction in (0, 1] (of the documents). Got {min_df!r} instead."
+        )
+    if isinstance(min_df, float):
+        return max(1, int(np.ceil(min_df * documents - 1e-9)))
+    return int(min_df)
+
+
+def _tokens_of(texts: list[Any], lowercase: bool) -> list[str]:
+    tokens: list[str] = []
+    for text in texts:
+        if text is None or text is pd.NA or (isinstance(text, float) and text != text):
+            continue
+        text = str(text)
+        tokens.extend(tokenize(text.lower() if lowercase else text))
+    return tokens
+
+
+def _count_ngrams(
+    corpus: pd.DataFrame,
+    fields: Any,
+    ngram_range: Any,
+    lowercase: bool,
+    group_codes: np.ndarray,
+    n_groups: int,
+    min_count: int,
+    progress: bool | None,
+) -> _Counted:
+    """Count every n-gram of the corpus per group, as integer codes.
+
+    Each field of each document is a segment; an n-gram never crosses one. Tokens are
+    coded by ``pandas.factorize``; an n-gram of order k gets the code of the pair (code
+    of its first k - 1 tokens, code of its last token), so every order costs one
+    factorize of integers. Strings are made only for the terms seen at least
+    ``min_count`` times in the whole corpus (no other term can be reported).
+    """
+    low, high = _check_ngram_range(ngram_range)
     fields = [fields] if isinstance(fields, str) else list(fields)
-    texts = [
-        "" if pd.isna(text) else str(text) for field in fields for text in corpus[field].tolist()
-    ]
-    vectorizer = CountVectorizer(
-        tokenizer=tokenize,
-        token_pattern=None,
-        lowercase=lowercase,
-        ngram_range=ngram_range,
-        dtype=np.int64,
-    )
+    n = len(corpus)
+    all_tokens: list[str] = []
+    segment_lengths = np.zeros(n * len(fields), dtype=np.int64)
+    bar = _progress_bar(n * len(fields), progress)
     try:
-        stacked = vectorizer.fit_transform(texts).tocsr()
-    except ValueError:  # empty vocabulary: no tokens anywhere
+        for number, field in enumerate(fields):
+            for row, text in enumerate(corpus[field].tolist()):
+                tokens = _tokens_of([text], lowercase)
+                all_tokens.extend(tokens)
+                segment_lengths[number * n + row] = len(tokens)
+                bar.update(1)
+    finally:
+        bar.close()
+    if not all_tokens:
         raise ValueError(
             f"compare_groups found no tokens in the fields {fields}; nothing to compare."
-        ) from None
-    n = len(corpus)
-    matrix = stacked[:n]
-    for part in range(1, len(fields)):
-        matrix = matrix + stacked[part * n : (part + 1) * n]
-    return vectorizer.get_feature_names_out(), matrix.tocsr()
+        )
+    codes, words = pd.factorize(np.asarray(all_tokens, dtype=object), sort=False)
+    codes = codes.astype(np.int64)
+    words = np.asarray(words, dtype=object)
+    segments = np.repeat(np.arange(len(segment_lengths)), segment_lengths)
+    documents = segments % n
+    token_groups = group_codes[documents]
+
+    vocabulary_parts, count_parts, df_parts, firsts = [], [], [], []
+    totals = np.zeros(n_groups, dtype=np.float64)
+    vocabulary_size = 0
+    current = codes  # the code of the n-gram of the current order at each start
+    for order in range(1, high + 1):
+        if order == 1:
+            starts = np.arange(len(codes))
+            distinct = len(words)
+        else:
+            starts = np.flatnonzero(segments[: 1 - order] == segments[order - 1 :])
+            pair = current[starts] * np.int64(len(words)) + codes[starts + order - 1]
+            ids, _ = pd.factorize(pair, sort=False)
+            current = np.full(len(codes), -1, dtype=np.int64)
+            current[starts] = ids
+            distinct = int(ids.max()) + 1 if len(ids) else 0
+        if order < low:
+            continue
+        valid = current[starts]
+        groups_here = token_groups[starts]
+        totals += np.bincount(groups_here, minlength=n_groups)
+        vocabulary_size += distinct
+        _, first_index = np.unique(valid, return_index=True)
+        first = starts[first_index]  # where each n-gram is first seen
+        keep = np.flatnonzero(np.bincount(valid, minlength=distinct) >= max(min_count, 1))
+        slot = np.full(distinct, -1, dtype=np.int64)
+        slot[keep] = np.arange(len(keep))
+        kept = slot[valid]
+        mask = kept >= 0
+        width = len(keep)
+        counts = np.bincount(
+            groups_here[mask] * width + kept[mask], minlength=n_groups * width
+        ).reshape(n_groups, width)
+        pairs = np.unique(documents[starts][mask] * np.int64(max(width, 1)) + kept[mask])
+        df_parts.append(np.bincount(pairs % max(width, 1), minlength=width)[:width])
+        vocabulary_parts.append(_ngram_strings(words, codes, first[keep], order))
+        count_parts.append(counts.astype(np.float64))
+        firsts.append((first, order))
+
+    def whole() -> np.ndarray:
+        return np.concatenate([_ngram_strings(words, codes, f, order) for f, order in firsts])
+
+    return _Counted(
+        vocabulary=np.concatenate(vocabulary_parts),
+        group_counts=np.concatenate(count_parts, axis=1),
+        group_totals=totals,
+        document_frequency=np.concatenate(df_parts),
+        vocabulary_size=vocabulary_size,
+        pooled_total=float(totals.sum()),
+        whole=whole,
+    )
 
 
-def _lexicon_matrix(
-    corpus: pd.DataFrame, lexicon: Any, fields: Any
-) -> tuple[np.ndarray, sparse.csr_matrix]:
-    """Documents x lexicon terms hit counts (every term of the lexicon, zeros included)."""
+def _progress_bar(total: int, progress: bool | None) -> Any:
+    from tqdm import tqdm
+
+    # None: the bar appears only once counting has taken three seconds.
+    return tqdm(
+        total=total,
+        unit="text",
+        desc="compare_groups: counting",
+        disable=progress is False,
+        delay=0 if progress else 3.0,
+    )
+
+
+def _ngram_strings(words: np.ndarray, codes: np.ndarray, first: np.ndarray, order: int):
+    """The n-grams of ``order`` tokens starting at the positions ``first``, as strings."""
+    if order == 1:
+        return words[codes[first]].astype(object) if len(first) else np.array([], object)
+    parts = [words[codes[first + offset]] for offset in range(order)]
+    return np.array([" ".join(tokens) for tokens in zip(*parts, strict=True)], dtype=object)
+
+
+def _count_lexicon(
+    corpus: pd.DataFrame, lexicon: Any, fields: Any, group_codes: np.ndarray, n_groups: int
+) -> _Counted:
+    """Hits of every lexicon term per group (zeros included), with token totals."""
     from framing.matching import match  # lazily: match depends on the lexicon machinery
 
     fields = [fields] if isinstance(fields, str) else list(fields)
-    hits = match(corpus, lexicon, fields=fields, voice=False)
-    vocabulary = np.asarray(list(dict.fromkeys(term.pattern for _, _, term in lexicon.entries())))
+    hits = match(corpus, lexicon, fields=fields, classify_voice=False)
+    vocabulary = np.asarray(
+        list(dict.fromkeys(term.pattern for _, _, term in lexicon.entries())), dtype=object
+    )
     rows = pd.Index(corpus["doc_id"].astype(str)).get_indexer(hits["doc_id"].astype(str))
     columns = pd.Index(vocabulary).get_indexer(hits["term"].astype(str))
     matrix = sparse.csr_matrix(
@@ -345,7 +564,49 @@ def _lexicon_matrix(
         shape=(len(corpus), len(vocabulary)),
     )
     matrix.sum_duplicates()
-    return vocabulary, matrix
+    membership = sparse.csr_matrix(
+        (np.ones(len(corpus)), (group_codes, np.arange(len(corpus)))),
+        shape=(n_groups, len(corpus)),
+    )
+    tokens = np.zeros(len(corpus), dtype=np.int64)
+    for field in fields:
+        tokens += count_tokens(corpus[field].tolist())
+    return _Counted(
+        vocabulary=vocabulary,
+        group_counts=np.asarray((membership @ matrix).todense(), dtype=np.float64),
+        group_totals=np.asarray(membership @ tokens, dtype=np.float64).ravel(),
+        document_frequency=np.asarray((matrix > 0).sum(axis=0)).ravel(),
+        vocabulary_size=len(vocabulary),
+        pooled_total=float(matrix.sum()),
+        whole=lambda: vocabulary,
+    )
+
+
+def _has_stop_word_edge(vocabulary: np.ndarray, stop_words: frozenset[str]) -> np.ndarray:
+    """True for the terms whose first or last word is a stop word (in lowercase)."""
+    edges = [
+        (words[0], words[-1]) if words else ("", "")
+        for words in (str(term).lower().split(" ") for term in vocabulary)
+    ]
+    return np.array(
+        [first in stop_words or last in stop_words for first, last in edges], dtype=bool
+    )
+
+
+def _prior_total(prior: Any, prior_scale: Any, counted: _Counted, *, function: str) -> float:
+    """a_0, the pseudo-counts summed over the whole vocabulary (reported or not), as
+    :func:`framing.log_odds` sums them over every term it is given. Bad values give NaN
+    here; ``_prior`` refuses them with a clear message when the terms are known."""
+    if isinstance(prior, str):
+        if prior != "pooled" or isinstance(prior_scale, bool) or not isinstance(prior_scale, Real):
+            return float("nan")
+        return float(prior_scale) * counted.pooled_total
+    if isinstance(prior, pd.Series):
+        terms = pd.Index(counted.whole())
+        return float(_prior(prior, prior_scale, terms, np.ones(len(terms))).sum())
+    if isinstance(prior, bool) or not isinstance(prior, Real):
+        return float("nan")
+    return float(prior) * counted.vocabulary_size
 
 
 def _compare_two(
@@ -355,38 +616,43 @@ def _compare_two(
     n_a: float,
     n_b: float,
     group: str,
-    min_count: int,
-    prior: tuple[Any, Any, np.ndarray],
+    keep: np.ndarray,
+    prior: tuple[Any, Any, np.ndarray, float],
     variance: str,
 ) -> pd.DataFrame:
-    """The comparison rows of one target group against its reference.
+    """The comparison rows of one target group against its reference, for the terms
+    ``keep`` selects (the statistics of the others are never computed).
 
-    ``prior`` is (prior, prior_scale, pooled counts of the whole corpus): a pooled prior
-    takes the whole corpus as its background, whatever the reference.
+    ``prior`` is (prior, prior_scale, pooled counts of the whole corpus, a_0 over the
+    whole vocabulary): a pooled prior takes the whole corpus as its background, whatever
+    the reference.
     """
-    prior_value, prior_scale, pooled = prior
+    prior_value, prior_scale, pooled, alpha_0 = prior
+    rows = np.flatnonzero(keep)
+    y_a, y_b, terms, pooled = y_a[rows], y_b[rows], vocabulary[rows], pooled[rows]
     # A pooled prior has nothing to say about a term the corpus never uses (a lexicon
     # term with no hits): its log-odds is undefined (NaN), the other terms are unaffected.
-    seen = pooled > 0 if isinstance(prior_value, str) else np.ones(len(vocabulary), dtype=bool)
-    delta = np.full(len(vocabulary), np.nan)
-    var = np.full(len(vocabulary), np.nan)
+    seen = pooled > 0 if isinstance(prior_value, str) else np.ones(len(rows), dtype=bool)
+    delta = np.full(len(rows), np.nan)
+    var = np.full(len(rows), np.nan)
     if seen.any():
-        alpha = _prior(prior_value, prior_scale, pd.Index(vocabulary[seen]), pooled[seen])
-        delta[seen], var[seen] = _log_odds_arrays(y_a[seen], y_b[seen], n_a, n_b, alpha, variance)
+        alpha = _prior(prior_value, prior_scale, pd.Index(terms[seen]), pooled[seen])
+        delta[seen], var[seen] = _log_odds_arrays(
+            y_a[seen], y_b[seen], n_a, n_b, alpha, variance, alpha_0=alpha_0
+        )
     g2, p = _keyness_arrays(y_a, y_b, n_a, n_b, "g2", "none")
-    keep = (y_a + y_b) >= min_count
-    se = np.sqrt(var[keep])
+    se = np.sqrt(var)
     table = pd.DataFrame(
         {
-            "term": pd.array(vocabulary[keep], dtype="string"),
-            "group": pd.array([group] * int(keep.sum()), dtype="string"),
-            "count": y_a[keep].astype(np.int64),
-            "other_count": y_b[keep].astype(np.int64),
-            "log_odds": delta[keep],
+            "term": pd.array(terms, dtype="string"),
+            "group": pd.array([group] * len(rows), dtype="string"),
+            "count": y_a.astype(np.int64),
+            "other_count": y_b.astype(np.int64),
+            "log_odds": delta,
             "se": se,
-            "z": delta[keep] / se,
-            "g2": g2[keep],
-            "p": p[keep],
+            "z": delta / se,
+            "g2": g2,
+            "p": p,
         }
     )
     table["p_adjusted"] = benjamini_hochberg(table["p"].to_numpy())

@@ -1,19 +1,22 @@
 """Keyword in context: each hit with the words around it, to read what was counted.
 
 :func:`kwic` returns a :class:`KwicTable`, a pandas DataFrame that a notebook shows as
-an HTML table with the matched words highlighted. It is an ordinary DataFrame in every
-other way: filter it, sort it, save it.
+an HTML table with the matched words highlighted, and a console prints as aligned
+``left | match | right`` lines. It is an ordinary DataFrame in every other way: filter
+it, sort it, save it.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import shutil
 from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
 
+from framing._checks import renamed
 from framing.provenance import stamp
 
 #: The columns of a KWIC table, in order.
@@ -31,6 +34,7 @@ KWIC_COLUMNS: tuple[str, ...] = (
     "concept",
     "variant",
     "voice",
+    "speaker",
 )
 
 _TOKEN = re.compile(r"\S+")
@@ -53,26 +57,112 @@ class KwicTable(pd.DataFrame):
             return super()._repr_html_()
         return _html(self)
 
+    def __repr__(self) -> str:
+        if not {"left", "match", "right"} <= set(self.columns):
+            return super().__repr__()
+        return to_text(self)
 
+    def __str__(self) -> str:
+        return self.__repr__()
+
+
+def to_text(table: pd.DataFrame, width: int | None = None, max_rows: int | None = None) -> str:
+    """The KWIC table as plain text: one line a hit, ``left | match | right`` aligned.
+
+    The left context is right-aligned and cut from its start, the right context cut at
+    its end (``…`` marks a cut), so every match sits in one column. Each line starts
+    with the document id, the outlet and the date, and ends with the voice. ``width``
+    defaults to the terminal's (or pandas' ``display.width``); at most ``max_rows``
+    lines (default pandas' ``display.max_rows``) are shown, and a last line says how
+    many hits there are.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["RT", "BBC"],
+    ...     "published": pd.to_datetime(["2022-03-01", "2022-03-02"]),
+    ...     "left": ["Officials in ", "the mayor of "], "match": ["Kiev", "Kyiv"],
+    ...     "right": [" said on Tuesday", " spoke"], "voice": ["own", "quoted"]})
+    >>> print(to_text(table, width=80))
+    doc_id  outlet  published               left | match | right             voice
+    a       RT      2022-03-01      Officials in | Kiev  | said on Tuesday   own
+    b       BBC     2022-03-02      the mayor of | Kyiv  | spoke             quoted
+    2 hits
+    """
+    if width is None:
+        width = pd.get_option("display.width") or 100
+        width = max(width, shutil.get_terminal_size((width, 20)).columns)
+    limit = max_rows if max_rows is not None else (pd.get_option("display.max_rows") or 60)
+    shown = table.head(limit) if len(table) > limit else table
+    text = {
+        "doc_id": [_plain(v) for v in _column(shown, "doc_id")],
+        "outlet": [_plain(v) for v in _column(shown, "outlet")],
+        "published": [_plain(v) for v in _column(shown, "published")],
+        "voice": [_plain(v) for v in _column(shown, "voice")],
+    }
+    sizes = {name: max([len(name), *map(len, values)]) for name, values in text.items()}
+    matches = [_plain(v) for v in shown["match"]]
+    match_size = max([len("match"), *map(len, matches)])
+    fixed = sum(sizes[name] + 2 for name in ("doc_id", "outlet", "published"))
+    fixed += match_size + 6 + sizes["voice"] + 2
+    side = max(12, (width - fixed) // 2)
+    lines = [
+        f"{'doc_id':<{sizes['doc_id']}}  {'outlet':<{sizes['outlet']}}  "
+        f"{'published':<{sizes['published']}}  {'left':>{side}} | {'match':<{match_size}} | "
+        f"{'right':<{side}}  voice".rstrip()
+    ]
+    for row in range(len(shown)):
+        left = " ".join(_plain(shown["left"].iloc[row]).split())
+        right = " ".join(_plain(shown["right"].iloc[row]).split())
+        if len(left) > side:
+            left = "…" + left[-(side - 1) :]
+        if len(right) > side:
+            right = right[: side - 1] + "…"
+        lines.append(
+            f"{text['doc_id'][row]:<{sizes['doc_id']}}  {text['outlet'][row]:<{sizes['outlet']}}  "
+            f"{text['published'][row]:<{sizes['published']}}  {left:>{side}} | "
+            f"{matches[row]:<{match_size}} | {right:<{side}}  {text['voice'][row]}".rstrip()
+        )
+    count = f"{len(table)} hit{'' if len(table) == 1 else 's'}"
+    lines.append(count if len(shown) == len(table) else f"{len(shown)} of {count} shown")
+    return "\n".join(lines)
+
+
+def _column(table: pd.DataFrame, name: str) -> list[Any]:
+    return table[name].tolist() if name in table.columns else [""] * len(table)
+
+
+def _plain(value: Any) -> str:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float) and value != value:
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    return str(value)
+
+
+@renamed("kwic", sample="n")
 def kwic(
     hits: pd.DataFrame,
     corpus: pd.DataFrame,
     *,
     window: int = 10,
-    sample: int | None = None,
+    n: int | None = None,
     seed: int = 0,
 ) -> KwicTable:
     """Show each hit with ``window`` words of context on either side.
 
     Parameters
     ----------
-    hits : pandas.DataFrame
+    hits : pandas.DataFrame or dask.dataframe.DataFrame
         A hits table from :func:`framing.match` (or a filtered part of it).
-    corpus : pandas.DataFrame
-        The corpus the hits were found in.
+    corpus : pandas.DataFrame or dask.dataframe.DataFrame
+        The corpus the hits were found in. From a dask corpus only the documents of the
+        hits shown are read (``framing.distributed.concordance``).
     window : int
         Words of context on each side. Default 10.
-    sample : int, optional
+    n : int, optional
         Show a random sample of this many hits (in hits order), e.g. to check
         precision by hand. Default: every hit.
     seed : int
@@ -82,10 +172,11 @@ def kwic(
     -------
     KwicTable
         ``doc_id, outlet, published, field, start, end, left, match, right, term,
-        concept, variant, voice``. ``left + match + right`` is the passage with runs of
-        whitespace shown as one space; ``match`` is exactly
-        ``corpus[field][start:end]``. In a notebook it shows as an HTML table with the
-        match highlighted.
+        concept, variant, voice, speaker`` (the hit's voice and who speaks, from
+        :func:`framing.match`, so that a reader can check them). ``left + match +
+        right`` is the passage with runs of whitespace shown as one space; ``match`` is
+        exactly ``corpus[field][start:end]``. In a notebook it shows as an HTML table
+        with the match highlighted.
 
     Raises
     ------
@@ -107,14 +198,19 @@ def kwic(
     >>> table[["left", "match", "right"]].iloc[0].tolist()
     ['Officials in ', 'Kiev', ' said on Tuesday']
     """
+    from framing.distributed import is_dask
+
+    if is_dask(hits) or is_dask(corpus):
+        from framing.distributed import concordance as distributed
+
+        return distributed.kwic(hits, corpus, window=window, n=n, seed=seed)
     if not isinstance(window, int) or isinstance(window, bool) or window < 0:
         raise ValueError(
             f"The 'window' parameter of kwic must be a whole number >= 0. Got {window!r} instead."
         )
-    if sample is not None and (not isinstance(sample, int) or sample < 1):
+    if n is not None and (not isinstance(n, int) or n < 1):
         raise ValueError(
-            f"The 'sample' parameter of kwic must be a whole number >= 1 or None. "
-            f"Got {sample!r} instead."
+            f"The 'n' parameter of kwic must be a whole number >= 1 or None. Got {n!r} instead."
         )
     missing = [c for c in ("doc_id", "field", "start", "end", "matched") if c not in hits]
     if missing:
@@ -123,8 +219,8 @@ def kwic(
             f"the column(s) {missing}."
         )
     chosen = hits.reset_index(drop=True)
-    if sample is not None and sample < len(chosen):
-        rows = np.sort(np.random.default_rng(seed).choice(len(chosen), size=sample, replace=False))
+    if n is not None and n < len(chosen):
+        rows = np.sort(np.random.default_rng(seed).choice(len(chosen), size=n, replace=False))
         chosen = chosen.iloc[rows].reset_index(drop=True)
     position = pd.Series(np.arange(len(corpus)), index=corpus["doc_id"].astype(object))
     unknown = ~chosen["doc_id"].astype(object).isin(position.index)
@@ -167,7 +263,7 @@ def kwic(
             "right": pd.array(rights, dtype="string"),
         }
     )
-    for column in ("term", "concept", "variant", "voice"):
+    for column in ("term", "concept", "variant", "voice", "speaker"):
         values = chosen[column] if column in chosen else pd.Series(pd.NA, index=chosen.index)
         table[column] = pd.array(values, dtype="string")
     result = KwicTable(table)
@@ -175,7 +271,7 @@ def kwic(
         result,
         function="kwic",
         inherit=hits,
-        parameters={"window": window, "sample": sample, "seed": seed},
+        parameters={"window": window, "n": n, "seed": seed},
     )
     return result
 
@@ -205,21 +301,24 @@ def _html(table: pd.DataFrame) -> str:
     limit = pd.get_option("display.max_rows") or len(table)
     shown = table.head(limit)
     columns = [c for c in ("doc_id", "outlet", "published") if c in shown]
-    tail = [c for c in ("concept", "variant", "voice") if c in shown]
+    tail = [c for c in ("voice", "term", "speaker", "concept", "variant") if c in shown]
     head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
     head += (
         '<th style="text-align:right">left</th><th>match</th><th style="text-align:left">right</th>'
     )
     head += "".join(f"<th>{html.escape(c)}</th>" for c in tail)
     body = []
+    # Ids, outlets, dates, voices and terms never wrap: a date broken over two lines
+    # is hard to read and makes every row taller.
+    nowrap = '<td style="white-space:nowrap">'
     for record in shown.to_dict("records"):
-        cells = "".join(f"<td>{_cell(record[c])}</td>" for c in columns)
+        cells = "".join(f"{nowrap}{_cell(record[c])}</td>" for c in columns)
         cells += (
             f'<td style="text-align:right;white-space:nowrap">{_cell(record["left"])}</td>'
             f'<td style="white-space:nowrap"><mark><b>{_cell(record["match"])}</b></mark></td>'
             f'<td style="text-align:left;white-space:nowrap">{_cell(record["right"])}</td>'
         )
-        cells += "".join(f"<td>{_cell(record[c])}</td>" for c in tail)
+        cells += "".join(f"{nowrap}{_cell(record[c])}</td>" for c in tail)
         body.append(f"<tr>{cells}</tr>")
     note = (
         f"<p>{len(shown)} of {len(table)} hits shown (pandas display.max_rows).</p>"
@@ -233,8 +332,4 @@ def _html(table: pd.DataFrame) -> str:
 
 
 def _cell(value: Any) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return ""
-    if isinstance(value, pd.Timestamp):
-        return "" if pd.isna(value) else html.escape(value.strftime("%Y-%m-%d"))
-    return html.escape(str(value))
+    return html.escape(_plain(value))

@@ -31,6 +31,10 @@ Meridian Wire            wire service         a JSON array
 Borderland Independent   regional independent TSV (with reprints), and a folder of .txt
 =======================  ===================  ==========================================
 
+A second, small sample of Russian and Ukrainian posts and articles
+(``load_sample("ru_uk")``, made by ``data/make_sample_ru_uk.py``) serves the notebook on
+Russian- and Ukrainian-language media; it leaves the English sample as it is.
+
 This module only loads the sample. The whole corpus is packaged with the kit
 (``framing/data/sample.parquet``), so :func:`load_sample` works from an installed package.
 The per-format files live in the source repository only, in ``data/sample/`` beside the
@@ -51,7 +55,13 @@ import pandas as pd
 
 from framing.corpus import read_corpus
 
-__all__ = ["SAMPLE_FORMATS", "load_sample", "sample_path"]
+__all__ = ["SAMPLES", "SAMPLE_FORMATS", "load_sample", "sample_path"]
+
+#: The samples by name: "en" (the default, about 1,500 English articles) and "ru_uk" (480
+#: Russian and Ukrainian posts and articles, ``data/make_sample_ru_uk.py``).
+SAMPLES: tuple[str, ...] = ("en", "ru_uk")
+#: The formats the Russian and Ukrainian sample is written in.
+RU_UK_FORMATS: tuple[str, ...] = ("json", "jsonl")
 
 #: The input formats the sample is written in, as ``read_corpus`` names them: every one
 #: the readers support.
@@ -61,6 +71,7 @@ SAMPLE_FORMATS: tuple[str, ...] = (
 
 #: The whole corpus, packaged with the kit (package data).
 _PACKAGE_FILE = Path(__file__).resolve().parent / "data" / "sample.parquet"
+_RU_UK_FILE = Path(__file__).resolve().parent / "data" / "sample_ru_uk.parquet"
 # The source checkout framing is imported from, if it is one: the folder that holds
 # framing/, pyproject.toml and data/sample/. In an installed package it is site-packages,
 # which has neither.
@@ -126,11 +137,19 @@ def sample_path(format: str | None = None) -> Path:
     return paths[0]
 
 
-def load_sample(*, format: str | None = None) -> pd.DataFrame:
+def load_sample(name: str | None = None, *, format: str | None = None) -> pd.DataFrame:
     """Load the synthetic sample corpus through :func:`framing.read_corpus`.
 
     Parameters
     ----------
+    name : {"en", "ru_uk"}, optional
+        Which sample: ``None`` or "en" (the default) is the English one described here;
+        "ru_uk" is the small Russian and Ukrainian sample (480 posts and articles of four
+        invented outlets, 2022-2024, made by ``data/make_sample_ru_uk.py``): a Russian
+        state news agency, a pro-Kremlin Telegram channel, a Russian outlet in exile and a
+        Ukrainian outlet, with the ``language`` of each document identified on reading.
+        With "ru_uk", ``format`` may be None (the packaged copy), "json", "jsonl" or
+        "all" (the files in ``data/sample_ru_uk/`` of a source checkout).
     format : str, optional
         ``None`` (the default) reads the whole corpus, about 1,500 articles, from the
         Parquet file packaged with the kit. One of :data:`SAMPLE_FORMATS` reads only the
@@ -166,7 +185,17 @@ def load_sample(*, format: str | None = None) -> pd.DataFrame:
     1500
     >>> sorted(corpus["outlet"].unique())[:3]
     ['Borderland Independent', 'Dnipro Ledger', 'Eastwave TV']
+    >>> ru_uk = framing.load_sample("ru_uk")
+    >>> len(ru_uk), sorted(ru_uk["language"].unique())
+    (480, ['ru', 'uk'])
     """
+    if name not in (None, *SAMPLES):
+        raise ValueError(
+            f"The 'name' parameter of load_sample must be None or one of {list(SAMPLES)}. "
+            f"Got {name!r} instead."
+        )
+    if name == "ru_uk":
+        return _load_ru_uk(format)
     if format is None:
         return read_corpus(_PACKAGE_FILE)
     if format != "all" and format not in SAMPLE_FORMATS:
@@ -190,6 +219,36 @@ def load_sample(*, format: str | None = None) -> pd.DataFrame:
     reports = [frame.attrs.get("load_report", {}) for frame in frames]
     combined = pd.concat(frames, ignore_index=True)
     combined.attrs = {"load_report": _merge_reports(reports)}
+    return combined
+
+
+def _load_ru_uk(format: str | None) -> pd.DataFrame:
+    """The Russian and Ukrainian sample: packaged, or its files in a source checkout."""
+    if format is None:
+        return read_corpus(_RU_UK_FILE)
+    if format != "all" and format not in RU_UK_FORMATS:
+        raise ValueError(
+            "The 'format' parameter of load_sample('ru_uk') must be None, 'all' or one of "
+            f"{list(RU_UK_FORMATS)}. Got {format!r} instead."
+        )
+    folder = _CHECKOUT / "data" / "sample_ru_uk"
+    manifest = folder / "MANIFEST.json"
+    if not manifest.is_file():
+        raise FileNotFoundError(
+            f"The Russian and Ukrainian sample's files are not in {folder} (they are in a "
+            "source checkout only): use load_sample('ru_uk') without format=, or make "
+            "them with 'cd data && python make_sample_ru_uk.py'."
+        )
+    parts = json.loads(manifest.read_text(encoding="utf-8"))["parts"]
+    frames = [
+        read_corpus(folder / part["path"], format=part["format"], outlet=part["outlet"])
+        for part in parts
+        if format == "all" or part["format"] == format
+    ]
+    if len(frames) == 1:
+        return frames[0]
+    combined = pd.concat(frames, ignore_index=True)
+    combined.attrs = {"load_report": _merge_reports([f.attrs["load_report"] for f in frames])}
     return combined
 
 

@@ -39,8 +39,10 @@ def collocations(
 
     Parameters
     ----------
-    corpus : pandas.DataFrame
-        The corpus (see :mod:`framing.corpus.schema`).
+    corpus : pandas.DataFrame or dask.dataframe.DataFrame
+        The corpus (see :mod:`framing.corpus.schema`). A dask corpus has its counts
+        summed over its partitions; the table is the same
+        (``framing.distributed.comparison``).
     term : str
         A word or a phrase ("special military operation"); a phrase is treated as one
         token wherever its words stand in a row.
@@ -56,8 +58,9 @@ def collocations(
         The corpus text columns to read.
     lowercase : bool, default True
         Lowercase text and term before counting.
-    stop_words : "english", list of str or None, default None
-        Collocates to leave out of the result ("english": scikit-learn's English list).
+    stop_words : "english", "russian", "ukrainian", list of str or None, default None
+        Collocates to leave out of the result ("english": scikit-learn's English list;
+        "russian", "ukrainian": :func:`framing.stop_words`).
         They still count as tokens, so windows and totals do not change.
 
     Returns
@@ -95,7 +98,16 @@ def collocations(
       collocate position  count
     0    regime    after      2
     """
-    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+    from framing.distributed import is_dask
+
+    if is_dask(corpus):
+        from framing.distributed import comparison as distributed
+
+        return distributed.collocations(
+            corpus, term, window=window, measure=measure, min_count=min_count, fields=fields,
+            lowercase=lowercase, stop_words=stop_words,
+        )  # fmt: skip
+    from nltk.collocations import BigramCollocationFinder
 
     function = "collocations"
     _validate_inputs(corpus, "doc_id", fields, function=function)
@@ -118,13 +130,49 @@ def collocations(
     stream: list[str | None] = []
     fields = [fields] if isinstance(fields, str) else list(fields)
     for field in fields:
-        for text in corpus[field].tolist():
-            tokens = [t.lower() if lowercase else t for t in tokenize(text)]
-            stream.extend(_join_phrase(tokens, words))
-            stream.extend([None] * window)  # a gap no window can cross
+        stream.extend(_token_stream(corpus[field].tolist(), words, lowercase, window))
     finder = BigramCollocationFinder.from_words(stream, window_size=window + 1)
-    score_function = getattr(BigramAssocMeasures, measure)
+    table = _collocation_table(finder, joined, measure, min_count, excluded)
 
+    parameters = {
+        "term": term,
+        "window": int(window),
+        "measure": measure,
+        "min_count": int(min_count),
+        "fields": fields,
+        "lowercase": lowercase,
+        "stop_words": stop_words
+        if stop_words is None or isinstance(stop_words, str)
+        else sorted(excluded),
+    }
+    return stamp(table, function=function, corpus=corpus, parameters=parameters)
+
+
+def _token_stream(
+    texts: list[Any], words: list[str], lowercase: bool, window: int
+) -> list[str | None]:
+    """The tokens of ``texts`` for the collocation finder, the phrase ``words`` joined
+    into one token, each text followed by ``window`` gaps no window can cross."""
+    stream: list[str | None] = []
+    for text in texts:
+        tokens = [t.lower() if lowercase else t for t in tokenize(text)]
+        stream.extend(_join_phrase(tokens, words))
+        stream.extend([None] * window)  # a gap no window can cross
+    return stream
+
+
+def _collocation_table(
+    finder: Any, joined: str, measure: str, min_count: int, excluded: frozenset[str]
+) -> pd.DataFrame:
+    """The rows of :func:`collocations` from NLTK's finder (word and pair counts).
+
+    Only the pairs that hold ``joined`` are read, and the counts add up over documents
+    (windows never cross a document), so a finder built from counts merged across the
+    partitions of a dask corpus gives the same table.
+    """
+    from nltk.collocations import BigramAssocMeasures
+
+    score_function = getattr(BigramAssocMeasures, measure)
     rows = []
     for (first, second), count in finder.ngram_fd.items():
         if count < min_count or joined not in (first, second):
@@ -168,18 +216,7 @@ def collocations(
     table = table.sort_values(
         ["statistic", "collocate", "position"], ascending=[False, True, True], kind="stable"
     ).reset_index(drop=True)
-    parameters = {
-        "term": term,
-        "window": int(window),
-        "measure": measure,
-        "min_count": int(min_count),
-        "fields": fields,
-        "lowercase": lowercase,
-        "stop_words": stop_words
-        if stop_words is None or isinstance(stop_words, str)
-        else sorted(excluded),
-    }
-    return stamp(table, function=function, corpus=corpus, parameters=parameters)
+    return table
 
 
 def _join_phrase(tokens: list[str], words: list[str]) -> list[str]:
@@ -204,10 +241,14 @@ def _stop_words(stop_words: Any, *, function: str) -> frozenset[str]:
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
         return frozenset(ENGLISH_STOP_WORDS)
+    if stop_words in ("russian", "ukrainian"):
+        from framing._tokens import stop_words as listed
+
+        return frozenset(listed(stop_words))
     if isinstance(stop_words, str) or not all(isinstance(word, str) for word in stop_words):
         raise ValueError(
-            f"The 'stop_words' parameter of {function} must be None, 'english' or a list of "
-            f"words. Got {stop_words!r} instead."
+            f"The 'stop_words' parameter of {function} must be None, 'english', 'russian', "
+            f"'ukrainian' or a list of words. Got {stop_words!r} instead."
         )
     return frozenset(stop_words)
 
@@ -236,8 +277,9 @@ def suggest_terms(
 
     Parameters
     ----------
-    corpus : pandas.DataFrame
-        The corpus (see :mod:`framing.corpus.schema`).
+    corpus : pandas.DataFrame or dask.dataframe.DataFrame
+        The corpus (see :mod:`framing.corpus.schema`); a dask corpus is compared on the
+        cluster (``framing.distributed.comparison``), with the same suggestions.
     lexicon : framing.Lexicon
         The lexicon to grow.
     by : str, default "outlet"
@@ -246,8 +288,8 @@ def suggest_terms(
         Suggestions per group.
     ngram_range, min_count, fields
         As in :func:`framing.compare_groups` (lowercased n-grams).
-    stop_words : "english", list of str or None, default "english"
-        N-grams made only of these words are not suggested ("of the").
+    stop_words : "english", "russian", "ukrainian", list of str or None, default "english"
+        N-grams made only of these words are not suggested ("of the"; "и в").
 
     Returns
     -------
@@ -283,6 +325,15 @@ def suggest_terms(
 
     "regime" and "says" are left out: each group uses them only inside the longer phrase.
     """
+    from framing.distributed import is_dask
+
+    if is_dask(corpus):
+        from framing.distributed import comparison as distributed
+
+        return distributed.suggest_terms(
+            corpus, lexicon, by=by, n=n, ngram_range=ngram_range, min_count=min_count,
+            fields=fields, stop_words=stop_words,
+        )  # fmt: skip
     function = "suggest_terms"
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
         raise ValueError(
@@ -298,6 +349,24 @@ def suggest_terms(
     comparison = compare_groups(
         corpus, by=by, ngram_range=ngram_range, min_count=min_count, fields=fields
     )
+    table = _suggestions(comparison, lexicon, n, excluded)
+    parameters = {
+        "by": by,
+        "n": int(n),
+        "ngram_range": list(ngram_range),
+        "min_count": int(min_count),
+        "fields": list(fields),
+        "stop_words": stop_words
+        if stop_words is None or isinstance(stop_words, str)
+        else sorted(excluded),
+    }
+    return stamp(table, function=function, corpus=corpus, lexicon=lexicon, parameters=parameters)
+
+
+def _suggestions(
+    comparison: pd.DataFrame, lexicon: Any, n: int, excluded: frozenset[str]
+) -> pd.DataFrame:
+    """The rows of :func:`suggest_terms` from a :func:`compare_groups` table."""
     candidates = comparison[comparison["z"] > 0]
     covered: dict[str, bool] = {}
     chosen = []
@@ -320,17 +389,7 @@ def suggest_terms(
     columns = ["group", "rank", "term", "count", "other_count", "log_odds", "z", "g2", "p_adjusted"]
     table = table[columns].reset_index(drop=True)
     table["rank"] = table["rank"].astype(np.int64)
-    parameters = {
-        "by": by,
-        "n": int(n),
-        "ngram_range": list(ngram_range),
-        "min_count": int(min_count),
-        "fields": list(fields),
-        "stop_words": stop_words
-        if stop_words is None or isinstance(stop_words, str)
-        else sorted(excluded),
-    }
-    return stamp(table, function=function, corpus=corpus, lexicon=lexicon, parameters=parameters)
+    return table
 
 
 def _inside_longer(rows: pd.DataFrame) -> set[str]:
@@ -355,5 +414,5 @@ def _is_covered(ngram: str, lexicon: Any) -> bool:
     """True when one lexicon term, matched on the n-gram alone, spans all of it."""
     from framing.matching import match_text  # lazily: the matcher is a later stage
 
-    hits = match_text(ngram, lexicon, voice=False)
+    hits = match_text(ngram, lexicon, classify_voice=False)
     return bool(((hits["start"] == 0) & (hits["end"] == len(ngram))).any())

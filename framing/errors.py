@@ -13,6 +13,7 @@ RecordError           one record (or a whole file) could not be read (a CorpusEr
 LexiconError          a lexicon, or a file read into one, breaks a rule
 TermError             a term cannot be matched as written (a LexiconError)
 CodingError           a coding sheet cannot be read back (edited, deleted or copied rows)
+OverwriteError        an output would replace an existing file or an input (a FileExistsError)
 ParameterError        a function's parameter is out of its range or of the wrong kind
 FramingWarning        base of the kit's warnings
 LexiconWarning        a harmless lexicon problem, or information lost writing a format
@@ -37,6 +38,7 @@ __all__ = [
     "FramingWarning",
     "LexiconError",
     "LexiconWarning",
+    "OverwriteError",
     "ParameterError",
     "RecordError",
     "TermError",
@@ -83,6 +85,13 @@ class TermError(LexiconError):
 
 class CodingError(FramingError, ValueError):
     """A coding sheet that cannot be read back: names the file, the row and what was expected."""
+
+
+class OverwriteError(FramingError, FileExistsError):
+    """An output would replace an existing file (or an input) without ``overwrite=True``.
+
+    A ``FileExistsError``; the message names the file and how to go on.
+    """
 
 
 class ParameterError(FramingError, ValueError, TypeError):

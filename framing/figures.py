@@ -19,6 +19,7 @@ import matplotlib as mpl
 import pandas as pd
 from matplotlib.figure import Figure
 
+from framing._files import check_targets
 from framing.provenance import ATTRS_KEY, package_version
 
 FORMATS = ("pdf", "svg", "png")
@@ -142,6 +143,7 @@ def save_figure(
     provenance: Mapping[str, Any] | None = None,
     formats: Iterable[str] | str | None = None,
     dpi: float | None = None,
+    overwrite: bool = False,
 ) -> list[Path]:
     """Save a figure as PDF, SVG and/or PNG, byte-identical when re-made, with provenance.
 
@@ -170,6 +172,10 @@ def save_figure(
         Any of ``"pdf"``, ``"svg"``, ``"png"``.
     dpi : float, optional
         Resolution of the PNG (default: the style's ``savefig.dpi``).
+    overwrite : bool, default False
+        Replace files that exist. Without it an existing target is an
+        :class:`~framing.errors.OverwriteError`; the sidecar never replaces a file that is
+        not a sidecar framing wrote (``results.json`` of the user's), whatever this says.
 
     Returns
     -------
@@ -199,6 +205,14 @@ def save_figure(
             f"Got {type(fig).__name__} instead."
         )
     targets = _formats_and_paths(Path(path), formats)
+    first = targets[0][1]
+    sidecar = first.with_name(f"{first.stem}.json")
+    check_targets(
+        [target for _, target in targets],
+        overwrite=overwrite,
+        function="save_figure",
+        sidecar=sidecar,
+    )
     record = {
         "framing": package_version(),
         "matplotlib": mpl.__version__,
@@ -227,8 +241,6 @@ def save_figure(
     sidecar_record = {**record, "files": hashes}
     if date is not None:
         sidecar_record["date"] = date.isoformat()
-    first = targets[0][1]
-    sidecar = first.with_name(f"{first.stem}.json")
     sidecar.write_text(
         json.dumps(sidecar_record, sort_keys=True, indent=2, ensure_ascii=False) + "\n",
         encoding="utf-8",

@@ -15,6 +15,10 @@ concept    string          the term's concept
 variant    string          the term's variant (framing)
 voice      string          "own", "quoted" or "distanced" (``framing.voice``);
                            ``<NA>`` when ``voice=False``
+speaker    string          who says the words, when the text says so: a turn
+                           label, an attribution ("said Zelensky"), a
+                           headline source (``framing.voice``); ``<NA>``
+                           otherwise and when ``voice=False``
 =========  ==============  ====================================================
 
 plus the corpus columns asked for with ``columns=`` (e.g. outlet, published). Rows are
@@ -73,18 +77,23 @@ import multiprocessing
 import os
 import sys
 import types
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from framing._checks import renamed
 from framing._engine import NO_RULES, Rules, TermError, TermSpec, engine_for
+from framing.corpus.language import language_mismatch
 from framing.corpus.schema import validate_corpus
+from framing.errors import FramingWarning
 from framing.lexicon.model import Lexicon, LexiconError
 from framing.provenance import ATTRS_KEY, stamp
-from framing.voice import VOICES, voices
+from framing.voice import VOICES, Principal, voices_and_speakers
 
 #: The hits table's own columns and their dtypes, in order.
 HITS_COLUMNS: dict[str, str] = {
@@ -97,23 +106,26 @@ HITS_COLUMNS: dict[str, str] = {
     "concept": "string",
     "variant": "string",
     "voice": "string",
+    "speaker": "string",
 }
 
 #: Below this many characters a run stays in this process (starting workers costs more).
 PARALLEL_THRESHOLD = 4_000_000
 
 
+@renamed("match", voice="classify_voice")
 def match(
     corpus: Any,
     lexicon: Lexicon,
     *,
     fields: Sequence[str] | str = ("title", "text"),
-    voice: bool = True,
+    classify_voice: bool = True,
+    principal: str | Sequence[str] | None = None,
+    rules: bool = True,
     columns: Sequence[str] | str = (),
     workers: int | None = None,
     progress: bool | None = None,
     chunksize: int | None = None,
-    rules: bool = True,
 ) -> Any:
     """Find every term of ``lexicon`` in ``corpus``: one row a hit, with offsets.
 
@@ -126,9 +138,20 @@ def match(
         The concepts, variants and terms to find.
     fields : sequence of str or str
         The text columns to search, in this order. Default ``("title", "text")``.
-    voice : bool
+    classify_voice : bool, default True
         Classify each hit as "own", "quoted" or "distanced" (``framing.voice``).
-        With False the ``voice`` column is ``<NA>`` (faster).
+        With False the ``voice`` and ``speaker`` columns are ``<NA>`` (faster).
+    principal : str or sequence of str, optional
+        The outlet's own speaker(s), whose words count as ``own``: the name of a corpus
+        column that holds each document's principal(s) (a name, a list of names, or
+        missing), or else a name or a list of names for every document ("Vladimir
+        Putin" for the Kremlin's site). Quotations attributed to the principal, the
+        principal's turns in a transcript and a lead quotation that opens a text are
+        ``own`` (with ``speaker`` set); other speakers' turns in a transcript are
+        ``quoted``. Default: no principal (turns do not change the voice).
+    rules : bool
+        Apply the lexicon's sense rules (exclusions and conditions; default True). With
+        False every term counts wherever its words are, as if the lexicon had none.
     columns : sequence of str or str
         Corpus columns to join onto the hits, e.g. ``("outlet", "published")``.
     workers : int, optional
@@ -139,15 +162,12 @@ def match(
         takes more than a few seconds.
     chunksize : int, optional
         Documents per unit of work. Default: about eight chunks per worker.
-    rules : bool
-        Apply the lexicon's sense rules (exclusions and conditions; default True). With
-        False every term counts wherever its words are, as if the lexicon had none.
 
     Returns
     -------
     pandas.DataFrame
         The hits: ``doc_id, field, start, end, matched, term, concept, variant,
-        voice`` (see the module docstring), then ``columns``. ``df.attrs["framing"]``
+        voice, speaker`` (see the module docstring), then ``columns``. ``df.attrs["framing"]``
         holds provenance; ``df.attrs["framing"]["lexicon"]["variants"]`` lists every
         ``[concept, variant]`` pair of the lexicon in lexicon order, hits or not, so
         that ``framing.score`` can report variants that were never found.
@@ -160,6 +180,12 @@ def match(
         If a field or column is not in the corpus, or a parameter is out of range.
     framing.LexiconError
         If a term cannot be matched as written (a lone ``*``).
+
+    Warns
+    -----
+    framing.FramingWarning
+        When the corpus's ``language`` column names languages and none of them is the
+        lexicon's (a Russian lexicon on an English corpus).
 
     See Also
     --------
@@ -204,10 +230,11 @@ def match(
             f"The 'chunksize' parameter of match must be a whole number >= 1 or None. "
             f"Got {chunksize!r} instead."
         )
+    _check_principal(principal)
     if not isinstance(rules, bool):
         raise ValueError(f"The 'rules' parameter of match must be True or False. Got {rules!r}.")
     if _is_dask(corpus):
-        return _match_dask(corpus, lexicon, fields, voice, columns, rules)
+        return _match_dask(corpus, lexicon, fields, classify_voice, columns, principal, rules)
     if not isinstance(corpus, pd.DataFrame):
         raise TypeError(
             "The 'corpus' parameter of match must be a pandas or dask DataFrame "
@@ -215,27 +242,50 @@ def match(
         )
     validate_corpus(corpus)
     _check_fields(corpus, fields, columns)
+    mismatch = language_mismatch(corpus, lexicon)
+    if mismatch is not None:
+        warnings.warn(mismatch, FramingWarning, stacklevel=2)
     terms = _compile(lexicon, rules)
-    hits = _match_frame(corpus, terms, fields, voice, columns, workers, progress, chunksize)
+    hits = _match_frame(
+        corpus, terms, fields, classify_voice, columns, workers, progress, chunksize, principal
+    )
     stamp(
         hits,
         function="match",
         corpus=corpus,
         lexicon=lexicon,
-        parameters=_parameters(fields, voice, columns, rules, lexicon),
+        parameters=_parameters(fields, classify_voice, columns, principal, rules, lexicon),
     )
     _record_variants(hits, lexicon)
     return hits
 
 
-def match_text(text: str, lexicon: Lexicon, *, voice: bool = True) -> pd.DataFrame:
+@renamed("match_text", voice="classify_voice")
+def match_text(
+    text: str,
+    lexicon: Lexicon,
+    *,
+    classify_voice: bool = True,
+    principal: str | Sequence[str] | None = None,
+) -> pd.DataFrame:
     """Find the terms of ``lexicon`` in one string (same rules as :func:`match`).
+
+    Parameters
+    ----------
+    text : str
+        The text to search.
+    lexicon : framing.Lexicon
+        The concepts, variants and terms to find.
+    classify_voice : bool, default True
+        Classify each hit's voice (see :func:`match`).
+    principal : str or sequence of str, optional
+        A name or a list of names whose words count as ``own`` (see :func:`match`).
 
     Returns
     -------
     pandas.DataFrame
-        ``start, end, matched, term, concept, variant, voice``; ``text[start:end]``
-        equals ``matched``.
+        ``start, end, matched, term, concept, variant, voice, speaker``;
+        ``text[start:end]`` equals ``matched``.
 
     Examples
     --------
@@ -261,7 +311,10 @@ def match_text(text: str, lexicon: Lexicon, *, voice: bool = True) -> pd.DataFra
             "The 'lexicon' parameter of match_text must be a framing.Lexicon. "
             f"Got {type(lexicon).__name__} instead."
         )
-    hits = _match_frame(corpus, _compile(lexicon), ("text",), voice, (), 1, False, None)
+    _check_principal(principal)
+    names = None if principal is None else _names(principal, "principal")
+    terms = _compile(lexicon)
+    hits = _match_frame(corpus, terms, ("text",), classify_voice, (), 1, False, None, names)
     return hits.drop(columns=["doc_id", "field"])
 
 
@@ -269,24 +322,28 @@ def match_text(text: str, lexicon: Lexicon, *, voice: bool = True) -> pd.DataFra
 
 
 class _Terms:
-    """A lexicon as parallel lists: what the engine needs, and what the table shows."""
+    """A lexicon as parallel lists: what the engine needs, and what the table shows.
+
+    Each row is ``(concept, variant, term, case_sensitive, form)``: the engine looks for
+    the form, the hits table names the term (an inflected term has a row per form).
+    ``rules``: the compiled sense rules (none unless the lexicon has some).
+    """
 
     def __init__(
-        self, entries: Iterable[tuple[str, str, str, bool]], rules: Rules = NO_RULES
+        self, entries: Iterable[tuple[str, str, str, bool, str]], rules: Rules = NO_RULES
     ) -> None:
         rows = list(entries)
         self.concepts = [row[0] for row in rows]
         self.variants = [row[1] for row in rows]
         self.patterns = [row[2] for row in rows]
-        self.specs: list[TermSpec] = [(row[2], row[3]) for row in rows]
+        self.specs: list[TermSpec] = [(row[4], row[3]) for row in rows]
         self.rules = rules
 
 
 def _compile(lexicon: Lexicon, rules: bool = True) -> _Terms:
-    terms = _Terms(
-        (concept.name, variant.name, term.pattern, term.case_sensitive)
-        for concept, variant, term in lexicon.entries()
-    )
+    from framing.lexicon.inflect import expanded_entries
+
+    terms = _Terms(expanded_entries(lexicon))
     if rules and lexicon.has_rules:
         from framing.senses import compile_rules
 
@@ -298,31 +355,24 @@ def _compile(lexicon: Lexicon, rules: bool = True) -> _Terms:
     return terms
 
 
-def _parameters(
-    fields: Sequence[str], voice: bool, columns: Sequence[str], rules: bool, lexicon: Lexicon
-) -> dict[str, Any]:
-    parameters: dict[str, Any] = {"fields": list(fields), "voice": voice, "columns": list(columns)}
-    if lexicon.has_rules:  # recorded when it makes a difference
-        parameters["rules"] = rules
-    return parameters
-
-
 def _match_chunk(
     specs: Sequence[TermSpec],
     texts: Sequence[Sequence[Any]],
     voice: bool,
     rules: Rules = NO_RULES,
     audit: bool = False,
+    principals: Sequence[tuple[str, ...]] | None = None,
 ) -> tuple[Any, ...]:
     """Match a chunk of documents: ``texts[field][document]`` (str, or missing).
 
+    ``principals[document]``: the document's principal names (or None: no principal).
     Returns parallel arrays: document (within the chunk), field, start, end, term,
     voice code (-1 when voice is off), the list of matched strings (sliced here, in
-    the worker, rather than in the parent process after the pool), and the rule ids
-    (empty unless ``audit``). With ``audit`` the hits are those the rules removed (rule
-    id >= 0 or ``SHIFTED``) and those only counted because of an exclusion (rule id
-    ``ADDED``): see ``framing._engine.Engine.find_audit``. Runs in worker processes: no
-    pandas here.
+    the worker, rather than in the parent process after the pool), the list of
+    speakers (None when unknown) and the rule ids (empty unless ``audit``). With
+    ``audit`` the hits are those the rules removed (rule id >= 0 or ``SHIFTED``) and
+    those only counted because of an exclusion (rule id ``ADDED``): see
+    ``framing._engine.Engine.find_audit``. Runs in worker processes: no pandas here.
     """
     engine = engine_for(specs, rules=rules)
     rule_ids: list[int] = []
@@ -333,7 +383,9 @@ def _match_chunk(
     terms: list[int] = []
     voice_codes: list[int] = []
     matched: list[str] = []
+    speakers: list[str | None] = []
     codes = {name: code for code, name in enumerate(VOICES)}
+    known: dict[tuple[str, ...], Principal] = {}
     for document in range(len(texts[0]) if texts else 0):
         for field, column in enumerate(texts):
             text = column[document]
@@ -358,10 +410,18 @@ def _match_chunk(
             terms.extend(found_terms)
             matched.extend([text[start:end] for start, end, _ in found])
             if voice:
-                labels = voices(text, list(zip(found_starts, found_ends, strict=True)))
-                voice_codes.extend([codes[label] for label in labels])
+                names = principals[document] if principals is not None else ()
+                principal = known.get(names)
+                if principal is None:
+                    principal = known[names] = Principal(names)
+                labels = voices_and_speakers(
+                    text, list(zip(found_starts, found_ends, strict=True)), principal=principal
+                )
+                voice_codes.extend([codes[label] for label, _ in labels])
+                speakers.extend([speaker for _, speaker in labels])
             else:
                 voice_codes.extend([-1] * count)
+                speakers.extend([None] * count)
     return (
         np.asarray(documents, dtype=np.int64),
         np.asarray(fields, dtype=np.int64),
@@ -370,6 +430,7 @@ def _match_chunk(
         np.asarray(terms, dtype=np.int64),
         np.asarray(voice_codes, dtype=np.int8),
         matched,
+        speakers,
         np.asarray(rule_ids, dtype=np.int64),
     )
 
@@ -387,9 +448,11 @@ def _match_frame(
     workers: int | None,
     progress: bool | None,
     chunksize: int | None,
+    principal: str | Sequence[str] | None = None,
     audit: bool = False,
 ) -> pd.DataFrame:
     texts = [corpus[field].tolist() for field in fields]  # str, or pd.NA when missing
+    principals = _principals(corpus, principal) if voice else None
     count = len(corpus)
     if workers is None:
         size = sum(corpus[field].str.len().sum(skipna=True) for field in fields)
@@ -399,7 +462,14 @@ def _match_frame(
         chunksize = max(16, math.ceil(count / (workers * 8))) if workers > 1 else 500
     bounds = [(first, min(first + chunksize, count)) for first in range(0, count, chunksize)]
     tasks = (
-        (terms.specs, [column[first:last] for column in texts], voice, terms.rules, audit)
+        (
+            terms.specs,
+            [column[first:last] for column in texts],
+            voice,
+            terms.rules,
+            audit,
+            principals[first:last] if principals is not None else None,
+        )
         for first, last in bounds
     )
     results: list[tuple[Any, ...]] = []
@@ -409,14 +479,20 @@ def _match_frame(
         else:
             with _main_module_hidden():
                 outputs = _pool(workers).map(_match_chunk_task, tasks)
-        for (first, last), output in zip(bounds, outputs, strict=True):
-            output[0][:] += first
-            results.append(output)
-            bar.update(last - first)
+        try:
+            for (first, last), output in zip(bounds, outputs, strict=True):
+                output[0][:] += first
+                results.append(output)
+                bar.update(last - first)
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory): this call fails, the next gets a
+            # fresh pool instead of the broken one.
+            _discard_pool()
+            raise
     table = _assemble(corpus, terms, fields, columns, results, voice)
     if audit:
         table["rule"] = (
-            np.concatenate([result[7] for result in results])
+            np.concatenate([result[8] for result in results])
             if results
             else np.zeros(0, dtype=np.int64)
         )
@@ -440,10 +516,12 @@ def _assemble(
             np.concatenate(parts) for parts in zip(*(result[:6] for result in results), strict=True)
         )
         matched = [text for result in results for text in result[6]]
+        speakers = [speaker for result in results for speaker in result[7]]
     else:
         documents = field_index = starts = ends = term_index = np.zeros(0, dtype=np.int64)
         voice_codes = np.zeros(0, dtype=np.int8)
         matched = []
+        speakers = []
 
     def pick(values: list[str]) -> pd.api.extensions.ExtensionArray:
         # One string array per lexicon column, then a take: the strings are converted
@@ -465,6 +543,7 @@ def _assemble(
                 if voice
                 else pd.array([pd.NA] * len(starts), dtype="string")
             ),
+            "speaker": pd.array(speakers, dtype="string"),
         }
     )
     for column in columns:
@@ -527,6 +606,59 @@ def _check_fields(corpus: Any, fields: tuple[str, ...], columns: tuple[str, ...]
             )
 
 
+def _check_principal(principal: Any) -> None:
+    if principal is None or isinstance(principal, str):
+        return
+    if isinstance(principal, Sequence) and all(isinstance(name, str) for name in principal):
+        return
+    raise ValueError(
+        "The 'principal' parameter of match must be a corpus column's name, a name or a "
+        f"list of names. Got {principal!r} instead."
+    )
+
+
+def _names(value: Any, column: str) -> tuple[str, ...]:
+    """A principal cell (or parameter) as a tuple of names: a name, a list, or missing."""
+    if isinstance(value, str):
+        return (value,) if value.strip() else ()
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ()
+    if isinstance(value, list | tuple | np.ndarray):
+        names = tuple(name for name in value if isinstance(name, str) and name.strip())
+        if len(names) == len(value):
+            return names
+    raise ValueError(
+        f"The principal column {column!r} must hold a name, a list of names or nothing in "
+        f"each row. Got {value!r} instead."
+    )
+
+
+def _principals(corpus: pd.DataFrame, principal: Any) -> list[tuple[str, ...]] | None:
+    """Each document's principal names, or None when there is no principal."""
+    if principal is None:
+        return None
+    if isinstance(principal, str) and principal in corpus.columns:
+        return [_names(value, principal) for value in corpus[principal].tolist()]
+    names = _names(principal, "principal") if isinstance(principal, str) else tuple(principal)
+    return [names] * len(corpus)
+
+
+def _parameters(
+    fields: Sequence[str],
+    voice: bool,
+    columns: Sequence[str],
+    principal: Any,
+    rules: bool = True,
+    lexicon: Lexicon | None = None,
+) -> dict[str, Any]:
+    parameters: dict[str, Any] = {"fields": list(fields), "voice": voice, "columns": list(columns)}
+    if principal is not None:
+        parameters["principal"] = principal if isinstance(principal, str) else list(principal)
+    if lexicon is not None and lexicon.has_rules:  # recorded when it makes a difference
+        parameters["rules"] = rules
+    return parameters
+
+
 def _record_variants(hits: pd.DataFrame, lexicon: Lexicon) -> None:
     hits.attrs[ATTRS_KEY]["lexicon"]["variants"] = [
         [concept.name, variant.name] for concept in lexicon.concepts for variant in concept.variants
@@ -542,6 +674,8 @@ _POOL_SIZE = 0
 def _pool(workers: int) -> ProcessPoolExecutor:
     """One pool per session, reused: starting worker processes costs about a second."""
     global _POOL, _POOL_SIZE
+    if _POOL is not None and getattr(_POOL, "_broken", False):
+        _discard_pool()
     if _POOL is None or _POOL_SIZE != workers:
         if _POOL is not None:
             _POOL.shutdown(cancel_futures=True)
@@ -551,6 +685,14 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=context)
         _POOL_SIZE = workers
     return _POOL
+
+
+def _discard_pool() -> None:
+    """Forget the session's pool (after one of its processes died)."""
+    global _POOL, _POOL_SIZE
+    if _POOL is not None:
+        _POOL.shutdown(wait=False, cancel_futures=True)
+    _POOL, _POOL_SIZE = None, 0
 
 
 @contextlib.contextmanager
@@ -613,6 +755,7 @@ def _match_dask(
     fields: tuple[str, ...],
     voice: bool,
     columns: tuple[str, ...],
+    principal: str | Sequence[str] | None = None,
     rules: bool = True,
 ) -> Any:
     meta = corpus._meta
@@ -627,7 +770,7 @@ def _match_dask(
         empty,
         function="match",
         lexicon=lexicon,
-        parameters=_parameters(fields, voice, columns, rules, lexicon),
+        parameters=_parameters(fields, voice, columns, principal, rules, lexicon),
     )
     _record_variants(empty, lexicon)
     record = empty.attrs[ATTRS_KEY]
@@ -635,11 +778,13 @@ def _match_dask(
         _match_partition,
         terms.concepts,
         terms.variants,
+        terms.patterns,
         terms.specs,
         fields,
         voice,
         columns,
         record,
+        principal,
         terms.rules,
         meta=empty,
     )
@@ -649,11 +794,13 @@ def _match_partition(
     partition: pd.DataFrame,
     concepts: list[str],
     variants: list[str],
+    patterns: list[str],
     specs: list[TermSpec],
     fields: tuple[str, ...],
     voice: bool,
     columns: tuple[str, ...],
     record: dict[str, Any],
+    principal: str | Sequence[str] | None = None,
     rules: Rules = NO_RULES,
 ) -> pd.DataFrame:
     ids = partition["doc_id"]
@@ -663,12 +810,12 @@ def _match_partition(
             "document needs a unique one."
         )
     terms = _Terms(
-        (concept, variant, pattern, case_sensitive)
-        for concept, variant, (pattern, case_sensitive) in zip(
-            concepts, variants, specs, strict=True
+        (concept, variant, pattern, case_sensitive, form)
+        for concept, variant, pattern, (form, case_sensitive) in zip(
+            concepts, variants, patterns, specs, strict=True
         )
     )
     terms.rules = rules
-    hits = _match_frame(partition, terms, fields, voice, columns, 1, False, None)
+    hits = _match_frame(partition, terms, fields, voice, columns, 1, False, None, principal)
     hits.attrs[ATTRS_KEY] = record
     return hits

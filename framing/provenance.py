@@ -48,6 +48,17 @@ def corpus_fingerprint(corpus: pd.DataFrame) -> str:
     bootstrap. Column dtypes do not: a corpus read from CSV and from Parquet has the
     same fingerprint.
 
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus (its ``doc_id``, ``outlet``, ``published``, ``title`` and ``text``,
+        whichever it has).
+
+    Returns
+    -------
+    str
+        ``"sha256:"`` and 64 hexadecimal digits.
+
     Examples
     --------
     >>> import pandas as pd

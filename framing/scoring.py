@@ -1,4 +1,4 @@
-"""From hits to scores: counts, rates, variant shares with bootstrap intervals, time bins.
+"""From hits to scores: counts, rates, variant shares with intervals over documents, time bins.
 
 The scores table has one row per group x concept x variant:
 
@@ -14,15 +14,22 @@ docs         int64                   documents of the group with at least one su
 n_docs       int64                   documents in the group
 n_tokens     int64                   tokens in the group (the fields scored; shared tokenizer)
 rate         float64                 hits per 10,000 tokens
-rate_low     float64                 lower end of the bootstrap interval of ``rate``
+rate_low     float64                 lower end of the interval of ``rate``
 rate_high    float64                 upper end
 share        float64                 the variant's share of the concept's hits in the group
-share_low    float64                 lower end of the bootstrap interval of ``share``
+share_low    float64                 lower end of the interval of ``share``
 share_high   float64                 upper end
+concept_count     int64              hits of any variant of the concept in the group
+concept_docs      int64              documents of the group with such a hit (a share's
+                                     sample size: see ``MIN_DOCS``)
+concept_rate      float64            the concept's rate (its variants' hits summed)
+concept_rate_low  float64            lower end of the interval of ``concept_rate``
+concept_rate_high float64            upper end
 ===========  ======================  ===================================================
 
 Every group of the corpus appears with every concept/variant of the lexicon, with zeros
 where nothing was found; ``share`` is NaN where the concept has no hits in the group.
+The concept columns repeat on each of the concept's variant rows.
 """
 
 from __future__ import annotations
@@ -48,6 +55,14 @@ PERIODS: dict[str, str] = {
     "Y": "year",
 }
 VOICES: tuple[str, ...] = ("own", "quoted", "distanced")
+#: How ``score`` computes intervals: "effective" (the default; see ``docs/statistics.md``)
+#: or "bootstrap" (the percentile bootstrap over documents of earlier versions).
+INTERVALS: tuple[str, ...] = ("effective", "bootstrap")
+#: The fewest documents a value should rest on: charts grey a share whose concept has
+#: hits in fewer documents of the group (``concept_docs``), and a rate whose group has
+#: fewer documents (``n_docs``). The share intervals' coverage is checked from 5
+#: documents up (``docs/statistics.md``); below that a group shows little.
+MIN_DOCS: int = 5
 FIELDS: tuple[str, ...] = ("title", "text")
 SCORE_COLUMNS: tuple[str, ...] = (
     "concept",
@@ -62,6 +77,11 @@ SCORE_COLUMNS: tuple[str, ...] = (
     "share",
     "share_low",
     "share_high",
+    "concept_count",
+    "concept_docs",
+    "concept_rate",
+    "concept_rate_low",
+    "concept_rate_high",
 )
 _HIT_COLUMNS = ("doc_id", "field", "concept", "variant")
 
@@ -76,6 +96,7 @@ def score(
     fields: Sequence[str] | None = None,
     lexicon: Any = None,
     ci: float = 0.95,
+    interval: str = "effective",
     n_boot: int = 1000,
     seed: int = 0,
 ) -> pd.DataFrame:
@@ -83,11 +104,13 @@ def score(
 
     Parameters
     ----------
-    hits : pandas.DataFrame
+    hits : pandas.DataFrame or dask.dataframe.DataFrame
         The hits table of :func:`framing.match` (``doc_id, field, concept, variant,
         voice``, ...). Every ``doc_id`` must be in ``corpus``.
-    corpus : pandas.DataFrame
-        The corpus the hits were found in (see :mod:`framing.corpus.schema`).
+    corpus : pandas.DataFrame or dask.dataframe.DataFrame
+        The corpus the hits were found in (see :mod:`framing.corpus.schema`). A dask
+        corpus (or dask hits) is scored partition by partition on the cluster and gives
+        this same table, intervals included (``framing.distributed.scoring``).
     by : str or list of str, default "outlet"
         Corpus columns that define the groups. Missing values form a group of their own.
     period : {"W", "M", "Q", "Y"}, optional
@@ -109,12 +132,19 @@ def score(
         Default: the variants recorded in the hits' provenance, else those in the hits.
     ci : float, default 0.95
         Coverage of the rate and share intervals.
+    interval : {"effective", "bootstrap"}, default "effective"
+        ``"effective"``: a Wilson interval for each share and an exact Poisson interval
+        for each rate, on the effective number of documents (hits) that their variance
+        over documents implies; honest at 0 and 1 and for few documents, and without
+        random numbers. ``"bootstrap"``: the percentile bootstrap over documents, which
+        gives [1, 1] to a group that uses one variant only, however few its documents.
     n_boot : int, default 1000
-        Bootstrap resamples.
+        Bootstrap resamples (``interval="bootstrap"`` only).
     seed : int, default 0
-        Seed of the bootstrap. The same seed gives the same intervals; each group's
-        resamples depend only on the seed and the group's own key, so a group's interval
-        does not change when other groups are added or removed.
+        Seed of the bootstrap (``interval="bootstrap"`` only). The same seed gives the
+        same intervals; a group's resamples depend only on the seed, the group's own key
+        and its documents, so an interval does not change when other groups, or other
+        concepts, are added or removed.
 
     Returns
     -------
@@ -135,20 +165,36 @@ def score(
     Notes
     -----
     ``rate = 10,000 * count / n_tokens``, tokens as defined in ``framing._tokens`` (and
-    ``docs/statistics.md``). ``share = count / (hits of all the concept's variants)`` in
-    the group. Words in one article are not independent (an article that says "Kiev" once
-    says it again), so the interval resamples documents, not hits: each of ``n_boot``
-    resamples draws the group's ``n_docs`` documents with replacement and recomputes the
-    share and the rate (the resample's hits over the resample's tokens); each interval is
-    the ``(1 - ci)/2`` and ``(1 + ci)/2`` percentiles of its resampled values (resamples
-    in which the concept has no hits, or which have no tokens, are skipped). The rate
-    and share intervals come from the same resamples. Only documents with a hit change
-    the hit counts, so a resample counts how often each of them is drawn and sums the
-    tokens of every document drawn: the same draws, less arithmetic. A group without hits
-    has the interval [0, 0] for its rates, as every resample of it would.
+    ``docs/statistics.md``). ``share = count / concept_count`` in the group. Words in one
+    article are not independent (an article that says "Kiev" once says it again), so
+    every interval treats documents, not hits, as the units sampled.
+
+    ``interval="effective"`` (:func:`framing.stats.share_interval`,
+    :func:`framing.stats.rate_interval`): the variance of the share (rate) over the
+    group's documents gives an effective number of documents (hits), at most the
+    documents (hits) there are and shrunk when the variance rests on few documents
+    (Korn & Graubard 1998); the share's interval is Wilson's on it, the rate's the exact
+    Poisson one. A share of 0 or 1 counts each document once (nothing shows how alike a
+    document's hits are), so one variant in 6 documents gives about [0.6, 1], not [1, 1].
+    A group without hits gets a rate interval [0, upper] with upper > 0. Each interval
+    uses only the rows it summarises: the group's documents and the concept's (variant's)
+    hits and the tokens.
+
+    ``interval="bootstrap"``: each of ``n_boot`` resamples draws the group's ``n_docs``
+    documents with replacement and recomputes the share and the rate (the resample's
+    hits over the resample's tokens); each interval is the ``(1 - ci)/2`` and
+    ``(1 + ci)/2`` percentiles of its resampled values (resamples in which the concept
+    has no hits, or which have no tokens, are skipped).
+
+    ``docs/statistics.md`` gives the formulas and the coverage of both methods on
+    synthetic groups of 1 to 500 documents.
 
     References
     ----------
+    Korn, E. L., & Graubard, B. I. (1998). Confidence intervals for proportions with
+    small expected number of positive counts estimated from survey data. *Survey
+    Methodology*, 24(2), 193-201.
+
     Efron, B., & Tibshirani, R. J. (1993). *An Introduction to the Bootstrap*. Chapman &
     Hall. (percentile interval, chapter 13)
 
@@ -173,28 +219,85 @@ def score(
     2  Reuters    kiev      0         2  0.000000
     3  Reuters    kyiv      1         2  1.000000
     """
+    from framing.distributed import is_dask
+
+    if is_dask(corpus) or is_dask(hits):
+        from framing.distributed import scoring as distributed
+
+        return distributed.score(
+            hits, corpus, by=by, period=period, voice=voice, fields=fields, lexicon=lexicon,
+            ci=ci, interval=interval, n_boot=n_boot, seed=seed,
+        )  # fmt: skip
     function = "score"
     validate_corpus(corpus)
     by_columns = _by_columns(by, corpus, period)
-    _check_parameters(period, ci, n_boot, seed)
+    _check_parameters(period, ci, n_boot, seed, interval)
     voices = _voices(voice)
     fields = _fields(fields, hits, corpus)
     hits = _usable_hits(hits, corpus, fields, voices)
     pairs = _variant_pairs(hits, lexicon)
 
     keys, excluded = _group_keys(corpus, by_columns, period)
-    groups, doc_group = _groups(keys, by_columns, period)
-
     positions = pd.Index(corpus["doc_id"].astype(str)).get_indexer(hits["doc_id"].astype(str))
     pair_index = pd.MultiIndex.from_tuples(pairs).get_indexer(
         pd.MultiIndex.from_arrays([hits["concept"].astype(str), hits["variant"].astype(str)])
     )
-    n_documents, n_pairs, n_groups = len(corpus), len(pairs), len(groups)
     counts = sparse.csr_matrix(
         (np.ones(len(hits), dtype=np.int64), (positions, pair_index)),
-        shape=(n_documents, n_pairs),
+        shape=(len(corpus), len(pairs)),
     )
     counts.sum_duplicates()
+    tokens = np.zeros(len(corpus), dtype=np.int64)
+    for field in fields:
+        tokens += count_tokens(corpus[field].tolist())
+    table = _score_table(
+        counts, tokens, keys, by_columns, period, pairs, ci, n_boot, seed, interval
+    )
+
+    parameters = {
+        "by": by_columns,
+        "period": period,
+        "voice": voices,
+        "fields": list(fields),
+        "ci": ci,
+        "interval": interval,
+    }
+    if interval == "bootstrap":
+        parameters.update(n_boot=n_boot, seed=seed)
+    stamp(
+        table,
+        function=function,
+        corpus=corpus,
+        lexicon=lexicon,
+        parameters=parameters,
+        inherit=hits,
+    )
+    table.attrs[ATTRS_KEY]["excluded"] = excluded
+    return table
+
+
+def _score_table(
+    counts: sparse.csr_matrix,
+    tokens: np.ndarray,
+    keys: pd.DataFrame,
+    by_columns: list[str],
+    period: str | None,
+    pairs: list[tuple[str, str]],
+    ci: float,
+    n_boot: int,
+    seed: int,
+    interval: str = "effective",
+) -> pd.DataFrame:
+    """The scores table from per-document statistics, in corpus order.
+
+    ``counts`` holds each document's hits per (concept, variant) pair (documents x
+    pairs), ``tokens`` each document's tokens and ``keys`` its group columns (from
+    :func:`_group_keys`). Everything :func:`score` reports, intervals included, is
+    computed from these alone: ``framing.distributed.scoring`` gathers them from the
+    partitions of a dask corpus and calls this.
+    """
+    groups, doc_group = _groups(keys, by_columns, period)
+    n_documents, n_pairs, n_groups = len(keys), len(pairs), len(groups)
     included = doc_group >= 0
     membership = sparse.csr_matrix(
         (
@@ -203,9 +306,6 @@ def score(
         ),
         shape=(n_groups, n_documents),
     )
-    tokens = np.zeros(n_documents, dtype=np.int64)
-    for field in fields:
-        tokens += count_tokens(corpus[field].tolist())
 
     group_counts = np.asarray((membership @ counts).todense(), dtype=np.int64)
     group_docs = np.asarray((membership @ (counts > 0).astype(np.int64)).todense(), dtype=np.int64)
@@ -214,13 +314,28 @@ def score(
 
     concepts = pd.Index([concept for concept, _ in pairs]).unique()
     concept_of_pair = concepts.get_indexer([concept for concept, _ in pairs])
-    concept_totals = _sum_by_concept(group_counts, concept_of_pair, len(concepts))
+    indicator = sparse.csr_matrix(
+        (np.ones(n_pairs, dtype=np.int64), (np.arange(n_pairs), concept_of_pair)),
+        shape=(n_pairs, len(concepts)),
+    )
+    doc_concept = (counts @ indicator).tocsr()  # documents x concepts
+    concept_totals = np.asarray((membership @ doc_concept).todense(), dtype=np.int64)
+    concept_docs = np.asarray(
+        (membership @ (doc_concept > 0).astype(np.int64)).todense(), dtype=np.int64
+    )
     with np.errstate(divide="ignore", invalid="ignore"):
         share = group_counts / concept_totals[:, concept_of_pair]
         rate = 10_000 * group_counts / group_tokens[:, None]
-    (share_low, share_high), (rate_low, rate_high) = _bootstrap(
-        counts, tokens, doc_group, groups, concept_of_pair, len(concepts), ci, n_boot, seed
-    )
+        concept_rate = 10_000 * concept_totals / group_tokens[:, None]
+    if interval == "effective":
+        intervals = _effective_intervals(
+            counts, doc_concept, concept_of_pair, tokens, membership, ci
+        )
+    else:
+        intervals = _bootstrap(
+            counts, tokens, doc_group, groups, concept_of_pair, len(concepts), ci, n_boot, seed
+        )
+    (share_low, share_high), (rate_low, rate_high), (concept_low, concept_high) = intervals
 
     table = groups.loc[groups.index.repeat(n_pairs)].reset_index(drop=True)
     table["concept"] = pd.array([c for c, _ in pairs] * n_groups, dtype=STRING_DTYPE)
@@ -235,25 +350,11 @@ def score(
     table["share"] = share.ravel()
     table["share_low"] = share_low.ravel()
     table["share_high"] = share_high.ravel()
-
-    parameters = {
-        "by": by_columns,
-        "period": period,
-        "voice": voices,
-        "fields": list(fields),
-        "ci": ci,
-        "n_boot": n_boot,
-        "seed": seed,
-    }
-    stamp(
-        table,
-        function=function,
-        corpus=corpus,
-        lexicon=lexicon,
-        parameters=parameters,
-        inherit=hits,
-    )
-    table.attrs[ATTRS_KEY]["excluded"] = excluded
+    table["concept_count"] = concept_totals[:, concept_of_pair].ravel()
+    table["concept_docs"] = concept_docs[:, concept_of_pair].ravel()
+    table["concept_rate"] = concept_rate[:, concept_of_pair].ravel()
+    table["concept_rate_low"] = concept_low[:, concept_of_pair].ravel()
+    table["concept_rate_high"] = concept_high[:, concept_of_pair].ravel()
     return table
 
 
@@ -281,7 +382,12 @@ def _by_columns(by: Any, corpus: pd.DataFrame, period: str | None) -> list[str]:
     return columns
 
 
-def _check_parameters(period: Any, ci: Any, n_boot: Any, seed: Any) -> None:
+def _check_parameters(period: Any, ci: Any, n_boot: Any, seed: Any, interval: Any) -> None:
+    if interval not in INTERVALS:
+        raise ValueError(
+            "The 'interval' parameter of score must be 'effective' or 'bootstrap'. "
+            f"Got {interval!r} instead."
+        )
     if period is not None and period not in PERIODS:
         raise ValueError(
             "The 'period' parameter of score must be None, 'W', 'M', 'Q' or 'Y'. "
@@ -488,6 +594,55 @@ def _group_seed(seed: int, key: tuple[Any, ...]) -> list[int]:
     return [seed, int.from_bytes(digest[:8], "little")]
 
 
+def _effective_intervals(
+    counts: sparse.csr_matrix,
+    doc_concept: sparse.csr_matrix,
+    concept_of_pair: np.ndarray,
+    tokens: np.ndarray,
+    membership: sparse.csr_matrix,
+    ci: float,
+) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
+    """Share, rate and concept-rate intervals on effective sample sizes (group x pair)."""
+    from framing.stats import _rate_bounds, _share_bounds
+
+    def by_group(matrix: Any) -> np.ndarray:
+        return np.asarray((membership @ matrix).todense(), dtype=np.float64)
+
+    counts = counts.astype(np.float64)
+    doc_concept = doc_concept.astype(np.float64)
+    concept_of_doc_pair = doc_concept[:, concept_of_pair]  # each pair's concept total
+    token_column = sparse.diags(tokens.astype(np.float64))
+    x = by_group(counts)
+    n = by_group(concept_of_doc_pair)
+    # Documents of the group with a hit of the pair's concept (a share's sample).
+    m = by_group((concept_of_doc_pair > 0).astype(np.float64))
+    share_low, share_high, _ = _share_bounds(
+        x,
+        n,
+        by_group(counts.multiply(counts)),
+        by_group(counts.multiply(concept_of_doc_pair)),
+        by_group(concept_of_doc_pair.multiply(concept_of_doc_pair)),
+        m,
+        ci,
+    )
+    documents = np.asarray(membership.sum(axis=1), dtype=np.float64)  # column: broadcasts
+    group_tokens = np.asarray(membership @ tokens, dtype=np.float64)[:, None]
+    token_squares = np.asarray(membership @ (tokens.astype(np.float64) ** 2))[:, None]
+    rates = []
+    for matrix in (counts, doc_concept):
+        low, high, _ = _rate_bounds(
+            by_group(matrix),
+            group_tokens,
+            by_group(matrix.multiply(matrix)),
+            by_group(token_column @ matrix),
+            token_squares,
+            documents,
+            ci,
+        )
+        rates.append((10_000 * low, 10_000 * high))
+    return (share_low, share_high), rates[0], rates[1]
+
+
 def _bootstrap(
     counts: sparse.csr_matrix,
     tokens: np.ndarray,
@@ -498,76 +653,86 @@ def _bootstrap(
     ci: float,
     n_boot: int,
     seed: int,
-) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
-    """Percentile intervals of every share and rate: ((share_low, share_high), (rate_...))."""
+) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
+    """Percentile intervals of every share, rate and concept rate (group x pair, or
+    group x concept for the concept rates)."""
     n_groups, n_pairs = len(groups), counts.shape[1]
     share_low = np.full((n_groups, n_pairs), np.nan)
     share_high = np.full((n_groups, n_pairs), np.nan)
     rate_low = np.full((n_groups, n_pairs), np.nan)
     rate_high = np.full((n_groups, n_pairs), np.nan)
+    concept_low = np.full((n_groups, n_concepts), np.nan)
+    concept_high = np.full((n_groups, n_concepts), np.nan)
     tail = (1.0 - ci) / 2.0
     keys = list(groups.itertuples(index=False, name=None))
     with_hits = np.asarray(counts.sum(axis=1)).ravel() > 0
     for group in range(n_groups):
-        members = doc_group == group
-        size = int(members.sum())
-        hit_docs = np.flatnonzero(members & with_hits)
-        if len(hit_docs) == 0:
+        members = np.flatnonzero(doc_group == group)  # in corpus order
+        if len(members) == 0:
+            continue
+        hit_rows = np.flatnonzero(with_hits[members])  # positions among the members
+        if len(hit_rows) == 0:
             # Every resample has no hits: each rate is 0 where the group has tokens, and
             # the shares stay undefined. No draws needed to know that.
             if tokens[members].sum() > 0:
                 rate_low[group] = rate_high[group] = 0.0
+                concept_low[group] = concept_high[group] = 0.0
             continue
-        matrix = counts[hit_docs].toarray().astype(np.float64)  # documents x pairs
-        # The documents with hits first (the ones the weights track), then the rest.
-        ordered_tokens = np.concatenate(
-            [tokens[hit_docs], tokens[np.flatnonzero(members & ~with_hits)]]
-        )
+        matrix = counts[members[hit_rows]].toarray().astype(np.float64)  # documents x pairs
         generator = np.random.default_rng(_group_seed(seed, keys[group]))
         weights, token_totals = _resample_weights(
-            generator, size, len(hit_docs), n_boot, ordered_tokens
+            generator, hit_rows, n_boot, tokens[members].astype(np.float64)
         )
         resampled = weights @ matrix  # n_boot x pairs
-        totals = _sum_by_concept(resampled, concept_of_pair, n_concepts)[:, concept_of_pair]
+        by_concept = _sum_by_concept(resampled, concept_of_pair, n_concepts)
+        totals = by_concept[:, concept_of_pair]
         with np.errstate(divide="ignore", invalid="ignore"):
             shares = np.where(totals > 0, resampled / totals, np.nan)
-            rates = np.where(
-                token_totals[:, None] > 0, 10_000 * resampled / token_totals[:, None], np.nan
-            )
-        for values, low, high in ((shares, share_low, share_high), (rates, rate_low, rate_high)):
+            per_token = 10_000 / np.where(token_totals > 0, token_totals, np.nan)[:, None]
+            rates = resampled * per_token
+            concept_rates = by_concept * per_token
+        for values, low, high in (
+            (shares, share_low, share_high),
+            (rates, rate_low, rate_high),
+            (concept_rates, concept_low, concept_high),
+        ):
             defined = ~np.all(np.isnan(values), axis=0)
             if defined.any():
                 low[group, defined] = np.nanquantile(values[:, defined], tail, axis=0)
                 high[group, defined] = np.nanquantile(values[:, defined], 1.0 - tail, axis=0)
     # no interval where the value itself is undefined (no hits of the concept, no tokens)
-    return (share_low, share_high), (rate_low, rate_high)
+    return (share_low, share_high), (rate_low, rate_high), (concept_low, concept_high)
 
 
 def _resample_weights(
     generator: np.random.Generator,
-    size: int,
-    tracked: int,
+    tracked: np.ndarray,
     n_boot: int,
     tokens: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """How often each of the first ``tracked`` of ``size`` documents is drawn, per resample,
-    and the tokens of each resample.
+    """How often each ``tracked`` document is drawn, per resample, and the tokens of
+    each resample.
 
-    Each resample draws ``size`` document numbers with replacement (the textbook
-    bootstrap); numbers from ``tracked`` up are the documents without hits, which change
-    no hit count, so only the first ``tracked`` are counted; ``tokens`` (one entry per
-    document, in the same order) is summed over every draw. Resamples are drawn in blocks
-    to bound memory on large groups.
+    Each resample draws ``len(tokens)`` document numbers with replacement (the textbook
+    bootstrap) over the group's documents in corpus order, so the draws depend only on
+    the generator and the group's size, never on which documents have hits. Only the
+    ``tracked`` positions (documents with a hit) change hit counts, so only they are
+    counted; ``tokens`` is summed over every draw. Resamples are drawn in blocks to bound
+    memory on large groups.
     """
-    weights = np.empty((n_boot, tracked), dtype=np.float64)
+    size = len(tokens)
+    slot = np.full(size, -1, dtype=np.int64)
+    slot[tracked] = np.arange(len(tracked))
+    weights = np.empty((n_boot, len(tracked)), dtype=np.float64)
     token_totals = np.empty(n_boot, dtype=np.float64)
     block = max(1, min(n_boot, 4_000_000 // max(size, 1)))
     for first in range(0, n_boot, block):
         rows = min(block, n_boot - first)
         draws = generator.integers(0, size, size=(rows, size))
-        hit = draws < tracked
-        flat = (np.arange(rows)[:, None] * tracked + draws)[hit]
-        counted = np.bincount(flat, minlength=rows * tracked)
-        weights[first : first + rows] = counted.reshape(rows, tracked)
+        slots = slot[draws]
+        hit = slots >= 0
+        flat = (np.arange(rows)[:, None] * len(tracked) + slots)[hit]
+        counted = np.bincount(flat, minlength=rows * len(tracked))
+        weights[first : first + rows] = counted.reshape(rows, len(tracked))
         token_totals[first : first + rows] = tokens[draws].sum(axis=1)
     return weights, token_totals

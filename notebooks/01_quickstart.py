@@ -51,12 +51,14 @@ with plot.style("notebook"):
 
 # %% [markdown]
 # **Reading the chart.** Each bar is the share of an outlet's own-voice words for taking
-# territory that belong to one framing, with a 95% bootstrap interval (resampling articles,
-# seeded). Wide intervals mean few hits: compare outlets where intervals do not overlap, and
-# read the passages before you believe a number. Quoted and distanced uses are left out on purpose:
-# reporting that Moscow "liberated" a town, in quotation marks, is not adopting the word.
+# territory that belong to one framing, with a 95% interval that counts articles, not
+# words (an article that says "liberated" once says it again). Wide intervals mean few
+# articles; a pale bar rests on fewer than 5. Compare outlets where intervals do not
+# overlap, and read the passages before you believe a number. Quoted and distanced uses
+# are left out on purpose: reporting that Moscow "liberated" a town, in quotation marks,
+# is not adopting the word.
 # A sample of the passages behind the bars:
 
 # %%
 own_territory = hits[(hits["concept"] == "territory_control") & (hits["voice"] == "own")]
-framing.kwic(own_territory, corpus, sample=8, seed=0)
+framing.kwic(own_territory, corpus, n=8, seed=0)

@@ -39,15 +39,16 @@ corpus.groupby("outlet").size().rename("documents").to_frame()
 #
 # `share` is the part of a concept's hits in an outlet that belong to one variant: of all
 # the times outlet X named the war, how often did it say "special military operation"?
-# `share_low` and `share_high` are a 95% interval from a bootstrap over *articles* (not
-# words: the words of one article are not independent draws), with a fixed seed so the
-# interval is the same every run.
+# `share_low` and `share_high` are a 95% interval that counts *articles* (not words: the
+# words of one article are not independent draws). An outlet that uses one variant in a
+# few articles gets a wide interval, not 100% [100, 100]; `concept_docs` says how many
+# articles a share rests on. The intervals use no random numbers: the same every run.
 #
 # First every hit, whoever speaks; then the outlet's own voice only.
 
 # %%
-every_voice = framing.score(hits, corpus, by="outlet", seed=0)
-own_voice = framing.score(hits, corpus, by="outlet", voice="own", seed=0)
+every_voice = framing.score(hits, corpus, by="outlet")
+own_voice = framing.score(hits, corpus, by="outlet", voice="own")
 columns = ["outlet", "count", "share", "share_low", "share_high"]
 operation = every_voice[
     (every_voice["concept"] == "war_name") & (every_voice["variant"] == "russian_state")
@@ -107,10 +108,15 @@ spelling = own_voice[
 # the outlet; `z` divides it by its standard error, so rare terms with a large ratio do not
 # crowd the top. `p_adjusted` is corrected for testing thousands of terms at once
 # (Benjamini–Hochberg).
+#
+# `stop_words="english"` leaves out the n-grams that begin or end with a function word
+# ("the", "of the", "said that"): the question here is *what* an outlet writes about and
+# *which words* it picks, and function words mostly show house style. Leave them in
+# (`stop_words=None`) when style is the question.
 
 # %%
 comparison = framing.compare_groups(
-    corpus, by="outlet", reference="rest", ngram_range=(1, 3), min_count=5
+    corpus, by="outlet", reference="rest", ngram_range=(1, 3), min_count=5, stop_words="english"
 )
 top = (
     comparison.sort_values("z", ascending=False)
@@ -123,7 +129,8 @@ top[["group", "term", "count", "other_count", "log_odds", "z", "p_adjusted"]]
 # %%
 first_outlet = sorted(comparison["group"].unique())[0]
 with plot.style("notebook"):
-    ax = plot.log_odds(comparison, n=12, group=first_outlet)
+    # Six labels: the synthetic outlets repeat set phrases, so many n-grams share one point.
+    ax = plot.log_odds(comparison, n=6, group=first_outlet)
 
 # %% [markdown]
 # ## What these numbers do and do not mean
@@ -138,11 +145,11 @@ with plot.style("notebook"):
 #   than the third decimal.
 # - A distinctive n-gram is distinctive of *this* outlet against *these* others. Change the
 #   reference group and the list changes.
-# - Function words ("from", "has", "their") near the top say something about an outlet's
-#   house style or templates, not its framing.
+# - Function words ("from", "has", "their"), which `stop_words="english"` left out above,
+#   say something about an outlet's house style or templates, not its framing.
 # - A high z for a topic word ("grain", "gas") is often about *what* an outlet covers, not
 #   *how* it frames it: read the KWIC before calling it framing.
 # - Everything here is computed on a synthetic corpus.
 
 # %%
-framing.kwic(hits[hits["concept"] == "war_name"], corpus, sample=6, seed=1)
+framing.kwic(hits[hits["concept"] == "war_name"], corpus, n=6, seed=1)

@@ -55,7 +55,7 @@ dated_hits = hits[hits["doc_id"].isin(dated["doc_id"])]
 # words it picks.
 
 # %%
-monthly = framing.score(dated_hits, dated, by="outlet", period="M", seed=0)
+monthly = framing.score(dated_hits, dated, by="outlet", period="M")
 with plot.style("notebook"):
     ax = plot.timeline(monthly, concept="war_name", value="rate", events=EVENTS)
 
@@ -63,19 +63,19 @@ with plot.style("notebook"):
 # ## Shares: which words?
 #
 # `share` is the part of the month's mentions of the capital that use the Russian-derived
-# spelling ("Kiev" rather than "Kyiv"), with a bootstrap interval over articles. Months with
-# few hits have wide bands: a spike in a thin month is noise until the passages say
-# otherwise. Small multiples give each outlet its own panel, with the others faint behind.
+# spelling ("Kiev" rather than "Kyiv"), with a 95% interval that counts articles. Months
+# with few articles have wide bands, and their points are hollow (fewer than 5 articles):
+# a spike in a thin month is noise until the passages say otherwise. Small multiples give
+# each outlet its own panel, with the others faint behind.
 
 # %%
 with plot.style("notebook"):
-    figure = plot.timeline(
+    figure = plot.timeline_grid(
         monthly,
         concept="kyiv",
         variant="russian_derived",
         value="share",
         events=EVENTS,
-        small_multiples=True,
     )
 
 # %% [markdown]
@@ -123,7 +123,7 @@ by_voice.assign(own_share=(by_voice.get("own", 0) / by_voice.sum(axis=1)).round(
 # voice (left) against own voice only (right):
 
 # %%
-own = framing.score(dated_hits, dated, by="outlet", period="M", voice="own", seed=0)
+own = framing.score(dated_hits, dated, by="outlet", period="M", voice="own")
 with plot.style("notebook", outlets=dated["outlet"].unique()):
     figure, (left, right) = plt.subplots(1, 2, figsize=(11, 4), sharey=True)
     plot.timeline(monthly, concept="war_name", variant="russian_state", value="share", ax=left)
@@ -136,7 +136,7 @@ with plot.style("notebook", outlets=dated["outlet"].unique()):
 # theirs is a quotation or held at a distance. Check a few passages either way:
 
 # %%
-framing.kwic(operation[operation["voice"] != "own"], corpus, sample=6, seed=0)
+framing.kwic(operation[operation["voice"] != "own"], corpus, n=6, seed=0)
 
 # %% [markdown]
 # ## What this does and does not show

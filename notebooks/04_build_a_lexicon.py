@@ -62,7 +62,7 @@ trial = framing.Lexicon.from_dataframe(
     ).drop_duplicates("term")
 )
 trial_hits = framing.match(corpus, trial)
-framing.kwic(trial_hits, corpus, window=8, sample=10, seed=0)
+framing.kwic(trial_hits, corpus, window=8, n=10, seed=0)
 
 # %% [markdown]
 # Questions to ask of each passage: is the term used in the sense you mean? Is it the

@@ -66,10 +66,10 @@ summary
 # a. Which outlets mostly write "liberated"? Which mostly write "occupied"?
 # b. Look at `share_low` and `share_high` for `capture`. Which differences between outlets
 #    are bigger than the intervals? Which are not?
-# c. Why do the intervals come from resampling *articles* rather than single words?
+# c. Why do the intervals count *articles* rather than single words?
 
 # %%
-own_voice = framing.score(hits, corpus, by="outlet", voice="own", seed=0)
+own_voice = framing.score(hits, corpus, by="outlet", voice="own")
 territory = own_voice[own_voice["concept"] == "territory_control"]
 territory[["outlet", "variant", "count", "docs", "share", "share_low", "share_high"]]
 
@@ -80,7 +80,7 @@ print(capture[["outlet", "count", "share", "share_low", "share_high"]].to_string
 # a. Read the first table. b. Two outlets differ beyond chance where their intervals do not
 # overlap (a conservative check); neighbours whose intervals overlap cannot be ranked.
 # c. The words of one article share an author, an editor and a style guide: they are not
-# independent draws, so resampling words would make the intervals too narrow.
+# independent draws, so counting words as draws would make the intervals too narrow.
 with plot.style("notebook"):
     ax = plot.shares(territory, concept="territory_control")
 
@@ -102,7 +102,7 @@ state_terms.groupby(["outlet", "voice"]).size().unstack("voice", fill_value=0)
 # %% tags=["solution"]
 counts = state_terms.groupby(["outlet", "voice"]).size().unstack("voice", fill_value=0)
 print((counts.get("own", 0) / counts.sum(axis=1)).round(2).sort_values().to_string())
-framing.kwic(state_terms[state_terms["voice"] != "own"], corpus, sample=8, seed=0)
+framing.kwic(state_terms[state_terms["voice"] != "own"], corpus, n=8, seed=0)
 
 # %% [markdown]
 # ## Question 4: "Kiev" or "Kyiv", before and after 24 February 2022 (20 min)
@@ -119,15 +119,14 @@ framing.kwic(state_terms[state_terms["voice"] != "own"], corpus, sample=8, seed=
 # %%
 dated = corpus[corpus["published"].notna()]
 capital_hits = hits[(hits["concept"] == "kyiv") & hits["doc_id"].isin(dated["doc_id"])]
-monthly = framing.score(capital_hits, dated, by="outlet", period="M", voice="own", seed=0)
+monthly = framing.score(capital_hits, dated, by="outlet", period="M", voice="own")
 with plot.style("notebook"):
-    figure = plot.timeline(
+    figure = plot.timeline_grid(
         monthly,
         concept="kyiv",
         variant="russian_derived",
         value="share",
         events={"2022-02-24": "full-scale invasion"},
-        small_multiples=True,
     )
 
 # %% tags=["solution"]
@@ -142,14 +141,18 @@ russian.groupby(["outlet", year])["share"].mean().unstack().round(2)
 # ## Question 5: words you did not look for (15 min)
 #
 # The lexicon only finds what someone thought of. `compare_groups` finds the n-grams most
-# typical of each outlet against the rest.
+# typical of each outlet against the rest. `stop_words="english"` leaves out the n-grams
+# that begin or end with a function word ("from", "their", "of the"): without it, those
+# top the list, and they tell you about house style, not about what an outlet says.
 #
 # a. For one outlet, list its five most distinctive terms (highest `z`).
 # b. For each, is it *framing* (a choice of words for the same thing) or *topic* (what the
 #    outlet writes about)? Check with `framing.kwic` or by searching the texts.
 
 # %%
-comparison = framing.compare_groups(corpus, by="outlet", ngram_range=(1, 2), min_count=5)
+comparison = framing.compare_groups(
+    corpus, by="outlet", ngram_range=(1, 2), min_count=5, stop_words="english"
+)
 comparison.head()
 
 # %% tags=["solution"]
@@ -175,5 +178,6 @@ comparison[comparison["group"] == outlet].nlargest(5, "z")[
 # - Timing: 5 min set-up, 10/20/20/20/15 for the questions; keep 10 min for the discussion.
 # - Question 3b is where students learn the most: the voice rules miss reported speech
 #   without quotation marks and quotes that run across paragraphs (see `docs/voice.md`).
-# - The sample corpus is synthetic and fixed (seeded): every student sees the same numbers,
-#   so answers can be compared across the room.
+# - The sample corpus is synthetic and fixed (seeded), and the intervals use no random
+#   numbers: every student sees the same numbers, so answers can be compared across the
+#   room.

@@ -20,7 +20,7 @@
 
 # %% tags=["parameters"]
 CORPUS = None  # a folder, file or glob of your own; None reads the sample's folder
-COLUMNS = None  # e.g. {"title": "headline", "text": "body"} when automatic mapping fails
+RENAME = None  # e.g. {"title": "headline", "text": "body"} when automatic mapping fails
 OUTLET = None  # set the outlet of every document, when the files do not say it
 LEXICON = "ukraine_war"  # a bundled lexicon's name, or the path of your own YAML / .dic file
 
@@ -43,7 +43,7 @@ print("Reading", source)
 # instead, which is what you want in a script.
 
 # %%
-corpus = framing.read_corpus(source, columns=COLUMNS, outlet=OUTLET, errors="report")
+corpus = framing.read_corpus(source, rename=RENAME, outlet=OUTLET, errors="report")
 report = framing.load_report(corpus)
 report
 
@@ -111,14 +111,14 @@ if Path(LEXICON).suffix:  # your own lexicon file
 else:  # a bundled lexicon
     lexicon = framing.load_lexicon(LEXICON)
 hits = framing.match(corpus, lexicon)
-scores = framing.score(hits, corpus, by="outlet", voice="own", seed=0)
+scores = framing.score(hits, corpus, by="outlet", voice="own")
 concept = scores.groupby("concept")["count"].sum().idxmax()
 print(f"{len(hits)} hits; charting the concept with the most hits: {concept}")
 with plot.style("notebook"):
     ax = plot.shares(scores, concept=concept)
 
 # %%
-framing.kwic(hits[hits["concept"] == concept], corpus, sample=8, seed=0)
+framing.kwic(hits[hits["concept"] == concept], corpus, n=8, seed=0)
 
 # %% [markdown]
 # ## Next

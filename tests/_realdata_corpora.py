@@ -57,3 +57,24 @@ def load_corpora(shared_data: Path) -> dict[str, pd.DataFrame]:
 
 #: The text columns each corpus has.
 FIELDS = ("title", "description", "text")
+
+
+def load_russian_telegram(shared_data: Path) -> pd.DataFrame:
+    """ru_telegram_news: 4,538 posts of five Russian Telegram channels, the channel as outlet."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return framing.read_corpus(
+            shared_data / "ru_telegram_news", rename={"outlet": "channel"}, errors="report"
+        )
+
+
+def load_ukrainian_addresses(shared_data: Path) -> pd.DataFrame:
+    """resistinua_uk: the Ukrainian originals of the officials' addresses (name as title)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return framing.read_corpus(
+            shared_data / "resistinua_uk",
+            rename={"title": "name"},
+            outlet="resistinua_uk",
+            errors="report",
+        )

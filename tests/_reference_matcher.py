@@ -15,13 +15,17 @@ its own, words counted by an explicit scan of their own.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
 REFERENCE_APOSTROPHES = set("'\u2019\u2018\u201b\u02bc\u2032\u00b4\u0060\uff07")
 REFERENCE_QUOTES = set('"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02')
-REFERENCE_INVISIBLE = set("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+REFERENCE_INVISIBLE = set("\u00ad\u200b\u200c\u200d\u2060\ufeff\ufe0e\ufe0f")
+REFERENCE_YO = {"ё": "е", "Ё": "Е"}
+# Latin letters written for their Cyrillic twins inside Cyrillic words.
+REFERENCE_LOOKALIKES = dict(zip("ABCEHIKMOPTXYaceiopxy", "АВСЕНІКМОРТХУасеіорху", strict=True))
 
 
 def _is_word(character: str) -> bool:
@@ -45,7 +49,37 @@ def _fold_character(character: str) -> str | None:
         return "-"
     if character.isspace():
         return " "
-    return character
+    return REFERENCE_YO.get(character, character)
+
+
+def _is_cyrillic(character: str) -> bool:
+    return "\u0400" <= character <= "\u04ff"
+
+
+def _fold_lookalike_words(units: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """In each run of alphanumeric characters or "_" where a Cyrillic letter stands next
+    to a Latin look-alike, replace every look-alike by its Cyrillic twin."""
+    out = list(units)
+    position = 0
+    while position < len(out):
+        if not (out[position][0].isalnum() or out[position][0] == "_"):
+            position += 1
+            continue
+        end = position
+        while end < len(out) and (out[end][0].isalnum() or out[end][0] == "_"):
+            end += 1
+        word = [character for character, _, _ in out[position:end]]
+        mixed = any(
+            (_is_cyrillic(a) and b in REFERENCE_LOOKALIKES)
+            or (a in REFERENCE_LOOKALIKES and _is_cyrillic(b))
+            for a, b in itertools.pairwise(word)
+        )
+        if mixed:
+            for index in range(position, end):
+                character, start, stop = out[index]
+                out[index] = (REFERENCE_LOOKALIKES.get(character, character), start, stop)
+        position = end
+    return out
 
 
 def reference_units(text: str) -> list[tuple[str, int, int]]:
@@ -72,7 +106,7 @@ def reference_units(text: str) -> list[tuple[str, int, int]]:
             units[-1] = (" ", units[-1][1], end)
             continue
         units.append((folded, start, end))
-    return units
+    return _fold_lookalike_words(units)
 
 
 def _lower(character: str) -> str:

@@ -176,7 +176,7 @@ def test_no_command_prints_help_and_exits_2(capsys):
     assert "read" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("command", ["read", "match", "score", "compare", "figures"])
+@pytest.mark.parametrize("command", ["read", "match", "score", "compare", "kwic", "figures"])
 def test_every_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main([command, "--help"])
@@ -213,3 +213,106 @@ def test_compare_stops_at_documents_without_a_group_unless_asked_to_leave_them_o
     )
     assert "Left out 10 documents with no outlet." in capsys.readouterr().err
     assert output.exists()
+
+
+def test_kwic_prints_hits_in_context_or_writes_them(corpus_file, tmp_path, capsys):
+    code = main(
+        [
+            "kwic",
+            str(corpus_file),
+            "--lexicon",
+            "ukraine_war",
+            "--concept",
+            "war_name",
+            "--sample",
+            "5",
+            "--window",
+            "4",
+        ]
+    )
+    assert code == EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:4] == ["doc_id", "outlet", "published", "left"]
+    assert lines[-1] == "5 hits" and all(" | " in line for line in lines[1:-1])
+    page = tmp_path / "kwic.html"
+    assert main(["kwic", str(corpus_file), "--lexicon", "ukraine_war", "-o", str(page)]) == 0
+    assert 'class="framing-kwic"' in page.read_text(encoding="utf-8")
+    hits = tmp_path / "hits.parquet"
+    assert main(["match", str(corpus_file), "--lexicon", "ukraine_war", "-o", str(hits)]) == 0
+    table = tmp_path / "kwic.csv"
+    assert main(["kwic", str(corpus_file), "--hits", str(hits), "-o", str(table)]) == 0
+    assert {"left", "match", "right", "voice"} <= set(pd.read_csv(table).columns)
+
+
+def test_kwic_needs_hits_or_a_lexicon(corpus_file, capsys):
+    assert main(["kwic", str(corpus_file)]) == EXIT_USAGE
+    assert "--hits FILE, or --lexicon NAME" in capsys.readouterr().err
+
+
+def test_a_repeated_lexicon_matches_each_and_scores_all_their_variants(corpus_file, tmp_path):
+    hits = tmp_path / "hits.parquet"
+    scores = tmp_path / "scores.csv"
+    arguments = ["--lexicon", "ukraine_war", "--lexicon", "ukraine_toponyms"]
+    assert main(["match", str(corpus_file), *arguments, "-o", str(hits)]) == EXIT_OK
+    table = framing._export._read_parquet(hits)
+    assert {"war_name", "kyiv"} <= set(table["concept"])
+    war = framing.match(framing.read_corpus(corpus_file), framing.load_lexicon("ukraine_war"))
+    assert (table["concept"] == "war_name").sum() == (war["concept"] == "war_name").sum()
+    record = table.attrs["framing"]["lexicon"]
+    assert record["name"] == "ukraine_war + ukraine_toponyms"
+    assert [part["name"] for part in record["parts"]] == ["ukraine_war", "ukraine_toponyms"]
+    assert main(["score", str(hits), str(corpus_file), *arguments, "-o", str(scores)]) == 0
+    assert {"war_name", "kyiv"} <= set(pd.read_csv(scores)["concept"])
+
+
+def test_lexicons_sharing_a_concept_are_refused_and_compare_takes_one(
+    corpus_file, tmp_path, capsys
+):
+    lexicon = tmp_path / "mine.yaml"
+    framing.Lexicon.from_dataframe(
+        pd.DataFrame({"concept": ["war_name"], "variant": ["mine"], "term": ["conflict"]}),
+        name="mine",
+    ).to_yaml(lexicon)
+    both = ["--lexicon", "ukraine_war", "--lexicon", str(lexicon)]
+    code = main(["match", str(corpus_file), *both, "-o", str(tmp_path / "h.parquet")])
+    assert code == EXIT_BAD_INPUT
+    assert "both have the concept 'war_name'" in capsys.readouterr().err
+    two = ["--lexicon", "ukraine_war", "--lexicon", "ukraine_toponyms"]
+    code = main(["compare", str(corpus_file), *two, "-o", str(tmp_path / "c.csv")])
+    assert code == EXIT_USAGE
+    assert "compare takes one --lexicon (got 2)" in capsys.readouterr().err
+
+
+def test_compare_takes_stop_words_and_min_df(corpus_file, tmp_path):
+    output = tmp_path / "comparison.csv"
+    arguments = ["compare", str(corpus_file), "--stop-words", "english", "--min-df", "2"]
+    assert main([*arguments, "-o", str(output)]) == EXIT_OK
+    terms = set(pd.read_csv(output)["term"])
+    assert "the" not in terms and "of" not in terms
+    words = tmp_path / "stop.txt"
+    words.write_text("kyiv\nkiev\n", encoding="utf-8")
+    arguments = ["compare", str(corpus_file), "--stop-words", str(words), "-o", str(output)]
+    assert main([*arguments, "--force"]) == 0  # the first comparison.csv is replaced
+    assert not {"kyiv", "kiev"} & set(pd.read_csv(output)["term"])
+
+
+def test_figures_events_must_be_date_equals_label(capsys):
+    from framing.cli import _parse_events
+
+    assert _parse_events(["2022-02-24=full-scale invasion"]) == {
+        "2022-02-24": "full-scale invasion"
+    }
+    assert main(["figures", "--event", "soon=x", "--output", "/nonexistent"]) == EXIT_USAGE
+    assert "--event takes DATE=LABEL" in capsys.readouterr().err
+
+
+def test_read_takes_a_file_pattern(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "rt_20220302_kiev.txt").write_text("Title\nKiev\nyesterday\n", encoding="utf-8")
+    output = tmp_path / "c.parquet"
+    pattern = r"(?P<outlet>[^_]+)_(?P<published>\d{8})_"
+    assert main(["read", str(folder), "--file-pattern", pattern, "-o", str(output)]) == 0
+    corpus = framing.read_corpus(output)
+    assert corpus[["outlet", "file"]].values.tolist() == [["rt", "rt_20220302_kiev.txt"]]
+    assert corpus["text"].iloc[0] == "Kiev\nyesterday"

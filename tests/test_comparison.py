@@ -49,7 +49,7 @@ def test_log_odds_with_totals_uses_them_as_n():
     # one lexicon term out of 100 tokens in each group, prior 0.5:
     # delta = ln(10.5 / (100 + .5 - 10 - .5)) - ln(2.5 / (100 + .5 - 2 - .5))
     #       = ln(10.5 / 90) - ln(2.5 / 98)
-    table = log_odds({"kiev": 10}, {"kiev": 2}, prior=0.5, total_a=100, total_b=100)
+    table = log_odds({"kiev": 10}, {"kiev": 2}, prior=0.5, total_target=100, total_reference=100)
     expected = math.log(10.5 / 90) - math.log(2.5 / 98)
     assert table.loc["kiev", "log_odds"] == pytest.approx(expected, abs=1e-12)
     variance = 1 / 10.5 + 1 / 90 + 1 / 2.5 + 1 / 98
@@ -75,8 +75,8 @@ def test_log_odds_missing_terms_count_zero_and_terms_are_sorted():
     table = log_odds({"b": 2, "a": 1}, {"c": 4})
     assert table.index.tolist() == ["a", "b", "c"]
     assert table.index.name == "term"
-    assert table["count_b"].tolist() == [0, 0, 4]
-    assert table["count_a"].dtype == np.int64
+    assert table["count_reference"].tolist() == [0, 0, 4]
+    assert table["count_target"].dtype == np.int64
 
 
 def test_log_odds_carries_provenance():
@@ -99,7 +99,7 @@ def test_log_odds_carries_provenance():
         ({"prior": pd.Series({"x": 1.0})}, r"no pseudo-count for the term 'y'"),
         ({"variance": "two"}, r"The 'variance' parameter of log_odds must be 'full' or 'mcq'"),
         ({"prior": "pooled", "prior_scale": -1}, r"'prior_scale' parameter .* above zero"),
-        ({"total_a": 1}, r"'total_a' parameter of log_odds must be a number no smaller than"),
+        ({"total_target": 1}, r"'total_target' parameter of log_odds must be a number no smaller"),
     ],
 )
 def test_log_odds_rejects_bad_parameters_with_a_clear_message(kwargs, message):
@@ -114,7 +114,7 @@ def test_log_odds_rejects_negative_counts_naming_the_term():
 
 def test_log_odds_rejects_a_list_of_counts():
     with pytest.raises(
-        TypeError, match=r"'counts_a' parameter of log_odds must be a pandas Series"
+        TypeError, match=r"'counts_target' parameter of log_odds must be a pandas Series"
     ):
         log_odds([1, 2], COUNTS_B)
 
@@ -302,8 +302,8 @@ def test_compare_groups_agrees_with_log_odds_and_keyness_on_counts_made_by_hand(
     ours = table[table["group"] == "RT"].set_index("term")
     assert len(ours) == len(expected)
     for term in ("kiev", "kiev regime", "kyiv", "the", "donbass"):
-        assert ours.loc[term, "count"] == expected.loc[term, "count_a"]
-        assert ours.loc[term, "other_count"] == expected.loc[term, "count_b"]
+        assert ours.loc[term, "count"] == expected.loc[term, "count_target"]
+        assert ours.loc[term, "other_count"] == expected.loc[term, "count_reference"]
         assert ours.loc[term, "z"] == pytest.approx(expected.loc[term, "z"], abs=1e-12)
         assert ours.loc[term, "se"] == pytest.approx(expected.loc[term, "se"], abs=1e-12)
         assert ours.loc[term, "g2"] == pytest.approx(expected_g2.loc[term, "statistic"])
@@ -392,7 +392,7 @@ def test_reference_can_be_one_named_group():
     )
     # same counts; the vocabulary (and so a_0) also holds BBC's words, hence only counts
     assert rows.loc["kiev", "other_count"] == 0
-    assert rows.loc["kyiv", "other_count"] == expected.loc["kyiv", "count_b"] == 3
+    assert rows.loc["kyiv", "other_count"] == expected.loc["kyiv", "count_reference"] == 3
     assert "mayor" not in set(table["term"])  # BBC only: in neither target nor reference
 
 
@@ -425,6 +425,10 @@ def test_compare_groups_carries_provenance():
         ({"min_count": -1}, r"'min_count' parameter of compare_groups must be a whole number"),
         ({"fields": ["body"]}, r"'fields' parameter of compare_groups must name text columns"),
         ({"variance": "half"}, r"'variance' parameter of compare_groups must be 'full' or 'mcq'"),
+        ({"min_df": 0}, r"'min_df' parameter of compare_groups must be a whole number"),
+        ({"min_df": 1.5}, r"'min_df' parameter of compare_groups must be a whole number"),
+        ({"stop_words": "german"}, r"'stop_words' parameter of compare_groups must be None"),
+        ({"stop_words": [1, 2]}, r"'stop_words' parameter of compare_groups must be None"),
     ],
 )
 def test_compare_groups_rejects_bad_parameters_with_a_clear_message(kwargs, message):
@@ -466,8 +470,8 @@ def test_compare_groups_with_a_lexicon_counts_hits_against_token_totals():
     expected = log_odds(
         {"Kiev": 3, "Kyiv": 0, "invasion": 0},
         {"Kiev": 0, "Kyiv": 4, "invasion": 4},
-        total_a=tokens[rt].sum(),
-        total_b=tokens[~rt].sum(),
+        total_target=tokens[rt].sum(),
+        total_reference=tokens[~rt].sum(),
     )
     assert rows.loc["Kiev", "count"] == 3
     assert rows.loc["Kyiv", "other_count"] == 4
@@ -487,3 +491,115 @@ def test_a_lexicon_term_never_used_has_undefined_log_odds_under_the_pooled_prior
     assert rows.loc["Kyyiv", "count"] == 0
     assert np.isnan(rows.loc["Kyyiv", "z"])
     assert rows.loc["Kiev", "z"] > 0
+
+
+# -- stop words, min_df, the counting path -----------------------------------------------------
+def test_stop_words_leave_out_terms_that_begin_or_end_with_one_and_change_nothing_else():
+    from framing.comparison import compare_groups, english_stop_words
+
+    corpus = _corpus()
+    every = compare_groups(corpus, ngram_range=(1, 3), min_count=1)
+    table = compare_groups(corpus, ngram_range=(1, 3), min_count=1, stop_words="english")
+    stop = english_stop_words()
+    for term in table["term"]:
+        words = term.split(" ")
+        assert words[0] not in stop and words[-1] not in stop, term
+    assert {"the", "of", "the invasion", "invasion of"}.isdisjoint(table["term"])
+    assert "invasion of ukraine" in set(table["term"])  # a stop word inside is fine
+    # the kept rows have the statistics they had without stop words (but p_adjusted,
+    # which is adjusted over the reported rows)
+    columns = ["term", "group", "count", "other_count", "log_odds", "se", "z", "g2", "p"]
+    merged = table[columns].merge(every[columns], on=["term", "group"], suffixes=("", "_all"))
+    assert len(merged) == len(table)
+    for column in columns[2:]:
+        np.testing.assert_allclose(merged[column], merged[f"{column}_all"], rtol=1e-12)
+
+
+def test_a_list_of_stop_words_is_compared_in_lowercase():
+    from framing.comparison import compare_groups
+
+    table = compare_groups(
+        _corpus(), ngram_range=(1, 1), min_count=1, stop_words=["Kiev"], lowercase=False
+    )
+    assert "Kiev" not in set(table["term"]) and "Kyiv" in set(table["term"])
+    assert table.attrs["framing"]["parameters"]["stop_words"] == ["kiev"]
+
+
+def test_min_df_counts_documents_not_occurrences():
+    from framing.comparison import compare_groups
+
+    corpus = _corpus()
+    # "kiev": 3 times, in r1 (title and text) and r2; "kyiv" and "invasion": 4 times
+    # each, in 3 documents (u1, u2, b1)
+    table = compare_groups(corpus, ngram_range=(1, 1), min_count=1, min_df=3)
+    terms = set(table["term"])
+    assert terms == {"kyiv", "invasion"}
+    share = compare_groups(corpus, ngram_range=(1, 1), min_count=1, min_df=0.5)
+    assert set(share["term"]) == terms  # half of 6 documents: 3
+
+
+def test_the_counting_path_gives_countvectorizers_counts():
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from framing._tokens import tokenize
+    from framing.comparison import compare_groups
+    from framing.datasets import load_sample
+
+    corpus = load_sample().head(200)
+    table = compare_groups(corpus, ngram_range=(1, 3), min_count=1)
+    vectorizer = CountVectorizer(tokenizer=tokenize, token_pattern=None, ngram_range=(1, 3))
+    titles, texts = corpus["title"].fillna("").tolist(), corpus["text"].fillna("").tolist()
+    vectorizer.fit(titles + texts)
+    counts = vectorizer.transform(titles) + vectorizer.transform(texts)
+    totals = pd.Series(
+        np.asarray(counts.sum(axis=0)).ravel(), index=vectorizer.get_feature_names_out()
+    )
+    ours = table.groupby("term")[["count", "other_count"]].first().sum(axis=1)
+    assert len(ours) == len(totals) > 10_000
+    np.testing.assert_array_equal(ours[totals.index].to_numpy(), totals.to_numpy())
+
+
+def test_progress_shows_a_bar_on_request(capsys):
+    from framing.comparison import compare_groups
+
+    compare_groups(_corpus(), ngram_range=(1, 1), min_count=1, progress=True)
+    assert "compare_groups: counting" in capsys.readouterr().err
+    compare_groups(_corpus(), ngram_range=(1, 1), min_count=1, progress=False)
+    assert capsys.readouterr().err == ""
+
+
+def test_a_per_term_prior_series_covers_the_whole_vocabulary():
+    from framing.comparison import compare_groups
+
+    corpus = _corpus()
+    vocabulary = compare_groups(corpus, ngram_range=(1, 1), min_count=1)["term"].unique()
+    prior = pd.Series(0.5, index=vocabulary)
+    table = compare_groups(corpus, ngram_range=(1, 1), min_count=2, prior=prior)
+    uniform = compare_groups(corpus, ngram_range=(1, 1), min_count=2, prior=0.5)
+    np.testing.assert_allclose(table["z"], uniform["z"])
+    with pytest.raises(ValueError, match="has no pseudo-count for the term"):
+        compare_groups(corpus, ngram_range=(1, 1), min_count=2, prior=prior.iloc[1:])
+
+
+def test_on_the_sample_no_outlet_has_a_stop_word_in_its_top_twenty():
+    from framing.comparison import compare_groups, english_stop_words
+    from framing.datasets import load_sample
+
+    table = compare_groups(load_sample(), stop_words="english")
+    stop = english_stop_words()
+    for group, rows in table.groupby("group"):
+        top = rows.sort_values("z", ascending=False).head(20)["term"]
+        assert not [
+            term
+            for term in top
+            if set(term.split(" ")) & stop
+            and (term.split(" ")[0] in stop or term.split(" ")[-1] in stop)
+        ], group
+        assert not [term for term in top if term in stop], group
+
+
+def test_log_odds_old_parameter_names_still_work_with_a_future_warning() -> None:
+    with pytest.warns(FutureWarning, match="'counts_a' parameter of log_odds was renamed"):
+        old = log_odds(counts_a=COUNTS_A, counts_b=COUNTS_B, prior=1.0)
+    new = log_odds(counts_target=COUNTS_A, counts_reference=COUNTS_B, prior=1.0)
+    pd.testing.assert_frame_equal(old, new)

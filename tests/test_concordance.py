@@ -74,8 +74,8 @@ def test_outlet_and_published_come_from_the_corpus(corpus: pd.DataFrame, lexicon
 
 def test_sample_is_seeded_and_keeps_hits_order(corpus: pd.DataFrame, lexicon: Lexicon) -> None:
     hits = match(corpus, lexicon)
-    first = kwic(hits, corpus, sample=3, seed=1)
-    again = kwic(hits, corpus, sample=3, seed=1)
+    first = kwic(hits, corpus, n=3, seed=1)
+    again = kwic(hits, corpus, n=3, seed=1)
     pd.testing.assert_frame_equal(first, again)
     assert len(first) == 3
     order = list(zip(hits["doc_id"], hits["field"], hits["start"], strict=True))
@@ -83,7 +83,7 @@ def test_sample_is_seeded_and_keeps_hits_order(corpus: pd.DataFrame, lexicon: Le
         order.index(t) for t in zip(first["doc_id"], first["field"], first["start"], strict=True)
     ]
     assert picked == sorted(picked)
-    assert len(kwic(hits, corpus, sample=100)) == len(hits)
+    assert len(kwic(hits, corpus, n=100)) == len(hits)
 
 
 def test_html_highlights_the_match_and_escapes_the_text(
@@ -117,3 +117,43 @@ def test_hits_from_another_corpus_are_refused(corpus: pd.DataFrame, lexicon: Lex
 def test_a_negative_window_is_refused(corpus: pd.DataFrame, lexicon: Lexicon) -> None:
     with pytest.raises(ValueError, match=r"'window' parameter of kwic must be a whole number"):
         kwic(match(corpus, lexicon), corpus, window=-1)
+
+
+def test_the_console_shows_left_match_and_right_in_columns(
+    corpus: pd.DataFrame, lexicon: Lexicon
+) -> None:
+    table = kwic(match(corpus, lexicon), corpus, window=3)
+    with pd.option_context("display.width", 100):
+        text = repr(table)
+        assert str(table) == text
+    lines = text.splitlines()
+    header = ["doc_id", "outlet", "published", "left", "|", "match", "|", "right", "voice"]
+    assert lines[0].split() == header
+    # every match in one column, between the two bars
+    bars = {line.index(" | ") for line in lines[1:-1]}
+    assert len(bars) == 1
+    assert "two three four | Kiev  | five six seven." in text
+    assert lines[-1] == f"{len(table)} hits"
+    # a plain DataFrame made from it prints as one
+    assert not repr(pd.DataFrame(table)).endswith("hits")
+
+
+def test_the_console_cuts_long_contexts_and_long_tables(
+    corpus: pd.DataFrame, lexicon: Lexicon
+) -> None:
+    from framing.concordance import to_text
+
+    table = kwic(match(corpus, lexicon), corpus, window=10)
+    text = to_text(table, width=60, max_rows=2)
+    assert text.splitlines()[-1] == f"2 of {len(table)} hits shown"
+    assert "…" in text
+    assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_html_shows_voice_and_term_and_never_wraps_ids_or_dates(
+    corpus: pd.DataFrame, lexicon: Lexicon
+) -> None:
+    page = kwic(match(corpus, lexicon), corpus)._repr_html_()
+    assert "<th>voice</th><th>term</th>" in page
+    assert '<td style="white-space:nowrap">2022-03-01</td>' in page
+    assert '<td style="white-space:nowrap">a</td>' in page

@@ -49,7 +49,7 @@ MAKE_FIGURE = textwrap.dedent(
             "share_low": [0.75, 0.0, 0.0, 0.85], "share_high": [1.0, 0.25, 0.15, 1.0]})
         scores.attrs["framing"] = {PROVENANCE!r}
         with framing.plot.style("paper"):
-            ax = framing.plot.shares(scores, "capital", source=True)
+            ax = framing.plot.shares(scores, concept="capital", caption=True)
             ax.fill_between([0, 1], [0, 0], [1, 1], hatch="//", alpha=0.1)
             ax.set_title("Kyiv or Kiev? – “quoted”")
         return ax.figure

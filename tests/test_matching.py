@@ -29,7 +29,7 @@ def lexicon_of(*terms: str, case_sensitive: tuple[bool, ...] | None = None) -> L
 
 
 def found(text: str, *terms: str, case_sensitive: tuple[bool, ...] | None = None) -> list[str]:
-    hits = match_text(text, lexicon_of(*terms, case_sensitive=case_sensitive), voice=False)
+    hits = match_text(text, lexicon_of(*terms, case_sensitive=case_sensitive), classify_voice=False)
     for start, end, matched in zip(hits["start"], hits["end"], hits["matched"], strict=True):
         assert text[start:end] == matched
     return hits["matched"].tolist()
@@ -234,9 +234,12 @@ def test_columns_are_joined_from_the_corpus() -> None:
 
 
 def test_voice_false_leaves_the_voice_column_missing() -> None:
-    hits = match(corpus_of(["the so-called Kiev regime"]), lexicon_of("Kiev"), voice=False)
+    hits = match(
+        corpus_of(["the so-called Kiev regime"]), lexicon_of("Kiev regime"), classify_voice=False
+    )
     assert hits["voice"].isna().all()
-    hits = match(corpus_of(["the so-called Kiev regime"]), lexicon_of("Kiev"))
+    assert hits["speaker"].isna().all()
+    hits = match(corpus_of(["the so-called Kiev regime"]), lexicon_of("Kiev regime"))
     assert hits["voice"].tolist() == ["distanced"]
 
 

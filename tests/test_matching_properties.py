@@ -17,7 +17,7 @@ from framing._engine import BACKENDS, Check, Engine, Rules, available_backends, 
 TERM_WORDS = [
     "kiev", "war", "special", "military", "operation", "so-called", "don", "rich",
     "café", "liberat*", "kiev's", "don't", "σοφία", "dpr", "neo-nazi", "full-scale",
-    "zürich", "reg*", "a", "s", "people’s", "u.s", "42",
+    "zürich", "reg*", "a", "s", "people’s", "u.s", "42", "киев", "ещё", "лнр", "київ*",
 ]  # fmt: skip
 TEXT_WORDS = [
     "Kiev", "KIEV", "kiev", "Kievan", "war", "War", "software", "award", "warfare",
@@ -26,7 +26,9 @@ TEXT_WORDS = [
     "Zürich", "ZÜRICH", "café", "cafe\u0301", "CAFÉ", "liberation", "Liberate",
     "liberat", "regime", "regimes", "σοφία", "ΣΟΦΊΑ", "ΟΔΟΣ", "İstanbul", "DPR", "dpr",
     "neo", "nazi", "Nazis", "full", "scale", "people", "a", "s", "t", "O", "Brien",
-    "U.S", "42", "x42", "_war", "e\u0301", "\u0301",
+    "U.S", "42", "x42", "_war", "e\u0301", "\u0301", "Киев", "КИЕВ", "Kиев", "ЛНP",
+    "ЛНР", "лнр", "еще", "ещё", "ЕЩЁ", "е\u0308ще", "Київ", "Kиїв", "Києві", "KION", "Zа",
+    "▪\ufe0f", "\u2757\ufe0f",
 ]  # fmt: skip
 SEPARATORS = [
     " ", "  ", "\n", "\n\n", " \n ", "\t", "\u00a0", "\u202f", "\u2009", "-", "\u2010",

@@ -38,7 +38,7 @@ def test_fast_matcher_equals_reference_on_real_text(
     for corpus_name, corpus in corpora.items():
         # Long texts are slow for the reference: a seeded sample of each corpus.
         sample = corpus.sample(n=min(len(corpus), 60), random_state=0)
-        hits = framing.match(sample, lexicon, fields=FIELDS, voice=False)
+        hits = framing.match(sample, lexicon, fields=FIELDS, classify_voice=False)
         for row in sample.itertuples():
             for field in FIELDS:
                 text = getattr(row, field)
@@ -66,7 +66,7 @@ def test_guardian_special_military_operation_is_mostly_not_own_voice(
 def test_offsets_hold_on_every_real_hit(corpora: dict[str, pd.DataFrame]) -> None:
     lexicon = framing.load_lexicon("ukraine_war")
     for corpus in corpora.values():
-        hits = framing.match(corpus, lexicon, fields=FIELDS, voice=False)
+        hits = framing.match(corpus, lexicon, fields=FIELDS, classify_voice=False)
         cells = corpus.set_index("doc_id")
         for row in hits.itertuples():
             assert cells.at[row.doc_id, row.field][row.start : row.end] == row.matched

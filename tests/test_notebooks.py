@@ -35,6 +35,7 @@ EXPECTED = [
     "04_build_a_lexicon",
     "05_classroom_exercise",
     "06_your_corpus",
+    "07_russian_language_media",
     "paper_figures",
 ]
 CELL_TIMEOUT = 180  # seconds; the whole of each notebook should take well under 2 minutes
@@ -167,6 +168,20 @@ def test_handout_tool_refuses_a_notebook_without_solutions(tmp_path):
     assert not (tmp_path / "handout.ipynb").exists()
 
 
+def test_handout_tool_says_what_to_do_in_a_python_without_jupytext(tmp_path):
+    # -S: no site-packages, as in a system Python without the project's environment
+    result = subprocess.run(
+        [sys.executable, "-S", str(HANDOUT_TOOL), str(EXERCISE), "-o", str(tmp_path / "h")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "needs jupytext and nbformat" in result.stderr
+    assert ".venv/bin/python tools/make_handout.py" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 @pytest.mark.notebook
 @pytest.mark.slow
 @pytest.mark.parametrize("name", TEACHING)
@@ -245,3 +260,10 @@ def test_paper_figures_are_byte_identical_across_two_runs(tmp_path, monkeypatch,
         if name.endswith((".pdf", ".csv")):
             assert f"{stem}.json" in names or f"{name}.json" in names, name
     assert os.environ["SOURCE_DATE_EPOCH"] == "1700000000"
+    # Every table the job writes compiles with a real TeX engine, when there is one
+    # (tests/test_export.py says so when there is none).
+    from _latex import ENGINE, compile_table
+
+    if ENGINE is not None:
+        for table in sorted((tmp_path / "one" / "figures").glob("*.tex")):
+            compile_table(table, tmp_path / "latex")

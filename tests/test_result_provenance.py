@@ -123,6 +123,11 @@ def test_tables_made_with_a_lexicon_record_its_name_version_and_hash(pipeline, n
     assert lexicon["hash"] == LEXICON.fingerprint()
 
 
-def test_score_records_the_seed_and_interval_it_used(pipeline):
+def test_score_records_the_interval_it_used_and_the_seed_only_when_it_draws(pipeline):
     parameters = pipeline["score"].attrs["framing"]["parameters"]
+    assert (parameters["interval"], parameters["ci"]) == ("effective", 0.95)
+    assert "seed" not in parameters and "n_boot" not in parameters
+    corpus, hits = pipeline["corpus"], pipeline["match"]
+    drawn = framing.score(hits, corpus, interval="bootstrap", n_boot=20)
+    parameters = drawn.attrs["framing"]["parameters"]
     assert (parameters["seed"], parameters["ci"], parameters["n_boot"]) == (0, 0.95, 20)

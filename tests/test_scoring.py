@@ -1,4 +1,4 @@
-"""score: counts, rates, shares and their bootstrap intervals, against hand-computed values."""
+"""score: counts, rates, shares and their intervals, against hand-computed values."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import pytest
 
 from framing.corpus.schema import conform
 from framing.lexicon.model import Lexicon
-from framing.scoring import score
+from framing.scoring import SCORE_COLUMNS, score
+from framing.stats import rate_interval, share_interval
 
 LEXICON = Lexicon.from_dataframe(
     pd.DataFrame(
@@ -126,10 +127,16 @@ def test_columns_dtypes_and_order_follow_the_scores_contract():
         "share",
         "share_low",
         "share_high",
+        "concept_count",
+        "concept_docs",
+        "concept_rate",
+        "concept_rate_low",
+        "concept_rate_high",
     ]
+    assert tuple(table.columns[1:]) == SCORE_COLUMNS
     assert table["outlet"].dtype == "string"
     assert table["concept"].dtype == "string"
-    for column in ("count", "docs", "n_docs", "n_tokens"):
+    for column in ("count", "docs", "n_docs", "n_tokens", "concept_count", "concept_docs"):
         assert table[column].dtype == np.int64
     # groups sorted (missing last), variants in lexicon order
     assert table["outlet"].iloc[::4].tolist()[:2] == ["RT", "Reuters"]
@@ -265,10 +272,10 @@ def test_bootstrap_interval_of_two_documents_matches_the_exact_resampling_distri
     # replacement gives share(kiev) = 1 (aa, p=1/4), 0.5 (ab or ba, p=1/2), 0 (bb, p=1/4).
     # The 5% and 95% quantiles of that distribution are 0 and 1; the 30% and 70% are 0.5.
     corpus, hits = _two_document_corpus()
-    wide = score(hits, corpus, lexicon=LEXICON, ci=0.9, n_boot=4000, seed=1)
+    wide = score(hits, corpus, lexicon=LEXICON, ci=0.9, interval="bootstrap", n_boot=4000, seed=1)
     row = _row(wide, outlet="X", variant="kiev")
     assert (row["share"], row["share_low"], row["share_high"]) == (0.5, 0.0, 1.0)
-    narrow = score(hits, corpus, lexicon=LEXICON, ci=0.4, n_boot=4000, seed=1)
+    narrow = score(hits, corpus, lexicon=LEXICON, ci=0.4, interval="bootstrap", n_boot=4000, seed=1)
     row = _row(narrow, outlet="X", variant="kiev")
     assert (row["share_low"], row["share_high"]) == (0.5, 0.5)
 
@@ -278,23 +285,170 @@ def test_rate_interval_of_two_documents_matches_the_exact_resampling_distributio
     # gives rate(kiev) = 10,000 x 2/2 (aa, p=1/4), 10,000 x 1/2 (ab, ba, p=1/2), 0 (bb).
     corpus, hits = _two_document_corpus()
     wide = _row(
-        score(hits, corpus, lexicon=LEXICON, ci=0.9, n_boot=4000, seed=1),
+        score(hits, corpus, lexicon=LEXICON, ci=0.9, interval="bootstrap", n_boot=4000, seed=1),
         outlet="X",
         variant="kiev",
     )
     assert (wide["rate"], wide["rate_low"], wide["rate_high"]) == (5000.0, 0.0, 10_000.0)
     narrow = _row(
-        score(hits, corpus, lexicon=LEXICON, ci=0.4, n_boot=4000, seed=1),
+        score(hits, corpus, lexicon=LEXICON, ci=0.4, interval="bootstrap", n_boot=4000, seed=1),
         outlet="X",
         variant="kiev",
     )
     assert (narrow["rate_low"], narrow["rate_high"]) == (5000.0, 5000.0)
 
 
-def test_a_group_that_only_uses_one_variant_has_a_degenerate_interval():
+def test_the_bootstrap_gives_a_group_that_only_uses_one_variant_a_degenerate_interval():
+    # Why it is not the default: no resample can show a variant the group never used.
     corpus, hits = _two_document_corpus()
-    row = _row(score(hits, corpus, lexicon=LEXICON, n_boot=100), outlet="Y", variant="kiev")
+    table = score(hits, corpus, lexicon=LEXICON, interval="bootstrap", n_boot=100)
+    row = _row(table, outlet="Y", variant="kiev")
     assert (row["share"], row["share_low"], row["share_high"]) == (1.0, 1.0, 1.0)
+
+
+def test_one_variant_only_gets_a_wilson_interval_on_the_documents_not_one_to_one():
+    # Group Y: one document, one Kiev. The default interval counts it as one document:
+    # Wilson's 95% interval for 1 of 1 is [1/(1 + z²), 1].
+    corpus, hits = _two_document_corpus()
+    row = _row(score(hits, corpus, lexicon=LEXICON), outlet="Y", variant="kiev")
+    z = 1.959963984540054
+    assert row["share"] == 1.0
+    assert row["share_low"] == pytest.approx(1 / (1 + z * z))
+    assert row["share_high"] == 1.0
+
+
+def test_at_the_boundary_each_document_counts_once_weighted_by_its_hits():
+    # Six Kiev hits in four documents (3, 1, 1, 1): Kish's effective number of documents
+    # is 6² / (9 + 1 + 1 + 1) = 3, and the interval is Wilson's for 3 of 3.
+    corpus = conform(
+        pd.DataFrame(
+            {
+                "doc_id": ["a", "b", "c", "d"],
+                "outlet": "TASS",
+                "published": "2022-01-01",
+                "title": ["Kiev Kiev Kiev", "Kiev", "Kiev", "Kiev"],
+                "text": "",
+            }
+        )
+    )
+    hits = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "a", "b", "c", "d"],
+            "field": "title",
+            "concept": "capital",
+            "variant": "kiev",
+            "voice": "own",
+        }
+    )
+    row = _row(score(hits, corpus, lexicon=LEXICON), variant="kiev")
+    z = 1.959963984540054
+    assert row["share_low"] == pytest.approx(3 / (3 + z * z))
+    assert row["share_high"] == 1.0
+    assert row["concept_docs"] == 4
+
+
+def test_interior_share_interval_is_wilson_on_the_effective_documents():
+    # Documents with (kiev, kyiv) hits (2, 0), (1, 1), (0, 2), (1, 0), (0, 1): p = 4/8.
+    # Residuals x_d - p n_d: 1, 0, -1, 0.5, -0.5; their squares sum to 2.5, so
+    # V = 5/4 * 2.5 / 64 and n_eff = p(1-p)/V = 5.12, capped at the 5 documents, times
+    # (z / t_4)², as worked out here by hand.
+    from scipy import stats
+
+    kiev = [2, 1, 0, 1, 0]
+    kyiv = [0, 1, 2, 0, 1]
+    corpus, hits = _counts_corpus(kiev, kyiv)
+    row = _row(score(hits, corpus, lexicon=LEXICON), variant="kiev")
+    z = stats.norm.ppf(0.975)
+    effective = 5 * (z / stats.t.ppf(0.975, 4)) ** 2
+    centre = (0.5 + z * z / (2 * effective)) / (1 + z * z / effective)
+    half = z / (1 + z * z / effective) * np.sqrt(0.25 / effective + z * z / (4 * effective**2))
+    assert row["share"] == 0.5
+    assert row["share_low"] == pytest.approx(centre - half)
+    assert row["share_high"] == pytest.approx(centre + half)
+
+
+def _counts_corpus(kiev: list[int], kyiv: list[int], lengths: list[int] | None = None):
+    """One outlet, document i with kiev[i] and kyiv[i] hits (and lengths[i] tokens)."""
+    n = len(kiev)
+    lengths = lengths or [max(1, a + b) for a, b in zip(kiev, kyiv, strict=True)]
+    corpus = conform(
+        pd.DataFrame(
+            {
+                "doc_id": [f"d{i}" for i in range(n)],
+                "outlet": "X",
+                "published": "2022-01-01",
+                "title": [" ".join(["w"] * k) for k in lengths],
+                "text": "",
+            }
+        )
+    )
+    rows = [(f"d{i}", "kiev") for i in range(n) for _ in range(kiev[i])]
+    rows += [(f"d{i}", "kyiv") for i in range(n) for _ in range(kyiv[i])]
+    hits = pd.DataFrame(rows, columns=["doc_id", "variant"]).assign(
+        field="title", concept="capital", voice="own"
+    )
+    return corpus, hits
+
+
+def test_score_intervals_are_those_of_the_array_functions():
+    generator = np.random.default_rng(4)
+    kiev = generator.poisson(0.8, 40).tolist()
+    kyiv = generator.poisson(0.5, 40).tolist()
+    lengths = generator.integers(5, 60, 40).tolist()
+    corpus, hits = _counts_corpus(kiev, kyiv, lengths)
+    table = score(hits, corpus, lexicon=LEXICON)
+    row = _row(table, variant="kiev")
+    totals = np.add(kiev, kyiv)
+    shares = share_interval(kiev, totals)
+    rates = rate_interval(kiev, lengths)
+    concept = rate_interval(totals, lengths)
+    assert row["share_low"] == pytest.approx(shares["low"].iloc[0])
+    assert row["share_high"] == pytest.approx(shares["high"].iloc[0])
+    assert row["rate_low"] == pytest.approx(rates["low"].iloc[0])
+    assert row["rate_high"] == pytest.approx(rates["high"].iloc[0])
+    assert row["concept_rate"] == pytest.approx(concept["rate"].iloc[0])
+    assert row["concept_rate_low"] == pytest.approx(concept["low"].iloc[0])
+    assert row["concept_rate_high"] == pytest.approx(concept["high"].iloc[0])
+
+
+def test_concept_rates_sum_the_variants_and_have_intervals():
+    table = score(_hits(), _corpus(), lexicon=LEXICON)
+    rt = table[(table["outlet"] == "RT").fillna(False) & (table["concept"] == "capital")]
+    assert rt["concept_rate"].tolist() == pytest.approx([rt["rate"].sum()] * 2)
+    assert rt["concept_count"].tolist() == [4, 4]
+    assert rt["concept_docs"].tolist() == [2, 2]
+    assert (rt["concept_rate_low"] < rt["concept_rate"]).all()
+    assert (rt["concept_rate"] < rt["concept_rate_high"]).all()
+
+
+@pytest.mark.parametrize("interval", ["effective", "bootstrap"])
+def test_an_interval_does_not_depend_on_other_concepts_in_the_hits(interval):
+    corpus, hits = _corpus(), _hits()
+    everything = score(hits, corpus, lexicon=LEXICON, interval=interval, seed=3)
+    capital_only = score(
+        hits[hits["concept"] == "capital"], corpus, lexicon=LEXICON, interval=interval, seed=3
+    )
+    columns = [c for c in SCORE_COLUMNS if c not in ("concept", "variant")]
+    rows = everything["concept"] == "capital"
+    pd.testing.assert_frame_equal(
+        everything.loc[rows, columns].reset_index(drop=True),
+        capital_only.loc[capital_only["concept"] == "capital", columns].reset_index(drop=True),
+    )
+
+
+def test_no_zero_width_share_or_rate_interval_for_groups_of_under_30_documents():
+    generator = np.random.default_rng(0)
+    for size in (1, 2, 3, 5, 10, 29):
+        for _ in range(20):
+            kiev = (generator.poisson(1.5, size) * (generator.random(size) < 0.5)).tolist()
+            kyiv = generator.poisson(0.3, size).tolist()
+            corpus, hits = _counts_corpus(kiev, kyiv)
+            if hits.empty:
+                continue
+            table = score(hits, corpus, lexicon=LEXICON)
+            shares = table.dropna(subset="share")
+            assert (shares["share_high"] - shares["share_low"] > 0.01).all(), (kiev, kyiv)
+            assert (table["rate_high"] - table["rate_low"] > 0).all(), (kiev, kyiv)
 
 
 def _random_corpus(n: int, seed: int) -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray, np.ndarray]:
@@ -324,7 +478,7 @@ def _random_corpus(n: int, seed: int) -> tuple[pd.DataFrame, pd.DataFrame, np.nd
 def test_bootstrap_agrees_with_a_naive_index_resampling_loop():
     n = 60
     corpus, hits, kiev, kyiv = _random_corpus(n, seed=7)
-    table = score(hits, corpus, lexicon=LEXICON, n_boot=4000, seed=3)
+    table = score(hits, corpus, lexicon=LEXICON, interval="bootstrap", n_boot=4000, seed=3)
     row = _row(table, variant="kiev")
     # the textbook loop: draw n document indices with replacement, recompute the share
     naive = []
@@ -348,7 +502,7 @@ def test_rate_bootstrap_agrees_with_a_naive_index_resampling_loop():
     lengths = np.random.default_rng(9).integers(0, 40, n)
     corpus["text"] = pd.array([" ".join(["word"] * int(k)) for k in lengths], dtype="string")
     tokens = lengths + 1  # the title "t" is one token
-    table = score(hits, corpus, lexicon=LEXICON, n_boot=4000, seed=3)
+    table = score(hits, corpus, lexicon=LEXICON, interval="bootstrap", n_boot=4000, seed=3)
     row = _row(table, variant="kiev")
     naive = []
     loop_generator = np.random.default_rng(12)
@@ -364,38 +518,52 @@ def test_rate_bootstrap_agrees_with_a_naive_index_resampling_loop():
     assert row["rate_low"] < row["rate"] < row["rate_high"]
 
 
-def test_rate_intervals_are_zero_without_hits_and_missing_without_tokens():
+def test_rate_intervals_without_hits_start_at_zero_and_are_missing_without_tokens():
     with pytest.warns(UserWarning, match="leaves out 1"):
-        table = score(_hits(), _corpus(), period="M", lexicon=LEXICON, n_boot=50)
+        table = score(_hits(), _corpus(), period="M", lexicon=LEXICON)
     rt = table[(table["outlet"] == "RT").fillna(False) & (table["variant"] == "kiev")]
     # March: hits; April: no documents (no tokens); May: a document without hits
     assert rt["rate_low"].notna().tolist() == [True, False, True]
-    assert (rt["rate_low"].iloc[2], rt["rate_high"].iloc[2]) == (0.0, 0.0)
+    # May: one document of 7 tokens, no hit: [0, -ln(0.025) / 7] per token
+    assert rt["rate_low"].iloc[2] == 0.0
+    assert rt["rate_high"].iloc[2] == pytest.approx(10_000 * -np.log(0.025) / 7)
     war = table[(table["outlet"] == "RT").fillna(False) & (table["concept"] == "war")]
-    assert (war.dropna(subset="rate")[["rate_low", "rate_high"]] == 0).all().all()
+    defined = war.dropna(subset="rate")
+    assert (defined["rate_low"] == 0).all() and (defined["rate_high"] > 0).all()
+
+
+def test_the_bootstrap_rate_interval_is_zero_without_hits():
+    with pytest.warns(UserWarning, match="leaves out 1"):
+        table = score(
+            _hits(), _corpus(), period="M", lexicon=LEXICON, interval="bootstrap", n_boot=50
+        )
+    rt = table[(table["outlet"] == "RT").fillna(False) & (table["variant"] == "kiev")]
+    assert (rt["rate_low"].iloc[2], rt["rate_high"].iloc[2]) == (0.0, 0.0)
 
 
 def test_same_seed_gives_the_same_intervals_and_another_seed_other_ones():
     corpus, hits, _, _ = _random_corpus(40, seed=1)
-    first = score(hits, corpus, lexicon=LEXICON, n_boot=200, seed=5)
-    again = score(hits, corpus, lexicon=LEXICON, n_boot=200, seed=5)
-    other = score(hits, corpus, lexicon=LEXICON, n_boot=200, seed=6)
+    first = score(hits, corpus, lexicon=LEXICON, interval="bootstrap", n_boot=200, seed=5)
+    again = score(hits, corpus, lexicon=LEXICON, interval="bootstrap", n_boot=200, seed=5)
+    other = score(hits, corpus, lexicon=LEXICON, interval="bootstrap", n_boot=200, seed=6)
     pd.testing.assert_frame_equal(first, again)
     for columns in (["share_low", "share_high"], ["rate_low", "rate_high"]):
         assert not first[columns].fillna(-1).equals(other[columns].fillna(-1))
 
 
-def test_a_groups_interval_does_not_depend_on_the_other_groups():
+@pytest.mark.parametrize("interval", ["effective", "bootstrap"])
+def test_a_groups_interval_does_not_depend_on_the_other_groups(interval):
     corpus, hits = _corpus(), _hits()
-    everything = score(hits, corpus, lexicon=LEXICON, n_boot=300, seed=2)
+    everything = score(hits, corpus, lexicon=LEXICON, interval=interval, n_boot=300, seed=2)
     rt_only = score(
         hits[hits["doc_id"].str.startswith("r")],
         corpus[corpus["outlet"] == "RT"].reset_index(drop=True),
         lexicon=LEXICON,
+        interval=interval,
         n_boot=300,
         seed=2,
     )
-    columns = ["share", "share_low", "share_high", "rate", "rate_low", "rate_high"]
+    columns = [c for c in SCORE_COLUMNS if c not in ("concept", "variant")]
     expected = everything[(everything["outlet"] == "RT").fillna(False)][columns]
     np.testing.assert_array_equal(expected.to_numpy(), rt_only[columns].to_numpy())
 
@@ -404,7 +572,7 @@ def test_a_groups_interval_does_not_depend_on_the_other_groups():
 def test_scores_carry_provenance():
     hits = _hits()
     hits.attrs["framing"] = {"function": "match", "lexicon": {"name": "test", "version": "1"}}
-    table = score(hits, _corpus(), n_boot=20, seed=4)
+    table = score(hits, _corpus(), interval="bootstrap", n_boot=20, seed=4)
     record = table.attrs["framing"]
     assert record["function"] == "score"
     assert record["corpus"]["documents"] == 6
@@ -422,6 +590,7 @@ def test_scores_carry_provenance():
         ({"by": "site"}, ValueError, r"names \['site'\], which the corpus does not have"),
         ({"ci": 95}, ValueError, r"'ci' parameter of score must be a number between 0 and 1"),
         ({"n_boot": 0}, ValueError, r"'n_boot' parameter of score must be a whole number"),
+        ({"interval": "wald"}, ValueError, r"'interval' parameter of score must be 'effective'"),
         ({"fields": ["body"]}, ValueError, r"'fields' parameter of score must name text columns"),
     ],
 )

@@ -6,7 +6,10 @@ student has a place to write; cells tagged ``instructor`` (notes for the teacher
 removed; every output and execution count is cleared, so nothing of a solution survives
 in an output either::
 
-    python tools/make_handout.py notebooks/05_classroom_exercise.ipynb -o handout.ipynb
+    .venv/bin/python tools/make_handout.py notebooks/05_classroom_exercise.ipynb -o handout.ipynb
+
+(with the project's Python, which has jupytext and nbformat; any other Python without
+them gets a message saying so).
 
 The input may be the ``.ipynb`` or its jupytext ``.py`` pair; the output's format follows
 its suffix (``.ipynb``, or ``.py`` for the percent format). Exit code 0 on success, 1 when
@@ -19,8 +22,20 @@ import argparse
 import sys
 from pathlib import Path
 
-import jupytext
-import nbformat
+try:
+    import jupytext
+    import nbformat
+except ImportError as error:  # a Python without the project's environment: bad usage
+    print(
+        f"make_handout needs jupytext and nbformat ({error.name} is missing from "
+        f"{sys.executable}). Run it with the project's Python, which has them:\n"
+        "    python3 tasks.py setup\n"
+        "    .venv/bin/python tools/make_handout.py notebooks/05_classroom_exercise.ipynb "
+        "-o handout.ipynb\n"
+        "or install them here: python3 -m pip install jupytext nbformat",
+        file=sys.stderr,
+    )
+    sys.exit(2)
 
 SOLUTION_TAG = "solution"
 INSTRUCTOR_TAG = "instructor"

@@ -19,6 +19,10 @@ Rules checked (each names the offending import):
 - only ``cli``, ``_figures_job`` and the package ``__init__`` may import ``plot``;
 - each module imports only modules of its own layer or below (``LAYERS``);
 - no file in ``framing/`` is longer than ``MAX_LINES``.
+
+Problems the project knows of and has not solved yet are listed, one a line, in
+``tools/module_graph_debts.txt``; the test suite fails on any problem not listed there,
+and on a listed one that is gone (delete its line), so the list only shrinks.
 """
 
 from __future__ import annotations
@@ -46,6 +50,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         "foundation",
         (
             "framing.errors",
+            "framing.limits",
+            "framing._files",
             "framing._checks",
             "framing._text",
             "framing._tokens",
@@ -208,7 +214,7 @@ def problems(edges: dict[str, set[str]]) -> list[str]:
     for path in sorted(PACKAGE.rglob("*.py")):
         lines = len(path.read_text(encoding="utf-8").splitlines())
         if lines > MAX_LINES:
-            out.append(f"{path.relative_to(ROOT)} has {lines} lines (at most {MAX_LINES})")
+            out.append(f"{path.relative_to(ROOT)} is longer than {MAX_LINES} lines")
     return out
 
 

@@ -153,4 +153,4 @@ def _write_package_file(corpus: pd.DataFrame, path: Path) -> None:
             "documents": len(clean),
         }
     }
-    write_corpus(clean, path)
+    write_corpus(clean, path, overwrite=True)

@@ -23,8 +23,9 @@ right
 code             entered by the coder: ``yes`` (the hit is what it was counted as),
                  ``no`` (a false match), ``unsure``; blank while not yet coded
 comment          free text for the coder
-term, voice,     the lexicon term, the voice, the document's outlet and date, ...
-outlet, ...
+term, voice,     the lexicon term, the voice and who speaks (``framing.voice``; a sheet
+speaker,         written before the speaker column may lack it), the document's outlet
+outlet, ...      and date, ...
 stratum_hits     how many hits the stratum (e.g. concept × variant) has in all
 check            8 letters that change when hit_id, match, term, concept, variant, voice,
                  outlet (or another stratum column) is edited; a guard against slips

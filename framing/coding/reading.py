@@ -20,6 +20,7 @@ from framing.coding.sheet import (
     _CHECKED_BASE,
     _META,
     CODES,
+    OPTIONAL_SHEET_COLUMNS,
     SHEET_COLUMNS,
     _checked,
     _parse_hit_id,
@@ -97,7 +98,11 @@ def read_coding_sheet(path: str | Path) -> pd.DataFrame:
             f"The coding sheet {path} has the column(s) {repeated} more than once; expected "
             "each column of the sheet as written once."
         )
-    missing = [column for column in SHEET_COLUMNS if column not in columns]
+    missing = [
+        column
+        for column in SHEET_COLUMNS
+        if column not in columns and column not in OPTIONAL_SHEET_COLUMNS
+    ]
     if not missing and "checked" not in meta:
         checked = _checked(_checked_extras(pd.DataFrame(columns=columns)))
     else:

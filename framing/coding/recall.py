@@ -174,7 +174,7 @@ def recall_sheet(
         pd.DataFrame({"concept": concept, "variant": NOT_COUNTED, "term": list(search)}),
         name="search",
     )
-    found = match(corpus, words, fields=fields, voice=False, rules=False, progress=False)
+    found = match(corpus, words, fields=fields, classify_voice=False, rules=False, progress=False)
     counted = hits[hits["concept"] == concept]
     counted_keys = set(_passages(counted, corpus)) if len(counted) else set()
     found = found.assign(passage=_passages(found, corpus)) if len(found) else found

@@ -33,6 +33,7 @@ SHEET_COLUMNS: tuple[str, ...] = (
     "comment",
     "term",
     "voice",
+    "speaker",
     "outlet",
     "published",
     "doc_id",
@@ -42,6 +43,10 @@ SHEET_COLUMNS: tuple[str, ...] = (
     "stratum_hits",
     "check",
 )
+
+#: Columns a sheet written by an earlier version of the kit may lack (read and written
+#: without them): ``speaker`` came with the voice rules of issue 12.
+OPTIONAL_SHEET_COLUMNS: tuple[str, ...] = ("speaker",)
 
 #: The columns of a precision table after the stratum columns.
 PRECISION_COLUMNS: tuple[str, ...] = (
@@ -198,10 +203,11 @@ def coding_sheet(
 
     Parameters
     ----------
-    hits : pandas.DataFrame
+    hits : pandas.DataFrame or dask.dataframe.DataFrame
         A hits table from :func:`framing.match` (or a filtered part of it).
-    corpus : pandas.DataFrame
-        The corpus the hits were found in.
+    corpus : pandas.DataFrame or dask.dataframe.DataFrame
+        The corpus the hits were found in. From a dask corpus only the documents with a
+        hit are read (``framing.distributed.concordance``).
     n : int, default 50
         Hits drawn per stratum; every hit of a stratum that has fewer.
     by : str or list of str, default ("concept", "variant")
@@ -233,7 +239,9 @@ def coding_sheet(
 
     See Also
     --------
-    write_coding_sheet, read_coding_sheet, precision
+    write_coding_sheet : the sheet to .csv or .xlsx, for coding in a spreadsheet.
+    read_coding_sheet : the coded sheet back, every row checked.
+    precision : precision per stratum from the codes, with Wilson intervals.
 
     Notes
     -----
@@ -269,6 +277,12 @@ def coding_sheet(
     1  a:text:14-20  Shelling near   Odessa        went on.  <NA>
     0    b:text:0-6                  Odessa  , Texas, votes  <NA>
     """
+    from framing.distributed import is_dask
+
+    if is_dask(hits) or is_dask(corpus):
+        from framing.distributed import concordance as distributed
+
+        return distributed.coding_sheet(hits, corpus, n=n, by=by, window=window, seed=seed)
     _check_whole(n, "n", "coding_sheet", minimum=1)
     _check_whole(window, "window", "coding_sheet", minimum=0)
     _check_whole(seed, "seed", "coding_sheet", minimum=0)

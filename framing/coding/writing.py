@@ -21,6 +21,7 @@ from framing.coding.sheet import (
     _INSTRUCTIONS,
     _META,
     CODES,
+    OPTIONAL_SHEET_COLUMNS,
     SHEET_COLUMNS,
     _checked,
     _row_check,
@@ -86,7 +87,11 @@ def write_coding_sheet(sheet: pd.DataFrame, path: str | Path) -> Path:
             f"The 'path' parameter of write_coding_sheet must end in .csv or .xlsx. "
             f"Got {str(path)!r} instead."
         )
-    missing = [column for column in SHEET_COLUMNS if column not in sheet.columns]
+    missing = [
+        column
+        for column in SHEET_COLUMNS
+        if column not in sheet.columns and column not in OPTIONAL_SHEET_COLUMNS
+    ]
     if missing:
         raise ValueError(
             f"The 'sheet' parameter of write_coding_sheet must be a sheet from "

@@ -64,23 +64,44 @@ class Collector:
             }
         return self.sources[path]
 
-    def fail(self, path: str, record: str | None, reason: str, *, document: bool = True) -> None:
+    def fail(
+        self,
+        path: str,
+        record: str | None,
+        reason: str,
+        *,
+        document: bool = True,
+        count: int = 1,
+    ) -> None:
         """A bad record: raise with errors="raise", else list it as skipped."""
         if self.errors == "raise":
             raise RecordError(path, record, reason)
-        self.skip(path, record, reason, document=document)
+        self.skip(path, record, reason, document=document, count=count)
 
     def blank(self, path: str) -> None:
         """A blank row (every cell empty): no document, only counted."""
         self.sources[path]["blank_rows"] += 1
 
-    def skip(self, path: str, record: str | None, reason: str, *, document: bool = True) -> None:
-        """List a record as skipped (blank rows are skipped even with errors="raise")."""
+    def skip(
+        self,
+        path: str,
+        record: str | None,
+        reason: str,
+        *,
+        document: bool = True,
+        count: int = 1,
+    ) -> None:
+        """List a record as skipped (blank rows are skipped even with errors="raise").
+
+        ``document=False`` for a whole file that held no readable document (an empty or
+        binary file): listed, not counted. ``count`` is the number of documents one entry
+        stands for (``rows 1-500``: a Parquet row group that could not be decoded).
+        """
         self.skipped.append({"source": path, "record": record or "whole file", "reason": reason})
         if document:
             entry = self.sources[path]
-            entry["read"] += 1
-            entry["skipped"] += 1
+            entry["read"] += count
+            entry["skipped"] += count
 
     def to_dict(self) -> dict[str, Any]:
         record = {
@@ -121,6 +142,11 @@ class LoadReport:
         ``source, record, value``.
     ignored_files : list of str
         Files in a folder that are not in a format the kit reads.
+    languages : pandas.DataFrame
+        One row per source and language: ``source, language, documents, identified``
+        (``identified``: how many of them had no language in the source and were
+        identified by the kit, ``framing.corpus.language``; "unknown" for documents with
+        neither).
     """
 
     def __init__(self, record: dict[str, Any]) -> None:
@@ -143,6 +169,7 @@ class LoadReport:
             record.get("unreadable_dates", []), columns=["source", "record", "value"]
         ).astype("string")
         self.ignored_files = list(record.get("ignored_files", []))
+        self.languages = _languages(record.get("sources", []))
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as plain dicts and lists (what ``attrs`` holds)."""
@@ -165,6 +192,9 @@ class LoadReport:
                 f" {totals['outlets_missing']} without an outlet (no metadata or URL gave "
                 "one: read those files with outlet=)."
             )
+        languages = self._language_line()
+        if languages:
+            lines.append(languages)
         if len(self.summary):
             table = self.summary.head(20).copy()
             table["duplicates"] = table["duplicates"].astype("string").fillna("-")
@@ -187,6 +217,16 @@ class LoadReport:
                 lines.append(f"  ... and {len(self.ignored_files) - 20} more (see .ignored_files)")
         return "\n".join(lines)
 
+    def _language_line(self) -> str:
+        """ "Languages: ru 4,537, en 1 (4,538 identified by the kit)", or "" if none."""
+        if not len(self.languages):
+            return ""
+        totals = self.languages.groupby("language", sort=False)["documents"].sum()
+        totals = totals.sort_values(ascending=False, kind="stable")
+        identified = int(self.languages["identified"].sum())
+        listed = ", ".join(f"{language} {count:,}" for language, count in totals.items())
+        return f"Languages: {listed} ({identified:,} identified by the kit, the rest as given)."
+
     def __repr__(self) -> str:
         return str(self)
 
@@ -205,6 +245,9 @@ class LoadReport:
             f"{totals['skipped']} skipped; {totals['dates_missing']} without a date"
             f"{outlets}.</p>"
         )
+        languages = self._language_line()
+        if languages:
+            html += f"<p>{escape(languages)}</p>"
         html += table.to_html(index=False, escape=True)
         if len(self.skipped):
             html += "<p>Skipped records (first 10; see <code>.skipped</code>):</p>"
@@ -219,13 +262,36 @@ class LoadReport:
         return html
 
 
+def _languages(sources: list[dict[str, Any]]) -> pd.DataFrame:
+    """The languages table of a report: per source, the documents in each language."""
+    rows = []
+    for entry in sources:
+        identified = entry.get("languages_identified") or {}
+        for language, count in (entry.get("languages") or {}).items():
+            rows.append(
+                {
+                    "source": entry["source"],
+                    "language": language,
+                    "documents": int(count),
+                    "identified": int(identified.get(language, 0)),
+                }
+            )
+    table = pd.DataFrame(rows, columns=["source", "language", "documents", "identified"])
+    for column in ("documents", "identified"):
+        table[column] = table[column].astype("int64")
+    for column in ("source", "language"):
+        table[column] = table[column].astype("string")
+    return table
+
+
 def load_report(corpus: pd.DataFrame) -> LoadReport:
     """Return the load report of a corpus read with :func:`framing.read_corpus`.
 
     Parameters
     ----------
-    corpus : pandas.DataFrame
-        A corpus returned by ``read_corpus`` (or read back from its Parquet file).
+    corpus : pandas.DataFrame or dask.dataframe.DataFrame
+        A corpus returned by ``read_corpus`` (or read back from its Parquet file), or by
+        ``read_corpus_dask`` (whose report is read without computing anything).
 
     Returns
     -------
@@ -247,6 +313,10 @@ def load_report(corpus: pd.DataFrame) -> LoadReport:
     >>> report.summary[["read", "kept", "skipped"]].to_dict("records")
     [{'read': 1, 'kept': 1, 'skipped': 0}]
     """
+    from framing.distributed import is_dask
+
+    if is_dask(corpus):  # framing.read_corpus_dask: the report is on the corpus's meta
+        corpus = corpus._meta
     record = getattr(corpus, "attrs", {}).get(REPORT_KEY)
     if not isinstance(record, dict):
         raise CorpusError(

@@ -102,7 +102,8 @@ def repair_text(text: str) -> str:
        ``line of duty. A further``, also after ``?``, ``!`` and closing quotes or
        brackets (``fake.”The`` → ``fake.” The``). Abbreviations with one-letter parts
        (``U.S.``, ``e.g.``, ``J.R.R.``), decimals (``1.5``), ellipses (``...Then``),
-       URLs, domains (``sputniknews.com``) and e-mail addresses are left alone.
+       URLs, domains (``sputniknews.com``), e-mail addresses and names of capitals
+       joined by a dot (``VEB.RF``) are left alone.
 
     The function is idempotent: repairing repaired text changes nothing.
 
@@ -204,6 +205,8 @@ def _unglue_sentences(text: str) -> str:
             continue  # "sputniknews.com", "wait...Then"
         if text[end + 1 : end + 2] == ".":
             continue  # "Ph.D.", "Washington.D.C.": the capital is an initial
+        if _is_acronym_pair(text, match, end):
+            continue  # "VEB.RF", "RIA.RU": one name written with a dot
         if protected is None:
             protected = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
         if any(start <= match.start("end") < stop for start, stop in protected):
@@ -220,6 +223,24 @@ def _unglue_sentences(text: str) -> str:
         return text
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def _is_acronym_pair(text: str, match: re.Match[str], end: int) -> bool:
+    """True where capitals are joined by one dot to capitals: "VEB.RF", not "USA.The"."""
+    if match.group("end") != "." or match.group("close") or match.group("straight"):
+        return False
+    before = text[match.start() : match.start("end")]
+    after = _LEADING_WORD.match(text, end)
+    return (
+        before.isupper()
+        and before.isalpha()
+        and after is not None
+        and after.group().isupper()
+        and after.group().isalpha()
+    )
+
+
+_LEADING_WORD = re.compile(r"[^\W\d_]+")
 
 
 # --- boilerplate -----------------------------------------------------------------------
@@ -268,10 +289,10 @@ def remove_boilerplate(
     Examples
     --------
     >>> import pandas as pd
-    >>> from framing.corpus.schema import conform
+    >>> import framing
     >>> from framing.corpus.clean import remove_boilerplate
     >>> texts = [f"Story {i}.\\nFollow us on Telegram." for i in range(6)]
-    >>> corpus = conform(pd.DataFrame({"doc_id": [str(i) for i in range(6)],
+    >>> corpus = framing.as_corpus(pd.DataFrame({"doc_id": [str(i) for i in range(6)],
     ...     "outlet": "Daily Example", "published": "2022-03-01", "title": "t",
     ...     "text": texts}))
     >>> cleaned = remove_boilerplate(corpus)

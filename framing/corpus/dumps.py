@@ -32,6 +32,12 @@ Real dumps miss, repeat and reorder these values, so each value is recognised by
 *shape*, not by its position (see :func:`classify_value`). Free text that fits no shape is
 the headline (the first short one), the section (a later one of a few words) or the body
 (the rest, in order, repeats dropped).
+
+What the shapes cost, knowingly: a body paragraph repeated word for word is kept once;
+a short all-lower-case paragraph without sentence punctuation ("the war goes on") is
+read as a tag. A paragraph that mentions an e-mail address stays in the body: only a
+publisher-shaped line (a short name, the address, contact details, no sentence) gives
+the outlet, and a second, different one is body text too.
 """
 
 from __future__ import annotations
@@ -93,7 +99,7 @@ def classify_value(value: str) -> str:
         return "year"
     if _URL.match(value):
         return "url"
-    if "\n" not in value and len(value) <= 300 and _EMAIL.search(value):
+    if "\n" not in value and len(value) <= 300 and _is_publisher_block(value):
         return "publisher"
     if _AUTHOR.match(value):
         return "author"
@@ -104,6 +110,27 @@ def classify_value(value: str) -> str:
         if all(_is_tag(part) for part in parts):
             return "keywords" if len(parts) > 1 else "tag"
     return "text"
+
+
+def _is_publisher_block(value: str) -> bool:
+    """True for a publisher line: a short name, an e-mail address, then contact details.
+
+    "Example News newsroom@example-news.org +10000000000 Example Media Group" is one; a
+    body paragraph that mentions an address ("Send tips to tips@example.org.") is not:
+    its name part is a sentence, or it ends like one.
+    """
+    found = _EMAIL.search(value)
+    if found is None:
+        return False
+    name = value[: found.start()].strip()
+    rest = value[found.end() :].strip()
+    if not name or len(name) > 80 or len(name.split()) > 8 or _SENTENCE_PUNCTUATION.search(name):
+        return False
+    if not (name[0].isupper() or name[0].isdigit()):
+        return False
+    if value.rstrip()[-1:] in (".", "!", "?", ":", ";", ","):
+        return False
+    return len(rest.split()) <= 12
 
 
 def _is_tag(value: str) -> bool:
@@ -238,6 +265,7 @@ def _fields(document: _Document) -> dict[str, Any]:
     authors: list[str] = []
     free: list[str] = []
     description = publisher = description_outlet = language = None
+    publisher_block: str | None = None
     for value in document.values:
         kind = classify_value(value)
         if kind == "timestamp":
@@ -250,7 +278,10 @@ def _fields(document: _Document) -> dict[str, Any]:
             language = language or _LOCALE.match(value).group(1)  # type: ignore[union-attr]
         elif kind == "publisher":
             name = value[: _EMAIL.search(value).start()].strip()  # type: ignore[union-attr]
-            publisher = publisher or (name or None)
+            if publisher is None:
+                publisher, publisher_block = name, value
+            elif value != publisher_block:
+                free.append(value)  # another address: text, never dropped
         elif kind == "author":
             authors.append(_AUTHOR.match(value).group("name").strip())  # type: ignore[union-attr]
         elif kind == "description":
@@ -264,15 +295,17 @@ def _fields(document: _Document) -> dict[str, Any]:
 
     title = section = None
     body: list[str] = []
+    seen: set[str] = set()
     for value in free:
         if title is None and not body and len(value) <= _TITLE_MAX and "\n" not in value:
             title = value
-        elif value == title or value in body:
+        elif value == title or value in seen:
             continue  # the headline and body are often repeated
         elif section is None and _looks_like_section(value):
             section = value
         else:
             body.append(value)
+            seen.add(value)
     return {
         "title": title,
         "description": description,

@@ -7,8 +7,21 @@ add up across sources.
 
 A host resolves to the entry of its longest registered suffix: ``en.news-front.info``,
 ``www.bbc.co.uk``, ``mobile.reuters.com`` and ``edition.cnn.com`` all find their outlet.
-A domain the registry does not know gives ``None`` here; the readers then use the domain
-itself (without ``www.``) as the outlet, so that no document is dropped or mislabelled.
+A domain the registry does not know gives ``None`` here; the readers then name the
+outlet by the domain itself (:func:`outlet_from_host`), so that no document is dropped
+or mislabelled.
+
+Subdomains, decided once and applied alike to every unknown domain:
+
+- a label that names a *version* of a site is dropped, from the ``domain`` column and
+  from the outlet: ``www``, ``www2``, ``m``, ``mobile``, ``amp`` (``www.example.org`` and
+  ``m.example.org`` are ``example.org``);
+- a label that names a *language or country edition* is kept in the ``domain`` column
+  and dropped from the outlet's name: the two-letter codes in :data:`EDITION_LABELS`
+  and ``edition``/``english``/``international``/``intl`` (``en.kremlin.ru`` and
+  ``kremlin.ru`` are one outlet, ``kremlin.ru``, from two domains);
+- any other subdomain is kept in both (``news.example.com``, ``blog.example.com`` may
+  be other outlets than ``example.com``; :func:`register_outlet` joins them).
 
 Each entry records the outlet's ``name``, its ``kind`` (news agency, broadcaster,
 newspaper, online outlet) and ``country`` (ISO 3166 code of where it is based), plus
@@ -23,7 +36,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["outlet_for", "outlets", "register_outlet"]
+__all__ = ["outlet_for", "outlet_from_host", "outlets", "register_outlet"]
 
 _BUILT_IN: list[tuple[tuple[str, ...], str, str, str, bool]] = [
     # (domains, name, kind, country, state_funded)
@@ -127,6 +140,14 @@ _HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//([^/?#\s]+)", re.IGNORECASE)
 _DOMAIN = re.compile(r"^(?=.{3,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 # Prefixes that name a version of a site, not another site.
 _NOISE_LABELS = ("www", "www2", "m", "mobile", "amp")
+#: Leading labels that name a language or country edition of one outlet's site.
+EDITION_LABELS = frozenset(
+    """
+    ar az be bg bs cn cs da de el en es et fa fi fr he hi hr hu hy id it ja jp ka kk ko
+    kr ky lt lv mk nl no pl pt ro ru sk sl sq sr sv th tj tk tr ua uk uz vi zh
+    edition english international intl
+    """.split()
+)
 
 
 def host_of(url_or_domain: object) -> str | None:
@@ -152,6 +173,33 @@ def host_of(url_or_domain: object) -> str | None:
         labels = labels[1:]
     host = ".".join(labels)
     return host if _DOMAIN.match(host) else None
+
+
+def outlet_from_host(url_or_domain: object) -> str | None:
+    """The outlet name of a URL or domain the registry does not know: its domain.
+
+    Without ``www.``-like labels (as :func:`host_of`) and without a leading language or
+    country edition label (:data:`EDITION_LABELS`), so that the editions of one site are
+    one outlet. None for a value that is not a URL or a domain.
+
+    Examples
+    --------
+    >>> outlet_from_host("https://en.kremlin.ru/events/president/news/1")
+    'kremlin.ru'
+    >>> outlet_from_host("https://www.kremlin.ru/events/"), outlet_from_host("kremlin.ru")
+    ('kremlin.ru', 'kremlin.ru')
+    >>> outlet_from_host("https://news.example.com/a")
+    'news.example.com'
+    """
+    host = host_of(url_or_domain)
+    if host is None:
+        return None
+    labels = host.split(".")
+    while len(labels) > 2 and labels[0] in EDITION_LABELS:
+        labels = labels[1:]
+    if len(labels) == 2 and len(labels[0]) <= 3 and labels[0] in ("co", "com", "org", "net"):
+        return host  # "en.co.uk"-like: never cut down to a public suffix
+    return ".".join(labels)
 
 
 def looks_like_domain(value: object) -> bool:

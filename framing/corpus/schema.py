@@ -134,21 +134,37 @@ def validate_corpus(frame: pd.DataFrame, *, name: str = "corpus") -> pd.DataFram
 
     Examples
     --------
+    >>> import pandas as pd
     >>> import framing
-    >>> from framing.corpus.schema import conform, validate_corpus
-    >>> corpus = conform(pd.DataFrame({"doc_id": ["a"], "outlet": ["RT"],
-    ...                                "published": ["2022-03-02"], "title": ["t"],
-    ...                                "text": ["Kiev"]}))
-    >>> validate_corpus(corpus) is corpus
+    >>> corpus = framing.as_corpus(pd.DataFrame({"doc_id": ["a"], "outlet": ["RT"],
+    ...                                          "published": ["2022-03-02"], "title": ["t"],
+    ...                                          "text": ["Kiev"]}))
+    >>> framing.validate_corpus(corpus) is corpus
     True
+    >>> try:
+    ...     framing.validate_corpus(pd.DataFrame({"text": ["Kiev"]}))
+    ... except framing.CorpusError as error:
+    ...     print(error)
+    The corpus lacks the column(s) ['doc_id', 'outlet', 'published', 'title']; a corpus
+    needs ['doc_id', 'outlet', 'published', 'title', 'text']. Read files with
+    framing.read_corpus, or make a corpus of a DataFrame with framing.as_corpus(frame,
+    rename={...}).
     """
     if not isinstance(frame, pd.DataFrame):
-        raise CorpusError(f"The {name} must be a pandas DataFrame. Got {type(frame).__name__}.")
+        kind = type(frame)
+        raise CorpusError(
+            f"The {name} must be a pandas DataFrame (the pipeline's stages also take a dask "
+            f"DataFrame). Got {kind.__module__}.{kind.__qualname__}: read files with "
+            "framing.read_corpus (or framing.read_corpus_dask for a cluster), or make a "
+            "corpus of a pandas DataFrame with framing.as_corpus(frame) (polars: "
+            "frame.to_pandas() first)."
+        )
     missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
     if missing:
         raise CorpusError(
             f"The {name} lacks the column(s) {missing}; a corpus needs {list(REQUIRED_COLUMNS)}. "
-            "Read files with framing.read_corpus, or map your columns with columns={...}."
+            "Read files with framing.read_corpus, or make a corpus of a DataFrame with "
+            "framing.as_corpus(frame, rename={...})."
         )
     for column in CORPUS_COLUMNS:
         if column not in frame.columns:

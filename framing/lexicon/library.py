@@ -312,6 +312,11 @@ def check_lexicon(
             lexicon = Lexicon(concepts=tuple(parsed.concepts), **parsed.metadata)
         except LexiconError as error:  # a rule the file readers do not see; keep it too
             parsed.problems.append(Problem(ERROR, "lexicon", str(error), file=str(path)))
+    if lexicon is not None:  # a form that two variants' terms share (ru/uk word forms)
+        from framing.lexicon.inflect import is_inflected, shared_form_problems
+
+        if is_inflected(lexicon):
+            parsed.problems.extend(shared_form_problems(lexicon))
     return LexiconCheck(
         file=str(path),
         format=chosen,

@@ -72,15 +72,37 @@ class Term:
         Why the term is here, or its known false matches.
     sources : tuple of str
         Ids of the lexicon's sources that justify the term.
+    inflect : bool or {"ru", "uk"}, optional
+        Expand the term into its word forms (``framing.lexicon.inflect``): ``None``
+        follows the lexicon's language, ``False`` matches the term as written, "ru" or
+        "uk" inflects it in that language.
+    add_forms, remove_forms : tuple of str
+        Forms added to, or taken from, the generated ones by hand.
     """
 
     pattern: str
     case_sensitive: bool = False
     note: str | None = None
     sources: tuple[str, ...] = ()
+    inflect: bool | str | None = None
+    add_forms: tuple[str, ...] = ()
+    remove_forms: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sources", tuple(self.sources))
+        object.__setattr__(self, "add_forms", tuple(self.add_forms))
+        object.__setattr__(self, "remove_forms", tuple(self.remove_forms))
+
+    def _inflection(self) -> dict[str, Any]:
+        """The word-form settings that differ from the defaults (for tables and hashes)."""
+        settings: dict[str, Any] = {}
+        if self.inflect is not None:
+            settings["inflect"] = self.inflect
+        if self.add_forms:
+            settings["add_forms"] = list(self.add_forms)
+        if self.remove_forms:
+            settings["remove_forms"] = list(self.remove_forms)
+        return settings
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -271,6 +293,13 @@ class Lexicon:
         table["case_sensitive"] = table["case_sensitive"].astype(bool)
         table["reference"] = table["reference"].astype(bool)
         table["sources"] = table["sources"].astype(object)
+        # Word-form settings (framing.lexicon.inflect) get columns only when used.
+        for column in ("inflect", "add_forms", "remove_forms"):
+            values = [term._inflection().get(column) for _, _, term in self.entries()]
+            if any(value is not None for value in values):
+                table[column] = pd.Series(
+                    [tuple(v) if isinstance(v, list) else v for v in values], dtype=object
+                )
         table.attrs["lexicon"] = {**self.metadata(), "descriptions": self._descriptions()}
         # Sense rules and measured precision have no column: they travel in the attrs
         # (a term's condition names its term, so it follows the term through filters).
@@ -285,6 +314,17 @@ class Lexicon:
                 "rows": list(self.precision),
             }
         return table
+
+    def forms(self) -> pd.DataFrame:
+        """Every term's word forms, as the matcher looks for them.
+
+        One row per form: ``concept, variant, term, form, method``. In a ``ru`` or
+        ``uk`` lexicon each term is expanded into its case and number forms
+        (:mod:`framing.lexicon.inflect`); other terms have one row, the term itself.
+        """
+        from framing.lexicon.inflect import forms_table
+
+        return forms_table(self)
 
     def _descriptions(self) -> dict[str, Any]:
         """Concept and variant descriptions, which have no column in the table."""
@@ -352,8 +392,19 @@ class Lexicon:
             reference = row.get("reference")
             if reference is not None and not pd.isna(reference) and bool(reference):
                 slot["reference"] = True
+            inflection = {}
+            for column in ("inflect", "add_forms", "remove_forms"):
+                value = row.get(column)
+                if isinstance(value, list | tuple) or (value is not None and not pd.isna(value)):
+                    inflection[column] = tuple(value) if column != "inflect" else value
             slot["terms"].append(
-                Term(row["term"], case_sensitive=case_sensitive, note=note, sources=tuple(sources))
+                Term(
+                    row["term"],
+                    case_sensitive=case_sensitive,
+                    note=note,
+                    sources=tuple(sources),
+                    **inflection,
+                )
             )
         descriptions = stored.get("descriptions") or {}
         built = tuple(
@@ -427,6 +478,7 @@ class Lexicon:
                             variant.description,
                             [
                                 [t.pattern, t.case_sensitive, t.note, list(t.sources)]
+                                + ([t._inflection()] if t._inflection() else [])
                                 for t in variant.terms
                             ],
                         ]

@@ -8,9 +8,9 @@ the line to each problem first, and ``check_lexicon`` shows them all without rai
 Each family of rules has its own function: :func:`check_sources`, :func:`check_names`,
 :func:`check_empties`, :func:`check_references`, :func:`check_term_syntax`,
 :func:`check_duplicate_terms` (the same term twice, as the matcher sees it: see
-:func:`framing._text.term_key`), :func:`check_globs`, and for the sense rules and the
-measured precision :func:`check_exclusions`, :func:`check_conditions` and
-:func:`check_precision`.
+:func:`framing._text.term_key`), :func:`check_mixed_scripts` (Latin look-alikes in a
+Cyrillic word), :func:`check_globs`, and for the sense rules and the measured precision
+:func:`check_exclusions`, :func:`check_conditions` and :func:`check_precision`.
 
 The term syntax, in one sentence: words separated by spaces; each word may end in ``*``
 (a prefix glob); the term starts with a letter or digit and ends with one or with a glob.
@@ -26,7 +26,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from framing._text import is_word_character, term_key
+from framing._text import LATIN_LOOKALIKES, is_word_character, mixed_script_words, term_key
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from framing.lexicon.model import (
@@ -414,6 +414,49 @@ def check_globs(terms: Sequence[_Entry]) -> Found:
             )
 
 
+def check_hand_forms(terms: Sequence[_Entry]) -> Found:
+    """Forms added or removed by hand (``add_forms``, ``remove_forms``) are plain words:
+    the term syntax without globs, since a form is matched exactly."""
+    for entry in terms:
+        for key in ("add_forms", "remove_forms"):
+            for form in getattr(entry.term, key, ()):
+                problem = term_syntax_problem(form)
+                if problem is None and "*" in form:
+                    problem = "a form is matched exactly and cannot hold a '*' glob"
+                if problem is not None:
+                    yield (
+                        entry.place,
+                        Problem(
+                            ERROR, "term_syntax", f"{key} {form!r}: {problem}", **entry.where()
+                        ),
+                    )
+
+
+def check_mixed_scripts(terms: Sequence[_Entry]) -> Found:
+    """A word that mixes Cyrillic letters with Latin look-alikes ("ЛНP" with a Latin P).
+
+    A warning: the matcher folds the look-alikes to Cyrillic in text and terms alike
+    (:func:`framing._text.fold_lookalikes`), so the term still matches, but the file
+    holds a typing slip that other tools will not forgive.
+    """
+    for entry in terms:
+        if entry.syntax is not None:
+            continue
+        for word in mixed_script_words(entry.term.pattern):
+            latin = sorted({c for c in word if c in LATIN_LOOKALIKES})
+            yield (
+                entry.place,
+                Problem(
+                    WARNING,
+                    "mixed_script",
+                    f"the word {word!r} mixes Cyrillic letters with Latin look-alikes "
+                    f"({', '.join(f'{c!r} U+{ord(c):04X}' for c in latin)}); the matcher reads "
+                    "them as Cyrillic, but write the word in one script",
+                    **entry.where(),
+                ),
+            )
+
+
 def _first_of_each_term(
     terms: Sequence[_Entry],
 ) -> tuple[list[tuple[Place, Problem]], list[_Entry]]:
@@ -748,6 +791,8 @@ def lexicon_problems(
         check_references(concepts),
         check_term_syntax(terms),
         check_duplicate_terms(terms),
+        check_hand_forms(terms),
+        check_mixed_scripts(terms),
         check_globs(terms),
         check_exclusions(exclusions, sources, terms),
         check_conditions(conditions, concepts, _bundled() if conditions else ()),

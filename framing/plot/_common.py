@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
 from framing.figures import _remember_provenance
 from framing.provenance import ATTRS_KEY
-from framing.scoring import SCORE_COLUMNS
+from framing.scoring import MIN_DOCS, SCORE_COLUMNS
 
 RATE_LABEL = "matches per 10,000 tokens"
+SHARE_LABEL = "share of the concept's matches"
+#: How a value resting on fewer than ``min_docs`` documents is drawn: its own colour, faded.
+SMALL_ALPHA = 0.3
 
 # Columns of the scores table that are measures, not groups: everything else in a scores
 # table is a group column (outlet, period, ...). The contract is written once, in score.
@@ -137,3 +142,74 @@ def finish(ax: Axes, table: pd.DataFrame, source: bool | str | None) -> None:
             wrap=True,
         )
     _remember_provenance(ax.figure, table)
+
+
+def check_min_docs(min_docs: Any, function: str) -> int:
+    if isinstance(min_docs, bool) or not isinstance(min_docs, int | np.integer) or min_docs < 0:
+        raise ValueError(
+            f"The 'min_docs' parameter of plot.{function} must be a whole number ≥ 0 "
+            f"(default {MIN_DOCS}). Got {min_docs!r} instead."
+        )
+    return int(min_docs)
+
+
+def small_groups(rows: pd.DataFrame, value: str, min_docs: int) -> np.ndarray:
+    """True for the rows whose value rests on fewer than ``min_docs`` documents: a share
+    on the documents with the concept (``concept_docs``), a rate on the group's
+    documents (``n_docs``). False everywhere when the table lacks those columns."""
+    column = "concept_docs" if value == "share" else "n_docs"
+    if column not in rows.columns or min_docs <= 0:
+        return np.zeros(len(rows), dtype=bool)
+    documents = pd.to_numeric(rows[column], errors="coerce").to_numpy(float)
+    return np.nan_to_num(documents, nan=np.inf) < min_docs
+
+
+def small_note(min_docs: int, value: str) -> str:
+    what = "documents with the concept" if value == "share" else "documents"
+    return f"pale: fewer than {min_docs} {what}"
+
+
+def interval_words(table: pd.DataFrame) -> str:
+    """ "95% interval" from the table's provenance (the ci it was scored with)."""
+    parameters = table.attrs.get(ATTRS_KEY, {}).get("parameters", {})
+    ci = parameters.get("ci") if isinstance(parameters, dict) else None
+    return f"{ci:.0%} interval" if isinstance(ci, int | float) else "interval"
+
+
+def set_title(ax: Axes, title: str | None, default: str) -> None:
+    """``title`` (None: the default; "": no title), wrapped to the Axes' width."""
+    text = default if title is None else str(title)
+    if text:
+        ax.set_title(text, wrap=True)
+
+
+def wrap(text: str, width: int = 30) -> str:
+    """A long tick label on several lines."""
+    return "\n".join(textwrap.wrap(str(text), width=width)) or str(text)
+
+
+def thin_overlapping_ticks(ax: Axes, axis: str = "x", padding: float = 4.0) -> None:
+    """Keep only major ticks whose labels do not overlap the one kept before them.
+
+    Run after the layout is settled: the kept positions become a fixed locator, so the
+    labels stay apart in the saved file whatever the renderer does next.
+    """
+    from matplotlib.ticker import FixedLocator
+
+    ax.figure.draw_without_rendering()
+    renderer = ax.figure.canvas.get_renderer()
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    low, high = sorted(ax.get_xlim() if axis == "x" else ax.get_ylim())
+    kept, previous = [], None
+    for location, label in zip(
+        target.get_majorticklocs(), target.get_majorticklabels(), strict=False
+    ):
+        if not low <= location <= high or not label.get_text():
+            continue
+        box = label.get_window_extent(renderer)
+        start, end = (box.x0, box.x1) if axis == "x" else (box.y0, box.y1)
+        if previous is not None and start < previous + padding:
+            continue
+        kept.append(location)
+        previous = end
+    target.set_major_locator(FixedLocator(kept))

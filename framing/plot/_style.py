@@ -17,6 +17,9 @@ import matplotlib as mpl
 import pandas as pd
 from cycler import cycler
 
+from framing._checks import renamed
+from framing.errors import ParameterError
+
 # Okabe & Ito (2008), "Color Universal Design", reordered so that the first colours are
 # the most distinct from one another on white paper (yellow is hard to see, so it comes
 # late), followed by Paul Tol's "muted" scheme for corpora with more than eight outlets.
@@ -128,14 +131,15 @@ _PAPER_WIDTHS = {1: 3.5, 2: 7.2}
 _PAPER_HEIGHTS = {1: 2.6, 2: 3.4}
 
 
-def style_parameters(name: str = "paper", *, columns: int = 1) -> dict[str, Any]:
+@renamed("plot.style_parameters", columns="width_columns")
+def style_parameters(name: str = "paper", *, width_columns: int = 1) -> dict[str, Any]:
     """Return the matplotlib settings of a named style, without applying them.
 
     Parameters
     ----------
     name : {"paper", "slides", "notebook"}
         The medium the figure is for.
-    columns : {1, 2}
+    width_columns : {1, 2}
         For ``"paper"``: the figure's width, one journal column (3.5 in) or two (7.2 in).
 
     Returns
@@ -146,7 +150,7 @@ def style_parameters(name: str = "paper", *, columns: int = 1) -> dict[str, Any]
     Examples
     --------
     >>> from framing.plot import style_parameters
-    >>> style_parameters("paper", columns=2)["figure.figsize"]
+    >>> style_parameters("paper", width_columns=2)["figure.figsize"]
     (7.2, 3.4)
     """
     if name not in _SIZES:
@@ -154,19 +158,24 @@ def style_parameters(name: str = "paper", *, columns: int = 1) -> dict[str, Any]
             "The 'name' parameter of style must be one of 'paper', 'slides' or 'notebook'. "
             f"Got {name!r} instead."
         )
-    if columns not in _PAPER_WIDTHS:
-        raise ValueError(
-            f"The 'columns' parameter of style must be 1 or 2. Got {columns!r} instead."
+    if width_columns not in _PAPER_WIDTHS:
+        raise ParameterError(
+            f"The 'width_columns' parameter of style must be 1 or 2. Got {width_columns!r} instead."
         )
     parameters = {**_COMMON, **_SIZES[name]}
     if name == "paper":
-        parameters["figure.figsize"] = (_PAPER_WIDTHS[columns], _PAPER_HEIGHTS[columns])
+        parameters["figure.figsize"] = (_PAPER_WIDTHS[width_columns], _PAPER_HEIGHTS[width_columns])
     return parameters
 
 
+@renamed("plot.style", columns="width_columns")
 @contextmanager
 def style(
-    name: str = "paper", *, columns: int = 1, outlets: Iterable[str] | None = None
+    name: str = "paper",
+    *,
+    width_columns: int = 1,
+    outlets: Iterable[str] | None = None,
+    labels: Any = None,
 ) -> Iterator[dict[str, str]]:
     """Draw charts in the publication style inside a ``with`` block.
 
@@ -181,12 +190,17 @@ def style(
     name : {"paper", "slides", "notebook"}
         ``"paper"``: 8 pt text, 3.5 in (one column) or 7.2 in (two columns) wide, 300 dpi.
         ``"slides"``: 16 pt text on a 16:9 figure. ``"notebook"``: 10 pt, 7 in wide.
-    columns : {1, 2}
-        For ``"paper"``: one- or two-column width.
+    width_columns : {1, 2}
+        For ``"paper"``: one or two journal columns wide.
     outlets : iterable of str, optional
         Every outlet of the corpus. While the block is open, each chart colours an outlet
         by its place in this full list, so a chart of two outlets uses the same colours as
         the chart of all of them. By default a chart uses the outlets of its own table.
+    labels : mapping, framing.Lexicon or list of lexicons, optional
+        Labels for every chart in the block: a mapping of concept names, ``(concept,
+        variant)`` pairs, variant names and outlets to labels, or lexicons whose
+        descriptions give them (see ``framing.plot.labels``). A chart's own ``labels=``
+        comes first.
 
     Yields
     ------
@@ -207,11 +221,13 @@ def style(
     >>> mpl.rcParams["font.size"] == 8.0  # back to what it was
     False
     """
-    parameters = style_parameters(name, columns=columns)
+    from framing.plot._labels import pinned_labels
+
+    parameters = style_parameters(name, width_columns=width_columns)
     pinned = None if outlets is None else tuple(sorted({str(outlet) for outlet in outlets}))
     token = _PINNED_OUTLETS.set(pinned)
     try:
-        with mpl.rc_context(parameters):
+        with mpl.rc_context(parameters), pinned_labels(labels):
             try:
                 yield outlet_colors(pinned) if pinned is not None else {}
             finally:

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
-from framing.plot._common import axes_for, check_choice, finish, require_columns
+from framing._checks import keyword_only, renamed
+from framing.plot._common import (
+    axes_for,
+    check_choice,
+    finish,
+    require_columns,
+    set_title,
+    thin_overlapping_ticks,
+)
+from framing.plot._labels import Labeller
 from framing.plot._style import MUTED, PALETTE, _colors_for
 
 _OTHER_COLOUR = "#555555"
@@ -41,11 +51,14 @@ def _rows_for_group(comparison: pd.DataFrame, group: str | None) -> tuple[pd.Dat
         rows = comparison[comparison["group"].astype(str) == group]
         frequency = rows["count"].to_numpy(float) + rows["other_count"].to_numpy(float)
     else:
-        # framing.log_odds: two corpora a and b, no group column.
-        require_columns(comparison, ["count_a", "count_b"], function=function, name="comparison")
+        # framing.log_odds: a target and a reference, no group column (count_a/count_b in
+        # tables made by framing 0.1).
+        old = {"count_a", "count_b"} <= set(comparison.columns)
+        counts = ["count_a", "count_b"] if old else ["count_target", "count_reference"]
+        require_columns(comparison, counts, function=function, name="comparison")
         rows = comparison
-        frequency = rows["count_a"].to_numpy(float) + rows["count_b"].to_numpy(float)
-        group = group or "a"
+        frequency = rows[counts[0]].to_numpy(float) + rows[counts[1]].to_numpy(float)
+        group = group or "target"
     rows = rows.assign(_frequency=frequency, term=rows["term"].astype(str))
     repeated = rows["term"][rows["term"].duplicated()]
     if not repeated.empty:
@@ -177,16 +190,20 @@ def _label_points(ax: Axes, rows: pd.DataFrame, x: str) -> None:
         label.set_in_layout(False)
 
 
+@renamed("plot.log_odds", source="caption")
+@keyword_only("plot.log_odds", 1, ("n",))
 def log_odds(
     comparison: pd.DataFrame,
-    n: int = 20,
     *,
+    n: int = 20,
     kind: str = "scatter",
     group: str | None = None,
     threshold: float = 1.96,
     ax: Axes | None = None,
     colors: Mapping[str, str] | None = None,
-    source: bool | str = False,
+    labels: Any = None,
+    title: str | None = None,
+    caption: bool | str = False,
 ) -> Axes:
     """The "Fightin' words" chart: which terms set a group apart from the rest.
 
@@ -201,7 +218,8 @@ def log_odds(
     comparison : pandas.DataFrame
         Term statistics from ``framing.compare_groups`` (columns ``term``, ``group``,
         ``count``, ``other_count``, ``z``) or from ``framing.log_odds`` (indexed by
-        ``term``, with ``count_a``, ``count_b``, ``z``: group "a" against "b").
+        ``term``, with ``count_target``, ``count_reference``, ``z``: the target against the
+        reference).
     n : int, default 20
         Terms labelled (scatter) or shown on each side (bar).
     kind : {"scatter", "bar"}, default "scatter"
@@ -213,12 +231,22 @@ def log_odds(
         Where to draw; a new figure by default.
     colors : dict, optional
         Colour per group; by default the group's outlet colour, or the first palette colour.
-    source : bool or str, default False
+    labels : mapping, optional
+        Labels for the group and its reference (outlet names by default).
+    title : str, optional
+        The title; default "group vs. the rest" (or the named reference). ``""`` for none.
+    caption : bool or str, default False
         True adds a note of the table's provenance; a string adds itself.
 
     Returns
     -------
     matplotlib.axes.Axes
+
+    Notes
+    -----
+    The frequency axis is logarithmic, with ticks at 1, 2 and 5 times each power of ten
+    when the terms span two decades or less, else at the powers of ten, written 1k, 10k,
+    1M; ticks whose labels would touch are left out.
 
     Examples
     --------
@@ -242,6 +270,7 @@ def log_odds(
         raise ValueError(
             f"The 'n' parameter of plot.log_odds must be a whole number ≥ 0. Got {n!r} instead."
         )
+    names = Labeller(labels, None, function="log_odds")
     rows, frequency, group = _rows_for_group(comparison, group)
     if colors is not None:
         colour = _colors_for(pd.Series([group]), colors)[group]
@@ -251,7 +280,7 @@ def log_odds(
         colour = PALETTE[0]
     parameters = comparison.attrs.get("framing", {}).get("parameters", {})
     reference = parameters.get("reference", "rest") if isinstance(parameters, dict) else "rest"
-    other = "the rest" if reference in (None, "rest") else str(reference)
+    other = "the rest" if reference in (None, "rest") else names.group(reference)
     ax = axes_for(ax)
     z_label = "z-score of the log-odds ratio"
 
@@ -269,8 +298,8 @@ def log_odds(
             ax.axvline(limit, color="0.5", linestyle=":", linewidth=0.8)
         ax.grid(axis="y", visible=False)
         ax.set_xlabel(z_label)
-        ax.set_title(f"{group} (top) vs. {other} (bottom)")
-        finish(ax, comparison, source)
+        set_title(ax, title, f"{names.group(group)} (top) vs. {other} (bottom)")
+        finish(ax, comparison, caption)
         return ax
 
     nonpositive = rows.loc[rows[frequency] <= 0, "term"]
@@ -285,17 +314,32 @@ def log_odds(
     )
     ax.scatter(rows[frequency], z, c=list(point_colours), s=10, linewidths=0, zorder=2)
     ax.set_xscale("log")
-    # Plain numbers at 1, 2, 5 × 10^k: readable, and present even within one decade.
-    ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.4g}"))
+    positive = rows[frequency].to_numpy(float)
+    decades = np.log10(positive.max() / positive.min()) if len(positive) else 0.0
+    # 1, 2, 5 × 10^k within two decades (so a narrow range still has ticks), else 10^k.
+    subs = (1.0, 2.0, 5.0) if decades <= 2 else (1.0,)
+    ax.xaxis.set_major_locator(LogLocator(base=10, subs=subs, numticks=12))
+    ax.xaxis.set_major_formatter(FuncFormatter(_compact_number))
     ax.xaxis.set_minor_formatter(NullFormatter())
     for limit in (threshold, -threshold):
         ax.axhline(limit, color="0.5", linestyle=":", linewidth=0.8, zorder=1)
     ax.axhline(0, color="0.2", linewidth=0.6, zorder=1)
     ax.set_xlabel("frequency (matches in both groups, log scale)")
     ax.set_ylabel(z_label)
-    ax.set_title(f"{group} vs. {other}")
-    finish(ax, comparison, source)  # before labelling: the note takes part in the layout
+    set_title(ax, title, f"{names.group(group)} vs. {other}")
+    finish(ax, comparison, caption)  # before labelling: the note takes part in the layout
+    thin_overlapping_ticks(ax, "x")
     if n:
         _label_points(ax, _top(rows, n), frequency)
     return ax
+
+
+def _compact_number(value: float, _: Any = None) -> str:
+    """1, 20, 500, 1,000, 10k, 200k, 1M: short tick labels for a count."""
+    if value >= 1e6:
+        return f"{value / 1e6:g}M"
+    if value >= 1e4:
+        return f"{value / 1e3:g}k"
+    if value >= 1:
+        return f"{value:,.0f}"
+    return f"{value:g}"

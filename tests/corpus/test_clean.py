@@ -463,3 +463,18 @@ def test_deduplicate_finds_the_repeated_records_of_resistinua(shared_data) -> No
     report = marked.attrs["load_report"]
     assert report["deduplicate"]["exact"] == 38  # short captions repeated word for word
     assert report["sources"][0]["duplicates"] == report["deduplicate"]["duplicates"]
+
+
+def test_repair_does_not_split_names_of_capitals_joined_by_a_dot() -> None:
+    """Issue 13: text repair turned "VEB.RF" into "VEB. RF"."""
+    assert repair_text("VEB.RF said it would pay.") == "VEB.RF said it would pay."
+    assert repair_text("RIA.RU and TASS.RU reported") == "RIA.RU and TASS.RU reported"
+    assert repair_text("in the line of duty.A further") == "in the line of duty. A further"
+    assert repair_text("the USA.The talks") == "the USA. The talks"
+
+
+def test_m5_deduplicate_an_empty_corpus() -> None:
+    """m5 of the adversarial review: an empty corpus raised IndexError."""
+    empty = framing.as_corpus(pd.DataFrame({"title": [], "text": []}))
+    marked = framing.deduplicate(empty)
+    assert len(marked) == 0 and {"duplicate_of", "duplicate_kind"} <= set(marked.columns)

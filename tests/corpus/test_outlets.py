@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from framing.corpus import outlets as registry
-from framing.corpus.outlets import host_of, outlet_for, outlets, register_outlet
+from framing.corpus.outlets import host_of, outlet_for, outlet_from_host, outlets, register_outlet
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,21 @@ def test_outlets_table_lists_every_domain_once():
     table = outlets()
     assert table["domain"].is_unique
     assert {"domain", "name", "kind", "country", "state_funded"} <= set(table.columns)
+
+
+@pytest.mark.parametrize(
+    ("value", "outlet"),
+    [
+        ("https://en.kremlin.ru/events/1", "kremlin.ru"),
+        ("https://www.kremlin.ru/events/2", "kremlin.ru"),
+        ("kremlin.ru", "kremlin.ru"),
+        ("https://m.en.example.org/a", "example.org"),
+        ("https://news.example.com/a", "news.example.com"),
+        ("https://blog.example.com/a", "blog.example.com"),
+        ("en.co.uk", "en.co.uk"),
+        ("not a domain", None),
+    ],
+)
+def test_unknown_domains_name_their_outlet_alike_with_or_without_www_or_an_edition(value, outlet):
+    """Issue 13: outlets from URLs kept ``en.`` but dropped ``www.``; now both go alike."""
+    assert outlet_from_host(value) == outlet

@@ -50,7 +50,7 @@ def test_csv_columns_are_mapped_by_their_usual_names(tmp_path):
 
 def test_columns_parameter_wins_over_automatic_mapping(tmp_path):
     path = write(tmp_path / "a.csv", "name,title,body\nReal title,Other,Text\n")
-    corpus = framing.read_corpus(path, columns={"title": "name"}, outlet="Example")
+    corpus = framing.read_corpus(path, rename={"title": "name"}, outlet="Example")
     assert corpus["title"].tolist() == ["Real title"]
     assert corpus["original_title"].tolist() == ["Other"]  # never dropped, renamed
     assert corpus["outlet"].tolist() == ["Example"]
@@ -82,13 +82,13 @@ def test_usual_column_names_win_over_scraper_export_names(tmp_path):
     assert corpus["title_name"].tolist() == ["A"] and corpus["title_url"].tolist() == ["u"]
 
 
-def test_columns_naming_a_missing_source_column_is_an_error(tmp_path):
+def test_rename_naming_a_missing_source_column_is_an_error(tmp_path):
     path = write(tmp_path / "a.csv", "title,text\nA,B\n")
     with pytest.raises(
         CorpusError,
-        match=r"a\.csv: the column 'headline' given in columns= for 'title' is not in the file",
+        match=r"a\.csv: the column 'headline' given in rename= for 'title' is not in the file",
     ):
-        framing.read_corpus(path, columns={"title": "headline"})
+        framing.read_corpus(path, rename={"title": "headline"})
 
 
 def test_doc_ids_are_stable_and_repeated_ids_are_made_unique(tmp_path):
@@ -196,7 +196,7 @@ def test_excel_reads_the_first_sheet_and_never_evaluates_formulas(tmp_path):
     )
     book.save(tmp_path / "a.xlsx")
     corpus = framing.read_corpus(
-        tmp_path / "a.xlsx", columns={"title": "title_name", "url": "title_url"}
+        tmp_path / "a.xlsx", rename={"title": "title_name", "url": "title_url"}
     )
     # a formula is never run: only a value Excel cached is read, and this one has none
     assert corpus["title"].iloc[0] == "A story" and corpus["title"].iloc[1] is pd.NA
@@ -266,8 +266,22 @@ def test_an_unclosed_quote_names_the_line_it_opens_on(tmp_path):
     path = write(tmp_path / "a.csv", 'title,text,date\nA,"body,2022-01-01\nB,text,2022-01-02\n')
     with pytest.raises(
         CorpusError,
-        match=r"a\.csv, line 2: expected 3 fields as in the header, found 2; the record "
-        r"runs on to line 3: a quotation mark opened in it may never be closed",
+        match=r"a\.csv, line 2: a quotation mark opened in this record is never closed",
+    ):
+        framing.read_corpus(path)
+    # reported on its line; the row after it is read on its own
+    corpus = framing.read_corpus(path, errors="report")
+    assert corpus["title"].tolist() == ["B"]
+
+
+def test_a_quote_closed_too_late_names_the_lines_it_ran_over(tmp_path):
+    path = write(
+        tmp_path / "a.csv", 'title,text,date\nA,"body,2022-01-01\nB,"text",2022-01-02\nC,x,y\n'
+    )
+    with pytest.raises(
+        CorpusError,
+        match=r"a\.csv, line 2: malformed CSV .*; the record runs from line 2 to line 3: a "
+        "quotation mark opened in it may never be closed",
     ):
         framing.read_corpus(path)
 
@@ -339,7 +353,7 @@ def test_bad_parameters_say_what_was_expected(tmp_path):
     with pytest.raises(ValueError, match="The 'format' parameter of read_corpus"):
         framing.read_corpus(path, format="docx")
     with pytest.raises(ValueError, match="unknown corpus column"):
-        framing.read_corpus(path, columns={"headline": "title"})
+        framing.read_corpus(path, rename={"headline": "title"})
     with pytest.raises(CorpusError, match="no such file or folder"):
         framing.read_corpus(tmp_path / "missing.csv")
 

@@ -1,4 +1,4 @@
-"""Every corpus in ../shared/data loads with read_corpus and at most columns= and outlet=.
+"""Every corpus in ../shared/data loads with read_corpus and at most rename= and outlet=.
 
 Figures asserted here were counted from the files (see ../shared/data/README.md).
 """
@@ -66,7 +66,7 @@ def test_guardian_and_nyt_have_every_date_parsed(shared_data, name, outlet, rows
 def test_resistinua_keeps_all_364_rows_and_marks_repeated_ids(shared_data):
     corpus = framing.read_corpus(
         shared_data / "resistinua" / "resistinua_messages_en.jsonl",
-        columns={"title": "name"},
+        rename={"title": "name"},
         outlet="Office of the President of Ukraine",
     )
     assert len(corpus) == 364
@@ -78,14 +78,14 @@ def test_resistinua_keeps_all_364_rows_and_marks_repeated_ids(shared_data):
     assert all(isinstance(speakers, list) for speakers in corpus["speaker"])
 
 
-# The sheets' title_name/title_url (a scraper export's names) are found with no columns=.
+# The sheets' title_name/title_url (a scraper export's names) are found with no rename=.
 SCRAPED_COLUMNS = [None, {"title": "title_name", "url": "title_url"}]
 
 
 @pytest.mark.parametrize("columns", SCRAPED_COLUMNS, ids=["defaults", "columns"])
 def test_sputnik_titles_are_dated_from_their_urls(shared_data, columns):
     corpus = framing.read_corpus(
-        shared_data / "sputnik_kyivind_titles" / "Sputnik_FULL.xlsx", columns=columns
+        shared_data / "sputnik_kyivind_titles" / "Sputnik_FULL.xlsx", rename=columns
     )
     assert corpus["title"].notna().all() and corpus["url"].notna().all()
     assert len(corpus) == 2040
@@ -99,7 +99,7 @@ def test_sputnik_titles_are_dated_from_their_urls(shared_data, columns):
 @pytest.mark.parametrize("columns", SCRAPED_COLUMNS, ids=["defaults", "columns"])
 def test_kyiv_independent_titles_are_undated_and_counted(shared_data, columns):
     corpus = framing.read_corpus(
-        shared_data / "sputnik_kyivind_titles" / "Kyiv_Ind_FULL.xlsx", columns=columns
+        shared_data / "sputnik_kyivind_titles" / "Kyiv_Ind_FULL.xlsx", rename=columns
     )
     assert corpus["title"].notna().all() and corpus["url"].notna().all()
     assert len(corpus) == 1820  # 1,821 sheet rows, one of them blank
@@ -108,7 +108,7 @@ def test_kyiv_independent_titles_are_undated_and_counted(shared_data, columns):
     assert report.summary[["dates_missing", "blank_rows"]].iloc[0].tolist() == [1820, 1]
     assert corpus["published"].isna().all()
     # 352 rows carry a day in a header-less column: kept (never dropped as an index
-    # column), for the user to map with columns={"published": "Unnamed: 2"}
+    # column), for the user to map with rename={"published": "Unnamed: 2"}
     assert corpus["Unnamed: 2"].notna().sum() == 352
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from framing import check_lexicon, lexicons, load_lexicon
 
-BUNDLED = ["ukraine_war", "ukraine_toponyms"]
+BUNDLED = ["ukraine_war", "ukraine_toponyms", "ukraine_war_ru", "ukraine_war_uk"]
 
 
 def test_lexicons_lists_the_bundled_ones():

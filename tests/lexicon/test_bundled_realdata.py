@@ -42,7 +42,7 @@ def corpus(shared_data) -> pd.DataFrame:
 
 def hits_per_term(corpus: pd.DataFrame, name: str) -> pd.DataFrame:
     lexicon = framing.load_lexicon(name)
-    hits = framing.match(corpus, lexicon, voice=False, workers=1, progress=False)
+    hits = framing.match(corpus, lexicon, classify_voice=False, workers=1, progress=False)
     counts = hits.groupby(["concept", "variant", "term"]).size()
     table = lexicon.to_dataframe()[["concept", "variant", "term"]].astype(str)
     table["hits"] = [int(counts.get(key, 0)) for key in table.itertuples(index=False)]

@@ -52,15 +52,15 @@ def drawn(tmp_path):
 
 
 def test_shares_image(drawn, scores):
-    drawn("shares", lambda: framing.plot.shares(scores, "name of the war", source=True))
+    drawn("shares", lambda: framing.plot.shares(scores, concept="name of the war", caption=True))
 
 
 def test_heatmap_of_rates_by_concept_image(drawn, scores):
-    drawn("heatmap_rate", lambda: framing.plot.heatmap(scores, "rate"))
+    drawn("heatmap_rate", lambda: framing.plot.heatmap(scores, value="rate"))
 
 
 def test_heatmap_of_shares_by_variant_image(drawn, scores):
-    drawn("heatmap_share", lambda: framing.plot.heatmap(scores, "share", concept="capital"))
+    drawn("heatmap_share", lambda: framing.plot.heatmap(scores, value="share", concept="capital"))
 
 
 def test_timeline_image(drawn, scores_by_period):
@@ -68,8 +68,8 @@ def test_timeline_image(drawn, scores_by_period):
         "timeline",
         lambda: framing.plot.timeline(
             scores_by_period,
-            "name of the war",
-            "war",
+            concept="name of the war",
+            variant="war",
             value="share",
             events={"2022-02-24": "full-scale invasion"},
         ),
@@ -79,13 +79,12 @@ def test_timeline_image(drawn, scores_by_period):
 def test_timeline_small_multiples_image(drawn, scores_by_period):
     drawn(
         "timeline_small_multiples",
-        lambda: framing.plot.timeline(
+        lambda: framing.plot.timeline_grid(
             scores_by_period,
-            "name of the war",
+            concept="name of the war",
             value="rate",
             events={"2022-02-24": "invasion"},
-            small_multiples=True,
-            columns=2,
+            ncols=2,
         ),
     )
 
@@ -100,3 +99,28 @@ def test_log_odds_bar_image(drawn, comparison):
 
 def test_dispersion_image(drawn, hits, corpus):
     drawn("dispersion", lambda: framing.plot.dispersion(hits, corpus))
+
+
+def test_shares_with_a_small_group_image(drawn, scores):
+    # Pravda Online's shares rest on 3 documents: its bars are pale.
+    table = scores.assign(concept_docs=[30] * 6 + [3] * 2 + [30] * 4 + [3] * 2)
+    drawn("shares_small_group", lambda: framing.plot.shares(table, concept="name of the war"))
+
+
+def test_dispersion_in_date_order_image(drawn, hits, corpus):
+    drawn("dispersion_order", lambda: framing.plot.dispersion(hits, corpus, x="order"))
+
+
+def test_voice_image(drawn, scores_by_period):
+    own = scores_by_period.assign(share=scores_by_period["share"] * 0.6)
+    drawn(
+        "voice",
+        lambda: framing.plot.voice(
+            scores_by_period,
+            own,
+            concept="name of the war",
+            variant="war",
+            events={"2022-02-24": "full-scale invasion"},
+            labels={("name of the war", "war"): "“war”"},
+        ),
+    )

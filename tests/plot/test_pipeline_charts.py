@@ -79,18 +79,23 @@ def pipeline():
 def test_every_chart_draws_the_pipelines_tables(pipeline, tmp_path):
     with framing.plot.style("paper"):
         charts = [
-            framing.plot.shares(pipeline["scores"], "name of the war", source=True),
-            framing.plot.heatmap(pipeline["scores"], "rate"),
-            framing.plot.heatmap(pipeline["scores"], "share", concept="capital"),
+            framing.plot.shares(pipeline["scores"], concept="name of the war", caption=True),
+            framing.plot.heatmap(pipeline["scores"], value="rate"),
+            framing.plot.heatmap(pipeline["scores"], value="share", concept="capital"),
             framing.plot.timeline(
                 pipeline["by_month"],
-                "name of the war",
-                "war",
+                concept="name of the war",
+                variant="war",
                 value="share",
                 events={"2022-02-24": "full-scale invasion"},
             ),
-            framing.plot.timeline(pipeline["by_month"], "capital", small_multiples=True),
-            framing.plot.timeline(pipeline["by_month"], "capital", "Kiev", value="rate"),
+            framing.plot.timeline_grid(
+                pipeline["by_month"],
+                concept="capital",
+            ),
+            framing.plot.timeline(
+                pipeline["by_month"], concept="capital", variant="Kiev", value="rate"
+            ),
             framing.plot.log_odds(pipeline["comparison"], group="Kremlin Wire", n=5),
             framing.plot.log_odds(pipeline["comparison"], group="Daily Planet", kind="bar", n=3),
             framing.plot.dispersion(pipeline["hits"], pipeline["corpus"]),
@@ -103,7 +108,9 @@ def test_every_chart_draws_the_pipelines_tables(pipeline, tmp_path):
 def test_a_variant_rate_timeline_from_score_has_its_bootstrap_bands(pipeline):
     from matplotlib.collections import PolyCollection
 
-    ax = framing.plot.timeline(pipeline["by_month"], "capital", "Kiev", value="rate")
+    ax = framing.plot.timeline(
+        pipeline["by_month"], concept="capital", variant="Kiev", value="rate"
+    )
     bands = [c for c in ax.collections if isinstance(c, PolyCollection)]
     assert len(bands) == 2  # one per outlet, from score's rate_low and rate_high
 
@@ -111,7 +118,7 @@ def test_a_variant_rate_timeline_from_score_has_its_bootstrap_bands(pipeline):
 def test_a_saved_chart_records_the_provenance_of_the_scores_it_shows(pipeline, tmp_path):
     import json
 
-    ax = framing.plot.shares(pipeline["scores"], "capital")
+    ax = framing.plot.shares(pipeline["scores"], concept="capital")
     *_, sidecar = framing.save_figure(ax.figure, tmp_path / "shares.png")
     recorded = json.loads(sidecar.read_text())["provenance"]
     assert recorded["function"] == "score"

@@ -29,7 +29,7 @@ def test_paper_style_is_one_or_two_journal_columns_wide():
     with style("paper"):
         assert mpl.rcParams["figure.figsize"][0] == 3.5
         assert mpl.rcParams["font.size"] == 8
-    with style("paper", columns=2):
+    with style("paper", width_columns=2):
         assert mpl.rcParams["figure.figsize"][0] == 7.2
 
 
@@ -69,14 +69,14 @@ def test_outlet_colours_of_a_categorical_column_use_every_category(scores):
 def test_a_chart_of_some_outlets_keeps_the_colours_pinned_by_the_style(scores):
     only_pravda = scores[scores["outlet"] == "Pravda Online"]
     with style("paper", outlets=scores["outlet"]):
-        ax = framing.plot.shares(only_pravda, "capital")
+        ax = framing.plot.shares(only_pravda, concept="capital")
     colour = mpl.colors.to_hex(ax.patches[0].get_facecolor())
     assert colour == PALETTE[2].lower()  # third of three outlets, not first of one
 
 
 def test_a_chart_of_a_categorical_subset_keeps_the_colours_of_the_whole(scores):
     table = scores.assign(outlet=scores["outlet"].astype("category"))
-    ax = framing.plot.shares(table[table["outlet"] == "Kremlin Wire"], "capital")
+    ax = framing.plot.shares(table[table["outlet"] == "Kremlin Wire"], concept="capital")
     assert mpl.colors.to_hex(ax.patches[0].get_facecolor()) == PALETTE[1].lower()
 
 
@@ -94,4 +94,10 @@ def test_outlet_colours_refuse_a_table_without_an_outlet_column():
 
 def test_explicit_colours_must_cover_every_outlet_plotted(scores):
     with pytest.raises(ValueError, match=r"no colour for \['Kremlin Wire', 'Pravda Online'\]"):
-        framing.plot.shares(scores, "capital", colors={"Daily Planet": "black"})
+        framing.plot.shares(scores, concept="capital", colors={"Daily Planet": "black"})
+
+
+def test_the_old_columns_name_of_style_still_works_with_a_future_warning():
+    with pytest.warns(FutureWarning, match="'columns' parameter of plot.style was renamed"):
+        with style("paper", columns=2):
+            assert mpl.rcParams["figure.figsize"][0] == 7.2

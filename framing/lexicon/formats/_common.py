@@ -141,6 +141,8 @@ def lost_in(lexicon: Lexicon, format: str, *, keeps_case: bool = False) -> None:
         v.description for c in lexicon.concepts for v in c.variants
     ):
         lost.append("descriptions")
+    if any(term._inflection() for term in terms) or lexicon.language in ("ru", "uk"):
+        lost.append("word-form settings (inflection of ru/uk terms, forms added or removed)")
     if lexicon.description or lexicon.licence or lexicon.version != "0":
         lost.append("version, description and licence")
     if lexicon.conditions:

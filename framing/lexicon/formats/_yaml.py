@@ -60,7 +60,10 @@ def _reads_back(text: str) -> bool:
 def compose(text: str, parsed: Parsed) -> tuple[Any, dict[tuple[Any, ...], int]]:
     """Parse YAML safely; return the data and the 1-based line of every key and item.
 
-    Duplicate mapping keys, which YAML loaders silently collapse, become errors.
+    Duplicate mapping keys, which YAML loaders silently collapse, become errors. So do
+    aliases that refer to their own ancestors, and aliases that expand the document past
+    ``framing.get_limits().yaml_nodes`` nodes (a "billion laughs" file of a few hundred
+    bytes): the walk below, and every reader of the data, visits each alias's copy.
     """
     try:
         root = yaml.compose(text, Loader=LOADER)
@@ -70,6 +73,10 @@ def compose(text: str, parsed: Parsed) -> tuple[Any, dict[tuple[Any, ...], int]]
         line = mark.line + 1 if mark is not None else None
         reason = getattr(error, "problem", None) or str(error)
         parsed.add(ERROR, "yaml", f"the file is not valid YAML: {reason}", line)
+        return None, {}
+    problem = _expansion_problem(root)
+    if problem is not None:
+        parsed.add(ERROR, "yaml", problem, None)
         return None, {}
     lines: dict[tuple[Any, ...], int] = {}
 
@@ -98,3 +105,48 @@ def compose(text: str, parsed: Parsed) -> tuple[Any, dict[tuple[Any, ...], int]]
     if root is not None:
         walk(root, ())
     return data, lines
+
+
+def _expansion_problem(root: Any) -> str | None:
+    """Why the document's aliases cannot be expanded, or None.
+
+    Counts the nodes of the document with every alias expanded, visiting each distinct
+    node once (so the count costs as much as the file, not as its expansion).
+    """
+    from framing.limits import get_limits
+
+    if root is None:
+        return None
+    limit = get_limits().yaml_nodes
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            open_nodes.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+            if sizes[key] > limit:
+                return (
+                    f"the file's aliases expand it to more than {limit:,} nodes (a lexicon "
+                    "needs no aliases; raise the limit with framing.set_limits(yaml_nodes=...))"
+                )
+            continue
+        if key in sizes:
+            continue
+        if key in open_nodes:
+            return "an alias refers to a node that holds it (a recursive structure)"
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in sizes)
+    return None
+
+
+def _children(node: Any) -> list[Any]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []

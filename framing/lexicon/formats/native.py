@@ -40,7 +40,17 @@ _LEXICON_KEYS = (
 )
 _CONCEPT_KEYS = ("description", "variants")
 _VARIANT_KEYS = ("description", "reference", "if_near", "unless_near", "terms")
-_TERM_KEYS = ("term", "case_sensitive", "sources", "note", "if_near", "unless_near")
+_TERM_KEYS = (
+    "term",
+    "case_sensitive",
+    "sources",
+    "note",
+    "inflect",
+    "add_forms",
+    "remove_forms",
+    "if_near",
+    "unless_near",
+)
 _EXCLUSION_KEYS = ("phrase", "case_sensitive", "sources", "note")
 _CONTEXT_KEYS = ("within", "side", "words", "concepts", "lexicons", "note")
 _PRECISION_KEYS = ("measured_on", "rows")
@@ -110,7 +120,14 @@ def lexicon_to_yaml(lexicon: Lexicon) -> str:
 
 
 def _term_to_yaml(term: Term, condition: Condition | None = None) -> str:
-    if not term.case_sensitive and term.note is None and not term.sources and condition is None:
+    inflection = term._inflection()
+    if (
+        not term.case_sensitive
+        and term.note is None
+        and not term.sources
+        and not inflection
+        and condition is None
+    ):
         return scalar(term.pattern)
     parts = [f"term: {scalar(term.pattern)}"]
     if term.case_sensitive:
@@ -119,6 +136,12 @@ def _term_to_yaml(term: Term, condition: Condition | None = None) -> str:
         parts.append("sources: [" + ", ".join(scalar(s) for s in term.sources) + "]")
     if term.note is not None:
         parts.append(f"note: {scalar(term.note)}")
+    if "inflect" in inflection:
+        value = inflection["inflect"]
+        parts.append(f"inflect: {scalar(value) if isinstance(value, str) else str(value).lower()}")
+    for key in ("add_forms", "remove_forms"):
+        if key in inflection:
+            parts.append(f"{key}: [" + ", ".join(scalar(f) for f in inflection[key]) + "]")
     parts += _condition_parts(condition)
     return "{" + ", ".join(parts) + "}"
 
@@ -381,7 +404,39 @@ class _Reader:
             self.error("type", f"'note' must be text; got {note!r}", path, **where)
             note = None
         self.condition(item, path, place["concept"], place["variant"], pattern, where)
-        return Term(pattern, case_sensitive=case_sensitive, note=note, sources=tuple(sources))
+        return Term(
+            pattern,
+            case_sensitive=case_sensitive,
+            note=note,
+            sources=tuple(sources),
+            **self.inflection(item, path, where),
+        )
+
+    def inflection(self, item: dict[str, Any], path: KeyPath, where: dict[str, str]) -> dict:
+        """A term's word-form settings: ``inflect``, ``add_forms``, ``remove_forms``."""
+        found: dict[str, Any] = {}
+        inflect = item.get("inflect")
+        if inflect is not None:
+            if isinstance(inflect, bool) or inflect in ("ru", "uk"):
+                found["inflect"] = inflect
+            else:
+                self.error(
+                    "type",
+                    f"'inflect' must be true, false, ru or uk; got {inflect!r}",
+                    path,
+                    **where,
+                )
+        for key in ("add_forms", "remove_forms"):
+            forms = item.get(key)
+            if forms is None:
+                continue
+            if isinstance(forms, str):
+                forms = [forms]
+            if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
+                self.error("type", f"'{key}' must be a list of forms; got {forms!r}", path, **where)
+                continue
+            found[key] = tuple(forms)
+        return found
 
     # -- sense rules and measured precision --------------------------------------------
     def condition(

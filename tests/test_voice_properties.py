@@ -1,0 +1,156 @@
+"""Properties of the voice rules: a paragraph's voices do not depend on the rest of the
+text, and the work grows linearly with the quotation marks of a paragraph."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import framing
+from framing.corpus.schema import conform
+from framing.voice import voices
+
+# The pieces of a paragraph: the term, words, every kind of quotation mark, apostrophes,
+# brackets, sentence ends, cues before and after, speech verbs, names, a mention, an
+# embedded post's signature. No line breaks (they separate paragraphs) and no colons:
+# turn labels are the one rule that crosses paragraphs on purpose (a transcript's turn
+# runs to the next label), and they change the voice only with a principal.
+_PIECES = (
+    "term",
+    "term",
+    " ",
+    " ",
+    " ",
+    "war ",
+    "the ",
+    "Zelensky ",
+    ", ",
+    ". ",
+    "! ",
+    '"',
+    "“",
+    "”",
+    "„",
+    "«",
+    "»",
+    "'",
+    "‘",
+    "’",
+    "‹",
+    "›",
+    "don't ",
+    "Russia's ",
+    "this'",
+    "[",
+    "]",
+    "so-called ",
+    "self-proclaimed ",
+    "allegedly ",
+    "what Moscow calls ",
+    "what it veils as ",
+    " as the Kremlin puts it",
+    "in ",
+    "and ",
+    "said ",
+    "he said",
+    "according to ",
+    "the word ",
+    "slogan ",
+    " - General Staff",
+    " — Name (@handle) May 9, 2022",
+    "так называемая ",
+    "заявил ",
+)
+
+_PARAGRAPH = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PARAGRAPH, min_size=1, max_size=5))
+def test_voices_are_the_same_whole_or_split_at_paragraph_boundaries(paragraphs) -> None:
+    paragraphs = [paragraph for paragraph in paragraphs if paragraph.strip()]
+    text = "\n\n".join(paragraphs)
+    spans = [(m.start(), m.end()) for m in re.finditer("term", text)]
+    whole = voices(text, spans)
+    split = []
+    offset = 0
+    for paragraph in paragraphs:
+        local = [(m.start(), m.end()) for m in re.finditer("term", paragraph)]
+        split += voices(paragraph, local)
+        offset += len(paragraph) + 2
+    assert whole == split
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_PARAGRAPH, min_size=1, max_size=4))
+def test_match_gives_the_same_voices_to_a_text_and_to_its_paragraphs(paragraphs) -> None:
+    paragraphs = [paragraph for paragraph in paragraphs if paragraph.strip()]
+    lexicon = framing.Lexicon.from_dataframe(
+        pd.DataFrame({"concept": ["c"], "variant": ["v"], "term": ["term"]}), name="t"
+    )
+
+    def corpus(texts: list[str]) -> pd.DataFrame:
+        return conform(
+            pd.DataFrame(
+                {
+                    "doc_id": [f"d{i}" for i in range(len(texts))],
+                    "outlet": "X",
+                    "published": "2022-03-01",
+                    "title": "",
+                    "text": texts,
+                }
+            )
+        )
+
+    whole = framing.match(corpus(["\n\n".join(paragraphs)]), lexicon, fields="text")
+    split = framing.match(corpus(paragraphs), lexicon, fields="text")
+    assert whole["voice"].tolist() == split["voice"].tolist()
+
+
+def _time_voices(quotes: int) -> float:
+    """Seconds to classify a paragraph of ``quotes`` quotations, each holding a term."""
+    text = " ".join(f"He said “the term {n} is here” and the term. " for n in range(quotes))
+    spans = [(m.start(), m.end()) for m in re.finditer("term", text)]
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        voices(text, spans)
+        best = min(best, time.process_time() - started)
+    return best
+
+
+def test_voice_time_is_linear_in_the_quotation_marks_of_a_paragraph() -> None:
+    # 16 times the quotation marks (and hits): a linear pass takes about 16 times as
+    # long, the former per-hit scan of every quotation about 256 times. The bound leaves
+    # room for a busy machine.
+    small, large = _time_voices(250), _time_voices(4000)
+    assert large / small < 48
+
+
+_SPOKEN = (
+    "said ", "Said ", "says", "essays ", "told ", "Told ", "according to ", "According to ",
+    "called on ", "recalled ", "по словам ", "По словам ", "за даними ", "заявил ",
+    "the United States ", "claims ", "word ", "x", " ", ", ", ". ", "addressed ", "address ",
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SPOKEN), max_size=30).map("".join), st.data())
+def test_speech_verbs_found_by_pieces_equal_the_verbs_found_whole(text, data) -> None:
+    # The automaton holds pieces of the speech verbs (said, accord, ...) and the regex
+    # checks each piece's word; the result is the verbs a search for the whole verbs
+    # finds, in any window.
+    from framing.voice._keys import KeyIndex, verbs
+    from framing.voice._speakers import speech_verbs
+
+    start = data.draw(st.integers(0, len(text)))
+    stop = data.draw(st.integers(start, len(text)))
+    want = [(v.start(), v.end()) for v in speech_verbs(text, start, stop)]
+    for whole in (False, True):
+        index = KeyIndex(text, whole)
+        got = [(v.start(), v.end()) for v in verbs(text, index.window(start, stop), start, stop)]
+        assert got == want
