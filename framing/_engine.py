@@ -17,10 +17,8 @@ Sense rules (:class:`Rules`) stay inside the one pass:
 
 from __future__ import annotations
 
-import functools
 import os
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -91,6 +89,9 @@ NO_RULES = Rules()
 
 #: The rule id of hits an exclusion displaced without overlapping them (see find_audit).
 SHIFTED = -1
+
+# Between the two sides of a hit's window, scanned as one text (see Engine._near).
+_GAP = "\x00\x00"
 
 # A compiled term: (term index, case-sensitive, checks its end, folded segments after
 # the key or None, cased segments). Plain tuples: they are read once per candidate.
@@ -205,7 +206,6 @@ class Engine:
                     frozenset(patterns.setdefault(spec, len(patterns)) for spec in context_patterns)
                 )
             self._context_engine: Engine | None = Engine(list(patterns), self.backend)
-            _window_word()  # built once per process, with the engine rather than mid-run
             self._context_sets = tuple(sets)
             self._context_window = tuple((within, side) for _, within, side in self.rules.contexts)
         else:
@@ -369,12 +369,17 @@ class Engine:
         if engine is None or engine._empty:
             return frozenset()
         left, right = window(folded, start, end, within)
-        spans = {"both": ((left, start), (end, right)), "before": ((left, start),)}
-        found = set()
-        for first, last in spans.get(side, ((end, right),)):
-            if first < last:
-                pieces = engine._candidates(cased[first:last], folded[first:last])
-                found.update(index for _, _, index in pieces)
+        before, after = (left, start), (end, right)
+        if side == "before":
+            cased_part, folded_part = cased[left:start], folded[left:start]
+        elif side == "after":
+            cased_part, folded_part = cased[end:right], folded[end:right]
+        else:
+            # Both sides in one scan, two non-word characters between them: no pattern
+            # (words joined by single spaces, ending at a word boundary) spans the gap.
+            cased_part = cased[slice(*before)] + _GAP + cased[slice(*after)]
+            folded_part = folded[slice(*before)] + _GAP + folded[slice(*after)]
+        found = {index for _, _, index in engine._candidates(cased_part, folded_part)}
         return frozenset(found)
 
     def _candidates(self, cased: str, folded: str) -> list[tuple[int, int, int]]:
@@ -442,62 +447,57 @@ def _select(candidates: list[tuple[int, int, int]]) -> list[tuple[int, int, int]
     return selected
 
 
-@functools.cache
-def _window_word() -> re.Pattern[str]:
-    """A word, for counting the words around a hit: a run of word characters (letters,
-    digits, "_" and combining marks, as ``framing._text.is_word_character``), an
-    apostrophe between two of them keeping it together ("don't", "Kiev's").
-
-    Built on first use: the combining marks (Unicode category M) are listed from
-    ``unicodedata`` (U+0300 to U+1FFFF and U+E0000 to U+E0FFF, the planes that hold them).
-    """
-    marks: list[str] = []
-    run: list[int] = []
-    for code in (*range(0x300, 0x20000), *range(0xE0000, 0xE1000)):
-        if unicodedata.category(chr(code))[0] == "M":
-            if run and run[-1] == code - 1:
-                run[-1] = code
-            else:
-                run.extend((code, code))
-        # runs are kept as flat (first, last) pairs
-    for first, last in zip(run[::2], run[1::2], strict=True):
-        marks.append(re.escape(chr(first)) + ("-" + re.escape(chr(last)) if last > first else ""))
-    letters = "\\w" + "".join(marks)
-    return re.compile(f"[{letters}]+(?:'[{letters}]+)*")
-
-
 def window(folded: str, start: int, end: int, within: int) -> tuple[int, int]:
     """The ``within`` words before ``start`` and after ``end``: ``(left, right)``.
 
     ``folded[left:start]`` holds the last ``within`` words of ``folded[:start]`` (all of
     them when there are fewer), ``folded[end:right]`` the first ``within`` words of
-    ``folded[end:]``; each is read as a text of its own (see :func:`_window_word`).
+    ``folded[end:]``; each is read as a text of its own. A word is a run of word
+    characters (letters, digits, "_" and combining marks, as
+    ``framing._text.is_word_character``), an apostrophe between two of them keeping it
+    together ("don't", "Kiev's"). The scan walks only over the words it counts.
     """
-    word = _window_word()
-    span = 12 * within + 40
-    while True:
-        low = max(0, start - span)
-        starts = [found.start() for found in word.finditer(folded, low, start)]
-        # More than ``within`` words: the nearest ``within`` are whole (only the first,
-        # at the cut, may be part of a longer word).
-        if len(starts) > within or low == 0:
-            left = starts[-within] if len(starts) >= within else (starts[0] if starts else start)
+    word = _is_word
+    # Backwards from start: ``folded[:start]`` ends at start, so an apostrophe just
+    # before it joins nothing.
+    left = position = start
+    for _ in range(within):
+        index = position - 1
+        while index >= 0 and not word(folded[index]):
+            index -= 1
+        if index < 0:
             break
-        span *= 4
-    span = 12 * within + 40
+        while index > 0 and (
+            word(folded[index - 1])
+            or (folded[index - 1] == "'" and index > 1 and word(folded[index - 2]))
+        ):
+            index -= 1
+        left = position = index
+    # Forwards from end: ``folded[end:]`` starts at end, so an apostrophe there joins
+    # nothing either.
+    right = position = end
     length = len(folded)
-    while True:
-        high = min(length, end + span)
-        ends = []
-        for found in word.finditer(folded, end, high):
-            ends.append(found.end())
-            if len(ends) > within:
-                break
-        if len(ends) > within or high == length:
-            right = ends[within - 1] if len(ends) >= within else (ends[-1] if ends else end)
+    for _ in range(within):
+        index = position
+        while index < length and not word(folded[index]):
+            index += 1
+        if index == length:
             break
-        span *= 4
+        index += 1
+        while index < length and (
+            word(folded[index])
+            or (folded[index] == "'" and index + 1 < length and word(folded[index + 1]))
+        ):
+            index += 1
+        right = position = index
     return left, right
+
+
+def _is_word(character: str) -> bool:
+    """``framing._text.is_word_character``, with a fast path for ASCII."""
+    if character < "\x80":
+        return character.isalnum() or character == "_"
+    return is_word_character(character)
 
 
 # Every character that is not a word character (Python's ``\\W``: not alphanumeric and
