@@ -45,7 +45,8 @@ SPEECH_WORDS: tuple[str, ...] = (
     replied answered ask asks asked continued concluded urge urges urged vow vows vowed
     promised pledged accuse accuses accused accusing admit admits admitted acknowledge
     acknowledges acknowledged confirm confirms confirmed deny denies denied recalled remarked
-    commented predicted repeated addressed quoted chanted shouted demanded threaten threatens
+    commented predicted repeated addressed quoted quoting cited citing reported reporting
+    chanted shouted demanded threaten threatens
     threatened speak speaks spoke spoken speaking mention mentions mentioned describe
     describes described заявил заявила заявили сообщил сообщила сообщили сказал сказала
     сказали отметил отметила отметили подчеркнул подчеркнула подчеркнули добавил добавила
@@ -75,7 +76,8 @@ SPEECH_KEYS = tuple(
     """say said tell told add wrot writ tweet posted stated declar announc noted stress
     emphas explain claimed insist warn argu replied answered ask continued concluded urg
     vow promised pledged accus admit acknowledg confirm deni deny recalled remarked
-    commented predicted repeated addressed quoted chanted shouted demanded threaten speak
+    commented predicted repeated addressed quoted quoting cited citing reported reporting
+    chanted shouted demanded threaten speak
     spok mention describ call accord""".split()
 )
 CYRILLIC_SPEECH_KEYS = tuple(
