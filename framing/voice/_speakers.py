@@ -275,7 +275,6 @@ _AUXILIARIES = frozenset(
     """has have had also could would will was were is are then later again once previously
     repeatedly not never reportedly earlier already been just""".split()
 )
-_LAST_WORD = re.compile(r"\s*(\w+)\s*$")
 #: A pronoun subject ("he said") is the last named speaker at most this many characters
 #: before it.
 PRONOUN_REACH = 1000
@@ -293,12 +292,13 @@ def _subject(text: str, start: int, stop: int) -> tuple[str | None, str | None]:
     foreign minister Sergei Lavrov", "the head of the Office of the President"); after
     an appositive ("Dmytro Kuleba, the foreign minister, said") the piece with a name.
     """
-    while True:  # drop the auxiliaries before the verb ("Dmytro Kuleba, has accused")
-        last = _LAST_WORD.search(text, max(start, stop - 40), stop)
-        if last is None or last.group(1).lower() not in _AUXILIARIES:
-            break
-        stop = last.start()
     segment = text[start:stop]
+    while True:  # drop the auxiliaries before the verb ("Dmytro Kuleba, has accused")
+        stripped = segment.rstrip()
+        cut = max(stripped.rfind(" "), stripped.rfind("\n"), stripped.rfind("\t"))
+        if stripped[cut + 1 :].lower() not in _AUXILIARIES or not stripped:
+            break
+        segment = stripped[: cut + 1]
     pieces = [piece for piece in segment.split(",") if piece.strip()]
     if not pieces:
         return None, None
