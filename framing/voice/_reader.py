@@ -31,6 +31,7 @@ from framing.voice._speakers import (
     QUOTE_INTRODUCERS,
     Principal,
     Turns,
+    Verb,
     attribution_after,
     attribution_before,
     clause_start,
@@ -242,9 +243,9 @@ class Reader:
         speaker = None
         if closed:
             stop = min(paragraph_end, closing + 160)
-            _, speaker = attribution_after(text, closing + 1, stop, opening)
+            _, speaker = attribution_after(text, closing + 1, stop, opening, finder=self._verbs)
         if speaker is None:
-            _, speaker = attribution_before(text, clause, opening)
+            _, speaker = attribution_before(text, clause, opening, finder=self._verbs)
         if speaker is None and goes_on:
             speaker = self._info(number, quotes, index - 1)[2]
         if speaker is None:
@@ -264,12 +265,12 @@ class Reader:
         paragraph_start, paragraph_end = self.paragraphs[number]
         opening, closing = quotes.starts[index], quotes.ends[index]
         clause = clause_start(text, paragraph_start, opening)
-        if attribution_before(text, clause, opening)[0]:
+        if attribution_before(text, clause, opening, finder=self._verbs)[0]:
             return True
         if QUOTE_INTRODUCERS.search(text, clause, opening):
             return True
         stop = min(paragraph_end, closing + 60)
-        return attribution_after(text, closing + 1, stop, opening)[0]
+        return attribution_after(text, closing + 1, stop, opening, finder=self._verbs)[0]
 
     def _bracketed(self, quotes: Quotes, index: int, start: int, end: int) -> bool:
         text = self.text
@@ -329,6 +330,13 @@ class Reader:
         after = closing + 1
         stop = min(paragraph_end, after + REACH)
         return self._may_hold(after, stop, AFTER) and cue_after(text, after, stop, after)
+
+    def _verbs(self, text: str, start: int, stop: int) -> list[Verb]:
+        """The speech verbs of ``text[start:stop]`` (a ``Finder``): from the window's keys
+        when the text has a key index, else by the speech-verb automaton."""
+        if self._index is None:
+            return speech_verbs(text, start, stop)
+        return verbs(text, self._index.window(start, stop), start, stop)
 
     def _may_hold(self, start: int, stop: int, kind: int) -> bool:
         """False only when ``text[start:stop]`` holds no key of a cue of ``kind``."""
