@@ -26,22 +26,18 @@ from framing.voice._keys import (
     has_speech,
     verbs,
 )
+from framing.voice._names import Principal, names_a_person
 from framing.voice._quotes import Quotes, is_word, pair_quotes, paragraphs
 from framing.voice._speakers import (
     QUOTE_INTRODUCERS,
-    Principal,
-    Turns,
     Verb,
     attribution_after,
     attribution_before,
     clause_start,
-    dash_sources,
-    embedded_posts,
-    names_a_person,
     sentence_speaker,
-    spaced_hyphen,
     speech_verbs,
 )
+from framing.voice._turns import Turns, dash_sources, embedded_posts, spaced_hyphen
 
 #: A quotation of at most this many words, with no speech verb or speaker around it,
 #: is a scare quote ("a sham 'referendum'"): ``distanced``.
