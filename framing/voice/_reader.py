@@ -93,7 +93,6 @@ def _sentence_stop(text: str, position: int, high: int) -> int:
 
 _NO_PRINCIPAL = Principal(())
 _NO_TURNS = Turns("", [0], _NO_PRINCIPAL)
-_NONE = (None, False)
 
 
 class Reader:
