@@ -113,7 +113,12 @@ class Turns:
         for position in _colons(text):  # a label is a colon near a line's start
             if position and text[position - 1].isdigit():
                 continue  # a time (13:16), never a label
-            start = text.rfind("\n", 0, position) + 1
+            # the line's start, looked for within reach (a text without line breaks and
+            # with many colons would otherwise be read once per colon)
+            reach = max(0, position - _LABEL_REACH - 1)
+            start = text.rfind("\n", reach, position) + 1
+            if start == 0 and reach > 0:
+                continue  # the line starts farther back than a label can be long
             if start == line or position - start > _LABEL_REACH:
                 continue
             line = start
@@ -186,6 +191,8 @@ def dash_sources(text: str, start: int, stop: int) -> list[tuple[int, int, str]]
         and not spaced_hyphen(text, start, stop)
     ):
         return found  # no dash after a space (the regex scan is slow; str.find is not)
+    sentence = start  # the last sentence start, found by one pass over the paragraph
+    scanned = start
     for match in _DASH_SOURCE.finditer(text, start, stop):
         dash = match.start()
         before = text[max(start, dash - 6) : dash].rstrip(_CLOSERS)
@@ -198,9 +205,9 @@ def dash_sources(text: str, start: int, stop: int) -> list[tuple[int, int, str]]
             and not text[after + 1 : stop].strip()
         ):
             continue
-        sentence = start
-        for end in _SENTENCE_START.finditer(text, start, dash):
+        for end in _SENTENCE_START.finditer(text, scanned, dash):
             sentence = end.end()
+        scanned = dash
         found.append((sentence, dash, match.group("who").strip()))
     return found
 
