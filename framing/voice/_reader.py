@@ -62,6 +62,8 @@ _MARKUP = re.compile(r"[\s*_#>]*")
 # cue windows, REACH).
 _SENTENCE_REACH = 150
 _SENTENCE_ENDS = ".!?"
+# An [insertion] in a quotation is looked for this many characters either side of a hit.
+_INSERTION = 100
 _TRAPS = CASE_TRAPS.pattern[1:-1]
 
 
@@ -268,13 +270,15 @@ class Reader:
         return attribution_after(text, closing + 1, stop, opening, finder=self._verbs)[0]
 
     def _bracketed(self, quotes: Quotes, index: int, start: int, end: int) -> bool:
+        """The hit is inside [square brackets] (of at most ``_INSERTION`` characters
+        either side of it) within the quotation ``index``."""
         text = self.text
         opening, closing = quotes.starts[index], quotes.ends[index]
-        bracket = text.rfind("[", opening, start)
+        bracket = text.rfind("[", max(opening, start - _INSERTION), start)
         return (
             bracket >= 0
             and text.find("]", bracket, start) < 0
-            and 0 <= text.find("]", end, closing) < closing
+            and 0 <= text.find("]", end, min(closing, end + _INSERTION))
         )
 
     def _is_lead(self, number: int, opening: int) -> bool:
