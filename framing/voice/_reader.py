@@ -37,16 +37,17 @@ from framing.voice._speakers import (
     sentence_speaker,
     speech_verbs,
 )
-from framing.voice._turns import Turns, dash_sources, embedded_posts, spaced_hyphen
+from framing.voice._turns import Turns, dash_sources, embedded_posts
 
 #: A quotation of at most this many words, with no speech verb or speaker around it,
 #: is a scare quote ("a sham 'referendum'"): ``distanced``.
 SCARE_QUOTE_WORDS = 4
 
 # A text with at least this many hits has its cue keys and speech verbs found once, in
-# one pass of a small automaton over the lower-cased text; each window is then a bisect.
-# With fewer hits a pass over each hit's window is cheaper.
-_KEYS_ONCE_FROM = 4
+# one pass of a small automaton over the lower-cased text (about 22 us for 600 words);
+# each window is then a bisect. With fewer hits a pass over each hit's window (about 3 us)
+# is cheaper.
+_KEYS_ONCE_FROM = 8
 _WORD = re.compile(r"\w+(?:['’\-\u2010\u2011]\w+)*")
 # A sentence end inside a quotation, with more words after it: a quotation of speech.
 _INNER_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»]*\s+(?=\S)")
@@ -114,11 +115,12 @@ class Reader:
         self._turns: Turns | None = None if ":" in text or "\uff1a" in text else _NO_TURNS
         self._sources: dict[int, list[tuple[int, int, str]]] = {}
         self._posts: dict[int, list[tuple[int, int, str]]] = {}
-        # Embedded posts and headline sources need "(@" and a dash after a space: most
-        # texts have neither. (One-character ``in`` runs at memchr speed; a two-character
-        # needle that starts with a space is some hundred times slower.)
+        # Embedded posts need "(@" and headline sources a dash: many texts have neither.
+        # (One-character ``in`` runs at memchr speed; a two-character needle that starts
+        # with a space is some hundred times slower.) Whether a paragraph has a dash after
+        # a space is looked at only for a paragraph with an own hit.
         self._has_posts = "@" in text and "(@" in text
-        self._has_dashes = "\u2013" in text or "\u2014" in text or spaced_hyphen(text, 0, len(text))
+        self._dashes = "\u2013" in text or "\u2014" in text or "-" in text
         ascii = text.isascii()
         # (four one-character ``in``: memchr speed, a regex class scans far slower)
         self._traps = not ascii and any(trap in text for trap in _TRAPS)
@@ -184,8 +186,10 @@ class Reader:
             paragraph_start, paragraph_end, start, end, found
         ):
             return "distanced", turn_speaker
-        if turn_speaker is not None or not (speech or self._has_dashes):
+        if turn_speaker is not None:
             return "own", turn_speaker
+        if not speech:  # the common case: no speech verb near; a headline source at most
+            return "own", self._source_at(number, start) if self._dashes else None
         return "own", self._own_speaker(number, start, end, found)
 
     def _quoted(self, number: int, quotes: Quotes, index: int) -> tuple[str, str | None]:
@@ -384,10 +388,10 @@ class Reader:
 
     def _source_at(self, number: int, position: int) -> str | None:
         """The headline source ("... - General Staff") of the sentence at ``position``."""
-        if not self._has_dashes:
+        if not self._dashes:
             return None
         sources = self._sources.get(number)
-        if sources is None:
+        if sources is None:  # (dash_sources first looks for a dash after a space)
             sources = dash_sources(self.text, *self.paragraphs[number])
             self._sources[number] = sources
         for begin, stop, source in sources:
