@@ -182,6 +182,11 @@ def test_the_cue_prefilter_knows_every_character_that_matches_an_ascii_letter() 
         if not 0xD800 <= code < 0xE000 and letter.fullmatch(chr(code))
     }
     assert found == set(voice_module._CASE_TRAPS.pattern[1:-1])
+    # The Reader tests a text for each of them (one-character ``in``).
+    from framing.voice._reader import Reader
+
+    assert all(Reader(f"a {trap} b")._traps for trap in found)
+    assert not Reader("a é b")._traps
 
 
 def test_a_cue_written_with_a_long_s_still_distances() -> None:

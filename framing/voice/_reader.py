@@ -8,7 +8,6 @@ from bisect import bisect_right
 from framing.voice._cues import (
     AFTER_KEYS,
     BEFORE_KEYS,
-    CASE_TRAPS,
     CYRILLIC_KEYS,
     REACH,
     cue_after,
@@ -37,7 +36,7 @@ from framing.voice._speakers import (
     sentence_speaker,
     speech_verbs,
 )
-from framing.voice._turns import Turns, dash_sources, embedded_posts
+from framing.voice._turns import Turns, dash_sources, embedded_posts, spaced_hyphen
 
 #: A quotation of at most this many words, with no speech verb or speaker around it,
 #: is a scare quote ("a sham 'referendum'"): ``distanced``.
@@ -65,7 +64,6 @@ _SENTENCE_REACH = 150
 _SENTENCE_ENDS = ".!?"
 # An [insertion] in a quotation is looked for this many characters either side of a hit.
 _INSERTION = 100
-_TRAPS = CASE_TRAPS.pattern[1:-1]
 
 
 def _sentence_start(text: str, low: int, position: int) -> int:
@@ -104,6 +102,23 @@ class Reader:
     labels once per text; cues and speech verbs only in the windows around a hit, after
     one automaton pass finds their keys there (most windows hold none)."""
 
+    __slots__ = (
+        "_ascii",
+        "_dashes",
+        "_has_posts",
+        "_index",
+        "_posts",
+        "_quote_info",
+        "_quotes",
+        "_sources",
+        "_traps",
+        "_turns",
+        "paragraph_starts",
+        "paragraphs",
+        "principal",
+        "text",
+    )
+
     def __init__(self, text: str, hits: int = 1, principal: Principal | None = None) -> None:
         self.text = text
         self.paragraphs = paragraphs(text)
@@ -115,17 +130,18 @@ class Reader:
         self._turns: Turns | None = None if ":" in text or "\uff1a" in text else _NO_TURNS
         self._sources: dict[int, list[tuple[int, int, str]]] = {}
         self._posts: dict[int, list[tuple[int, int, str]]] = {}
-        # Embedded posts need "(@" and headline sources a dash: many texts have neither.
-        # (One-character ``in`` runs at memchr speed; a two-character needle that starts
-        # with a space is some hundred times slower.) Whether a paragraph has a dash after
-        # a space is looked at only for a paragraph with an own hit.
+        # Embedded posts need "(@" and headline sources a dash after a space: many texts
+        # have neither. (One-character ``in`` runs at memchr speed; a two-character needle
+        # that starts with a space is some hundred times slower.) The dashes are looked
+        # for when a hit first needs them.
         self._has_posts = "@" in text and "(@" in text
-        self._dashes = "\u2013" in text or "\u2014" in text or "-" in text
-        ascii = text.isascii()
-        # (four one-character ``in``: memchr speed, a regex class scans far slower)
-        self._traps = not ascii and any(trap in text for trap in _TRAPS)
-        self._before_keys = BEFORE_KEYS if ascii else BEFORE_KEYS + CYRILLIC_KEYS
-        self._after_keys = AFTER_KEYS if ascii else AFTER_KEYS + CYRILLIC_KEYS
+        self._dashes: bool | None = None
+        self._ascii = ascii = text.isascii()
+        # The case traps of CASE_TRAPS (one-character ``in``: memchr speed, where a regex
+        # class scans far slower).
+        self._traps = not ascii and (
+            "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text
+        )
         # The cue keys and speech verbs around each hit: one automaton pass per window,
         # or one over the whole text when it has many hits. Only without case traps: then
         # ``str.lower`` keeps every offset ("İ" is the one character whose lower case is
@@ -189,7 +205,7 @@ class Reader:
         if turn_speaker is not None:
             return "own", turn_speaker
         if not speech:  # the common case: no speech verb near; a headline source at most
-            return "own", self._source_at(number, start) if self._dashes else None
+            return "own", self._source_at(number, start)
         return "own", self._own_speaker(number, start, end, found)
 
     def _quoted(self, number: int, quotes: Quotes, index: int) -> tuple[str, str | None]:
@@ -305,7 +321,7 @@ class Reader:
         window = max(paragraph_start, start - REACH)
         stop = min(paragraph_end, end + REACH)
         if found is None:
-            before = may_hold_cue(text, window, start, self._traps, self._before_keys)
+            before = may_hold_cue(text, window, start, self._traps, self._keys(BEFORE))
         else:
             before = has(found, BEFORE, window, start)
         if (
@@ -315,7 +331,7 @@ class Reader:
         ):
             return True
         if found is None:
-            after = may_hold_cue(text, end, stop, self._traps, self._after_keys)
+            after = may_hold_cue(text, end, stop, self._traps, self._keys(AFTER))
         else:
             after = has(found, AFTER, end, stop)
         return after and cue_after(text, end, stop, end)
@@ -341,12 +357,16 @@ class Reader:
             return speech_verbs(text, start, stop)
         return verbs(text, self._index.window(start, stop), start, stop)
 
+    def _keys(self, kind: int) -> tuple[str, ...]:
+        """The cue keys tested one by one in a text with case traps (``may_hold_cue``)."""
+        keys = BEFORE_KEYS if kind == BEFORE else AFTER_KEYS
+        return keys if self._ascii else keys + CYRILLIC_KEYS
+
     def _may_hold(self, start: int, stop: int, kind: int) -> bool:
         """False only when ``text[start:stop]`` holds no key of a cue of ``kind``."""
         if self._index is not None:
             return has(self._index.window(start, stop), kind, start, stop)
-        keys = self._before_keys if kind == BEFORE else self._after_keys
-        return may_hold_cue(self.text, start, stop, self._traps, keys)
+        return may_hold_cue(self.text, start, stop, self._traps, self._keys(kind))
 
     # -- speakers ------------------------------------------------------------------------
 
@@ -388,6 +408,9 @@ class Reader:
 
     def _source_at(self, number: int, position: int) -> str | None:
         """The headline source ("... - General Staff") of the sentence at ``position``."""
+        if self._dashes is None:
+            text = self.text
+            self._dashes = "\u2013" in text or "\u2014" in text or spaced_hyphen(text, 0, len(text))
         if not self._dashes:
             return None
         sources = self._sources.get(number)
