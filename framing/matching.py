@@ -543,12 +543,23 @@ def _assemble(
                 if voice
                 else pd.array([pd.NA] * len(starts), dtype="string")
             ),
-            "speaker": pd.array(speakers, dtype="string"),
+            "speaker": _strings(speakers),
         }
     )
     for column in columns:
         table[column] = _joined(corpus[column].take(documents))
     return table
+
+
+def _strings(values: list[str | None]) -> pd.api.extensions.ExtensionArray:
+    """``values`` as a "string" array; through pyarrow when that is the storage (ten times
+    faster than pandas' own conversion of a list of mostly None)."""
+    dtype = pd.StringDtype()
+    if dtype.storage == "pyarrow":
+        import pyarrow as pa
+
+        return pd.array(pa.array(values, type=pa.large_string()), dtype=dtype)
+    return pd.array(values, dtype=dtype)
 
 
 def _joined(values: pd.Series) -> pd.Series:

@@ -182,6 +182,11 @@ def test_the_cue_prefilter_knows_every_character_that_matches_an_ascii_letter() 
         if not 0xD800 <= code < 0xE000 and letter.fullmatch(chr(code))
     }
     assert found == set(voice_module._CASE_TRAPS.pattern[1:-1])
+    # The Reader tests a text for each of them (one-character ``in``).
+    from framing.voice._reader import Reader
+
+    assert all(Reader(f"a {trap} b")._traps for trap in found)
+    assert not Reader("a é b")._traps
 
 
 def test_a_cue_written_with_a_long_s_still_distances() -> None:
@@ -296,3 +301,96 @@ def test_a_coding_sheet_without_the_speaker_column_still_writes_and_reads(tmp_pa
     coded = framing.read_coding_sheet(path)
     assert "speaker" not in coded.columns
     assert coded["hit_id"].tolist() == sheet["hit_id"].tolist()
+
+
+# -- match with a principal ----------------------------------------------------------------
+
+
+def _principal_corpus():
+    import pandas as pd
+
+    from framing.corpus.schema import conform
+
+    texts = [
+        "Zelensky said: “The invasion will fail.”",
+        "Zelensky said: “The invasion will fail.”",
+        "Zelensky said: “The invasion will fail.”",
+        "Lavrov said: “The invasion is a special operation.”",
+    ]
+    corpus = conform(
+        pd.DataFrame(
+            {
+                "doc_id": ["a", "b", "c", "d"],
+                "outlet": "X",
+                "published": "2022-03-01",
+                "title": "",
+                "text": texts,
+            }
+        )
+    )
+    corpus["speaker"] = pd.Series(
+        [["Володимир Зеленський"], "Volodymyr Zelenskyy", None, ["Volodymyr Zelenskyy"]],
+        dtype=object,
+    )
+    return corpus
+
+
+def _invasion_lexicon():
+    import pandas as pd
+
+    import framing
+
+    return framing.Lexicon.from_dataframe(
+        pd.DataFrame({"concept": ["war"], "variant": ["v"], "term": ["invasion"]}), name="t"
+    )
+
+
+def test_match_takes_the_principal_from_a_corpus_column() -> None:
+    import framing
+
+    hits = framing.match(_principal_corpus(), _invasion_lexicon(), principal="speaker")
+    assert hits["voice"].tolist() == ["own", "own", "quoted", "quoted"]
+    assert hits["speaker"].tolist() == ["Zelensky", "Zelensky", "Zelensky", "Lavrov"]
+    assert hits.attrs["framing"]["parameters"]["principal"] == "speaker"
+
+
+def test_match_takes_a_principal_name_or_list_and_match_text_too() -> None:
+    import framing
+
+    corpus, lexicon = _principal_corpus(), _invasion_lexicon()
+    hits = framing.match(corpus, lexicon, principal="Sergei Lavrov")
+    assert hits["voice"].tolist() == ["quoted", "quoted", "quoted", "own"]
+    hits = framing.match(corpus, lexicon, principal=["Sergei Lavrov", "Zelensky"])
+    assert hits["voice"].tolist() == ["own"] * 4
+    hits = framing.match(corpus, lexicon)
+    assert hits["voice"].tolist() == ["quoted"] * 4
+    text = "Zelensky said: “The invasion will fail.”"
+    assert framing.match_text(text, lexicon, principal="Zelenskyy")["voice"].tolist() == ["own"]
+
+
+def test_a_dask_corpus_with_a_principal_column_gives_the_pandas_hits() -> None:
+    import pytest
+
+    dd = pytest.importorskip("dask.dataframe")
+    import framing
+
+    corpus, lexicon = _principal_corpus(), _invasion_lexicon()
+    want = framing.match(corpus, lexicon, principal="speaker")
+    got = framing.match(dd.from_pandas(corpus, npartitions=2), lexicon, principal="speaker")
+    got = got.compute().reset_index(drop=True)
+    assert got["voice"].tolist() == want["voice"].tolist()
+    assert got["speaker"].tolist() == want["speaker"].tolist()
+
+
+def test_a_bad_principal_is_refused_with_a_clear_message() -> None:
+    import pandas as pd
+    import pytest
+
+    import framing
+
+    corpus, lexicon = _principal_corpus(), _invasion_lexicon()
+    with pytest.raises(ValueError, match="'principal' parameter of match"):
+        framing.match(corpus, lexicon, principal=3)
+    corpus["speaker"] = pd.Series([1, None, None, None], dtype=object)
+    with pytest.raises(ValueError, match="principal column 'speaker'"):
+        framing.match(corpus, lexicon, principal="speaker")

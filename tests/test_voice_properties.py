@@ -133,6 +133,8 @@ def test_voice_time_is_linear_in_the_quotation_marks_of_a_paragraph() -> None:
 
 _SPOKEN = (
     "said ", "Said ", "says", "essays ", "told ", "Told ", "according to ", "According to ",
+    "address ", "added ", "announcement ", "speaker ", "spoke ", "argument ", "denial ",
+    "written ", "writer ",
     "called on ", "recalled ", "по словам ", "По словам ", "за даними ", "заявил ",
     "the United States ", "claims ", "word ", "x", " ", ", ", ". ", "addressed ", "address ",
 )  # fmt: skip
@@ -154,3 +156,13 @@ def test_speech_verbs_found_by_pieces_equal_the_verbs_found_whole(text, data) ->
         index = KeyIndex(text, whole)
         got = [(v.start(), v.end()) for v in verbs(text, index.window(start, stop), start, stop)]
         assert got == want
+
+
+def test_every_speech_verb_begins_with_a_piece_of_the_automaton() -> None:
+    from framing.voice._speakers import CYRILLIC_SPEECH_KEYS, SPEECH_KEYS, SPEECH_WORDS
+
+    pieces = SPEECH_KEYS + CYRILLIC_SPEECH_KEYS
+    for word in SPEECH_WORDS:
+        lower = word.lower()
+        last = lower.split()[-1]  # "по словам": its second word
+        assert any(lower.startswith(p) or last.startswith(p) for p in pieces), word

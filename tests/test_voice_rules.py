@@ -377,3 +377,10 @@ def test_voices_and_speakers_returns_both_for_every_hit() -> None:
         ("distanced", None),
         ("own", None),
     ]
+
+
+def test_a_report_or_citation_is_a_speech_verb() -> None:
+    text = "Russian media reported quoting Putin's approval of a ‘special military operation’."
+    assert voice_of(text, "special military operation") == "quoted"
+    text = "citing a ‘special military operation’ in the Donbas"
+    assert voice_of(text, "special military operation") == "quoted"

@@ -35,9 +35,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from framing.voice._cues import ADVERB_GAP_WORDS, CASE_TRAPS, CUE_GAP_WORDS
+from framing.voice._names import Principal, name_key
 from framing.voice._quotes import UNCLOSED_QUOTE_CHARS, pair_quotes, paragraphs
 from framing.voice._reader import SCARE_QUOTE_WORDS, Reader
-from framing.voice._speakers import POST_CHARS, Principal, name_key
+from framing.voice._turns import POST_CHARS
 
 __all__ = [
     "ADVERB_GAP_WORDS",

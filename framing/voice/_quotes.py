@@ -123,6 +123,7 @@ def pair_quotes(text: str, start: int, end: int) -> Quotes:
     found: list[tuple[int, int, bool]] = []
     stack: list[tuple[int, str, int]] = []
     counts = [0, 0, 0, 0]
+    tops: list[list[str]] = [[], [], [], []]  # the open marks of each kind, innermost last
     last_close = -1
     for mark in _QUOTE_MARKS.finditer(text, start, end):
         position = mark.start()
@@ -144,7 +145,7 @@ def pair_quotes(text: str, start: int, end: int) -> Quotes:
         elif character in "\u201d\u2019\u00bb\u203a":
             action = 2 if counts[family] else (1 if opens else 3)
         elif character in "\u00ab\u2039":  # closes only in the reversed »…« style
-            top = _top_of(stack, family)
+            top = tops[family][-1] if tops[family] else ""
             action = 2 if top and top in "\u00bb\u203a" and closes and not opens else 1
         elif character == '"':
             if counts[family] and opens and not closes:
@@ -168,14 +169,19 @@ def pair_quotes(text: str, start: int, end: int) -> Quotes:
             last_close = position
             action = 1
             counts[family] -= 1
+            tops[family].pop()
         if action == 1:
             stack.append((position, character, family))
             counts[family] += 1
+            tops[family].append(character)
         elif action == 2:
             while stack[-1][2] != family:
-                counts[stack.pop()[2]] -= 1
+                dropped = stack.pop()[2]
+                counts[dropped] -= 1
+                tops[dropped].pop()
             opening = stack.pop()
             counts[family] -= 1
+            tops[family].pop()
             found.append((opening[0], position, True))
             last_close = position
         elif action == 3 and family == _SINGLE and closes:
@@ -209,13 +215,6 @@ def _previous_character(text: str, start: int, position: int) -> str:
     while index >= start and text[index].isspace():
         index -= 1
     return text[index] if index >= start else "\x00"
-
-
-def _top_of(stack: list[tuple[int, str, int]], family: int) -> str:
-    for _, character, kind in reversed(stack):
-        if kind == family:
-            return character
-    return ""
 
 
 def _glued_opening(text: str, start: int, position: int) -> int | None:

@@ -8,7 +8,6 @@ from bisect import bisect_right
 from framing.voice._cues import (
     AFTER_KEYS,
     BEFORE_KEYS,
-    CASE_TRAPS,
     CYRILLIC_KEYS,
     REACH,
     cue_after,
@@ -26,30 +25,28 @@ from framing.voice._keys import (
     has_speech,
     verbs,
 )
+from framing.voice._names import Principal, names_a_person
 from framing.voice._quotes import Quotes, is_word, pair_quotes, paragraphs
 from framing.voice._speakers import (
     QUOTE_INTRODUCERS,
-    Principal,
-    Turns,
+    Verb,
     attribution_after,
     attribution_before,
     clause_start,
-    dash_sources,
-    embedded_posts,
-    names_a_person,
     sentence_speaker,
-    spaced_hyphen,
     speech_verbs,
 )
+from framing.voice._turns import Turns, dash_sources, embedded_posts, spaced_hyphen
 
 #: A quotation of at most this many words, with no speech verb or speaker around it,
 #: is a scare quote ("a sham 'referendum'"): ``distanced``.
 SCARE_QUOTE_WORDS = 4
 
 # A text with at least this many hits has its cue keys and speech verbs found once, in
-# one pass of a small automaton over the lower-cased text; each window is then a bisect.
-# With fewer hits a pass over each hit's window is cheaper.
-_KEYS_ONCE_FROM = 4
+# one pass of a small automaton over the lower-cased text (about 22 us for 600 words);
+# each window is then a bisect. With fewer hits a pass over each hit's window (about 3 us)
+# is cheaper.
+_KEYS_ONCE_FROM = 8
 _WORD = re.compile(r"\w+(?:['’\-\u2010\u2011]\w+)*")
 # A sentence end inside a quotation, with more words after it: a quotation of speech.
 _INNER_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»]*\s+(?=\S)")
@@ -65,7 +62,8 @@ _MARKUP = re.compile(r"[\s*_#>]*")
 # cue windows, REACH).
 _SENTENCE_REACH = 150
 _SENTENCE_ENDS = ".!?"
-_TRAPS = CASE_TRAPS.pattern[1:-1]
+# An [insertion] in a quotation is looked for this many characters either side of a hit.
+_INSERTION = 100
 
 
 def _sentence_start(text: str, low: int, position: int) -> int:
@@ -96,7 +94,6 @@ def _sentence_stop(text: str, position: int, high: int) -> int:
 
 _NO_PRINCIPAL = Principal(())
 _NO_TURNS = Turns("", [0], _NO_PRINCIPAL)
-_NONE = (None, False)
 
 
 class Reader:
@@ -104,6 +101,23 @@ class Reader:
     once per paragraph that holds a hit (and each quotation's attribution once), turn
     labels once per text; cues and speech verbs only in the windows around a hit, after
     one automaton pass finds their keys there (most windows hold none)."""
+
+    __slots__ = (
+        "_ascii",
+        "_dashes",
+        "_has_posts",
+        "_index",
+        "_posts",
+        "_quote_info",
+        "_quotes",
+        "_sources",
+        "_traps",
+        "_turns",
+        "paragraph_starts",
+        "paragraphs",
+        "principal",
+        "text",
+    )
 
     def __init__(self, text: str, hits: int = 1, principal: Principal | None = None) -> None:
         self.text = text
@@ -116,16 +130,18 @@ class Reader:
         self._turns: Turns | None = None if ":" in text or "\uff1a" in text else _NO_TURNS
         self._sources: dict[int, list[tuple[int, int, str]]] = {}
         self._posts: dict[int, list[tuple[int, int, str]]] = {}
-        # Embedded posts and headline sources need "(@" and a dash after a space: most
-        # texts have neither. (One-character ``in`` runs at memchr speed; a two-character
-        # needle that starts with a space is some hundred times slower.)
+        # Embedded posts need "(@" and headline sources a dash after a space: many texts
+        # have neither. (One-character ``in`` runs at memchr speed; a two-character needle
+        # that starts with a space is some hundred times slower.) The dashes are looked
+        # for when a hit first needs them.
         self._has_posts = "@" in text and "(@" in text
-        self._has_dashes = "\u2013" in text or "\u2014" in text or spaced_hyphen(text, 0, len(text))
-        ascii = text.isascii()
-        # (four one-character ``in``: memchr speed, a regex class scans far slower)
-        self._traps = not ascii and any(trap in text for trap in _TRAPS)
-        self._before_keys = BEFORE_KEYS if ascii else BEFORE_KEYS + CYRILLIC_KEYS
-        self._after_keys = AFTER_KEYS if ascii else AFTER_KEYS + CYRILLIC_KEYS
+        self._dashes: bool | None = None
+        self._ascii = ascii = text.isascii()
+        # The case traps of CASE_TRAPS (one-character ``in``: memchr speed, where a regex
+        # class scans far slower).
+        self._traps = not ascii and (
+            "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text
+        )
         # The cue keys and speech verbs around each hit: one automaton pass per window,
         # or one over the whole text when it has many hits. Only without case traps: then
         # ``str.lower`` keeps every offset ("İ" is the one character whose lower case is
@@ -186,8 +202,10 @@ class Reader:
             paragraph_start, paragraph_end, start, end, found
         ):
             return "distanced", turn_speaker
-        if turn_speaker is not None or not (speech or self._has_dashes):
+        if turn_speaker is not None:
             return "own", turn_speaker
+        if not speech:  # the common case: no speech verb near; a headline source at most
+            return "own", self._source_at(number, start)
         return "own", self._own_speaker(number, start, end, found)
 
     def _quoted(self, number: int, quotes: Quotes, index: int) -> tuple[str, str | None]:
@@ -242,9 +260,9 @@ class Reader:
         speaker = None
         if closed:
             stop = min(paragraph_end, closing + 160)
-            _, speaker = attribution_after(text, closing + 1, stop, opening)
+            _, speaker = attribution_after(text, closing + 1, stop, opening, finder=self._verbs)
         if speaker is None:
-            _, speaker = attribution_before(text, clause, opening)
+            _, speaker = attribution_before(text, clause, opening, finder=self._verbs)
         if speaker is None and goes_on:
             speaker = self._info(number, quotes, index - 1)[2]
         if speaker is None:
@@ -264,21 +282,23 @@ class Reader:
         paragraph_start, paragraph_end = self.paragraphs[number]
         opening, closing = quotes.starts[index], quotes.ends[index]
         clause = clause_start(text, paragraph_start, opening)
-        if attribution_before(text, clause, opening)[0]:
+        if attribution_before(text, clause, opening, finder=self._verbs)[0]:
             return True
         if QUOTE_INTRODUCERS.search(text, clause, opening):
             return True
         stop = min(paragraph_end, closing + 60)
-        return attribution_after(text, closing + 1, stop, opening)[0]
+        return attribution_after(text, closing + 1, stop, opening, finder=self._verbs)[0]
 
     def _bracketed(self, quotes: Quotes, index: int, start: int, end: int) -> bool:
+        """The hit is inside [square brackets] (of at most ``_INSERTION`` characters
+        either side of it) within the quotation ``index``."""
         text = self.text
         opening, closing = quotes.starts[index], quotes.ends[index]
-        bracket = text.rfind("[", opening, start)
+        bracket = text.rfind("[", max(opening, start - _INSERTION), start)
         return (
             bracket >= 0
             and text.find("]", bracket, start) < 0
-            and 0 <= text.find("]", end, closing) < closing
+            and 0 <= text.find("]", end, min(closing, end + _INSERTION))
         )
 
     def _is_lead(self, number: int, opening: int) -> bool:
@@ -301,7 +321,7 @@ class Reader:
         window = max(paragraph_start, start - REACH)
         stop = min(paragraph_end, end + REACH)
         if found is None:
-            before = may_hold_cue(text, window, start, self._traps, self._before_keys)
+            before = may_hold_cue(text, window, start, self._traps, self._keys(BEFORE))
         else:
             before = has(found, BEFORE, window, start)
         if (
@@ -311,7 +331,7 @@ class Reader:
         ):
             return True
         if found is None:
-            after = may_hold_cue(text, end, stop, self._traps, self._after_keys)
+            after = may_hold_cue(text, end, stop, self._traps, self._keys(AFTER))
         else:
             after = has(found, AFTER, end, stop)
         return after and cue_after(text, end, stop, end)
@@ -330,12 +350,23 @@ class Reader:
         stop = min(paragraph_end, after + REACH)
         return self._may_hold(after, stop, AFTER) and cue_after(text, after, stop, after)
 
+    def _verbs(self, text: str, start: int, stop: int) -> list[Verb]:
+        """The speech verbs of ``text[start:stop]`` (a ``Finder``): from the window's keys
+        when the text has a key index, else by the speech-verb automaton."""
+        if self._index is None:
+            return speech_verbs(text, start, stop)
+        return verbs(text, self._index.window(start, stop), start, stop)
+
+    def _keys(self, kind: int) -> tuple[str, ...]:
+        """The cue keys tested one by one in a text with case traps (``may_hold_cue``)."""
+        keys = BEFORE_KEYS if kind == BEFORE else AFTER_KEYS
+        return keys if self._ascii else keys + CYRILLIC_KEYS
+
     def _may_hold(self, start: int, stop: int, kind: int) -> bool:
         """False only when ``text[start:stop]`` holds no key of a cue of ``kind``."""
         if self._index is not None:
             return has(self._index.window(start, stop), kind, start, stop)
-        keys = self._before_keys if kind == BEFORE else self._after_keys
-        return may_hold_cue(self.text, start, stop, self._traps, keys)
+        return may_hold_cue(self.text, start, stop, self._traps, self._keys(kind))
 
     # -- speakers ------------------------------------------------------------------------
 
@@ -377,10 +408,13 @@ class Reader:
 
     def _source_at(self, number: int, position: int) -> str | None:
         """The headline source ("... - General Staff") of the sentence at ``position``."""
-        if not self._has_dashes:
+        if self._dashes is None:
+            text = self.text
+            self._dashes = "\u2013" in text or "\u2014" in text or spaced_hyphen(text, 0, len(text))
+        if not self._dashes:
             return None
         sources = self._sources.get(number)
-        if sources is None:
+        if sources is None:  # (dash_sources first looks for a dash after a space)
             sources = dash_sources(self.text, *self.paragraphs[number])
             self._sources[number] = sources
         for begin, stop, source in sources:
