@@ -33,7 +33,7 @@ from framing.corpus.dedup import deduplicate
 from framing.corpus.readers import as_corpus, iter_corpus, read_corpus, write_corpus
 from framing.datasets import load_sample
 from framing.discovery import collocations, suggest_terms
-from framing.distributed import read_corpus_dask
+from framing.distributed import read_corpus_dask  # also registers the dask stages
 from framing.errors import (
     FramingError,
     FramingWarning,

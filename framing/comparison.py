@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from framing._engines import dask_implementation
 from framing._tokens import count_tokens, tokenize
 from framing.corpus.schema import validate_corpus
 from framing.provenance import stamp
@@ -199,12 +200,9 @@ def compare_groups(
     {'term': ['kiev', 'regime', 'shells', 'kyiv', 'says'], 'count': [2, 2, 1, 0, 0], \
 'other_count': [0, 0, 1, 2, 2]}
     """
-    from framing.distributed import is_dask
-
-    if is_dask(corpus):
-        from framing.distributed import comparison as distributed
-
-        return distributed.compare_groups(
+    distributed = dask_implementation("compare_groups", corpus)
+    if distributed is not None:
+        return distributed(
             corpus,
             by=by,
             target=target,

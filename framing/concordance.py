@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from framing._checks import renamed
+from framing._engines import dask_implementation
 from framing.provenance import stamp
 
 #: The columns of a KWIC table, in order.
@@ -198,12 +199,9 @@ def kwic(
     >>> table[["left", "match", "right"]].iloc[0].tolist()
     ['Officials in ', 'Kiev', ' said on Tuesday']
     """
-    from framing.distributed import is_dask
-
-    if is_dask(hits) or is_dask(corpus):
-        from framing.distributed import concordance as distributed
-
-        return distributed.kwic(hits, corpus, window=window, n=n, seed=seed)
+    distributed = dask_implementation("kwic", hits, corpus)
+    if distributed is not None:
+        return distributed(hits, corpus, window=window, n=n, seed=seed)
     if not isinstance(window, int) or isinstance(window, bool) or window < 0:
         raise ValueError(
             f"The 'window' parameter of kwic must be a whole number >= 0. Got {window!r} instead."

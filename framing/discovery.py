@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing._engines import dask_implementation
 from framing._tokens import tokenize
 from framing.comparison import _validate_inputs, compare_groups
 from framing.provenance import stamp
@@ -98,12 +99,9 @@ def collocations(
       collocate position  count
     0    regime    after      2
     """
-    from framing.distributed import is_dask
-
-    if is_dask(corpus):
-        from framing.distributed import comparison as distributed
-
-        return distributed.collocations(
+    distributed = dask_implementation("collocations", corpus)
+    if distributed is not None:
+        return distributed(
             corpus, term, window=window, measure=measure, min_count=min_count, fields=fields,
             lowercase=lowercase, stop_words=stop_words,
         )  # fmt: skip
@@ -325,12 +323,9 @@ def suggest_terms(
 
     "regime" and "says" are left out: each group uses them only inside the longer phrase.
     """
-    from framing.distributed import is_dask
-
-    if is_dask(corpus):
-        from framing.distributed import comparison as distributed
-
-        return distributed.suggest_terms(
+    distributed = dask_implementation("suggest_terms", corpus)
+    if distributed is not None:
+        return distributed(
             corpus, lexicon, by=by, n=n, ngram_range=ngram_range, min_count=min_count,
             fields=fields, stop_words=stop_words,
         )  # fmt: skip

@@ -88,6 +88,7 @@ import pandas as pd
 
 from framing._checks import renamed
 from framing._engine import NO_RULES, Rules, TermError, TermSpec, engine_for
+from framing._engines import is_dask
 from framing.corpus.language import language_mismatch
 from framing.corpus.schema import validate_corpus
 from framing.errors import FramingWarning
@@ -233,7 +234,7 @@ def match(
     _check_principal(principal)
     if not isinstance(rules, bool):
         raise ValueError(f"The 'rules' parameter of match must be True or False. Got {rules!r}.")
-    if _is_dask(corpus):
+    if is_dask(corpus):
         return _match_dask(corpus, lexicon, fields, classify_voice, columns, principal, rules)
     if not isinstance(corpus, pd.DataFrame):
         raise TypeError(
@@ -752,12 +753,6 @@ def _progress_bar(total: int, progress: bool | None) -> Any:
 
     # None: the bar appears only once the run has taken three seconds.
     return tqdm(total=total, unit="doc", desc="match", delay=0 if progress else 3.0)
-
-
-def _is_dask(corpus: Any) -> bool:
-    return type(corpus).__module__.split(".")[0] in {"dask", "dask_expr"} and hasattr(
-        corpus, "map_partitions"
-    )
 
 
 def _match_dask(

@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from framing._engines import dask_implementation
 from framing._tokens import count_tokens
 from framing.corpus.schema import DATETIME_DTYPE, STRING_DTYPE, validate_corpus
 from framing.provenance import ATTRS_KEY, stamp
@@ -219,12 +220,9 @@ def score(
     2  Reuters    kiev      0         2  0.000000
     3  Reuters    kyiv      1         2  1.000000
     """
-    from framing.distributed import is_dask
-
-    if is_dask(corpus) or is_dask(hits):
-        from framing.distributed import scoring as distributed
-
-        return distributed.score(
+    distributed = dask_implementation("score", corpus, hits)
+    if distributed is not None:
+        return distributed(
             hits, corpus, by=by, period=period, voice=voice, fields=fields, lexicon=lexicon,
             ci=ci, interval=interval, n_boot=n_boot, seed=seed,
         )  # fmt: skip

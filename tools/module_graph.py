@@ -50,6 +50,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         "foundation",
         (
             "framing._version",
+            "framing._engines",
             "framing.errors",
             "framing.limits",
             "framing._files",

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing._engines import dask_implementation
 from framing.concordance import kwic
 from framing.provenance import stamp
 
@@ -277,12 +278,9 @@ def coding_sheet(
     1  a:text:14-20  Shelling near   Odessa        went on.  <NA>
     0    b:text:0-6                  Odessa  , Texas, votes  <NA>
     """
-    from framing.distributed import is_dask
-
-    if is_dask(hits) or is_dask(corpus):
-        from framing.distributed import concordance as distributed
-
-        return distributed.coding_sheet(hits, corpus, n=n, by=by, window=window, seed=seed)
+    distributed = dask_implementation("coding_sheet", hits, corpus)
+    if distributed is not None:
+        return distributed(hits, corpus, n=n, by=by, window=window, seed=seed)
     _check_whole(n, "n", "coding_sheet", minimum=1)
     _check_whole(window, "window", "coding_sheet", minimum=0)
     _check_whole(seed, "seed", "coding_sheet", minimum=0)

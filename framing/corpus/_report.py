@@ -25,6 +25,7 @@ from typing import Any
 
 import pandas as pd
 
+from framing._engines import is_dask
 from framing.corpus.schema import CorpusError
 from framing.errors import RecordError
 
@@ -313,8 +314,6 @@ def load_report(corpus: pd.DataFrame) -> LoadReport:
     >>> report.summary[["read", "kept", "skipped"]].to_dict("records")
     [{'read': 1, 'kept': 1, 'skipped': 0}]
     """
-    from framing.distributed import is_dask
-
     if is_dask(corpus):  # framing.read_corpus_dask: the report is on the corpus's meta
         corpus = corpus._meta
     record = getattr(corpus, "attrs", {}).get(REPORT_KEY)

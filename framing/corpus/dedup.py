@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing._engines import dask_implementation
 from framing.corpus.clean import _report
 from framing.corpus.schema import STRING_DTYPE, CorpusError, validate_corpus
 
@@ -139,12 +140,9 @@ def deduplicate(
     >>> len(framing.deduplicate(corpus, drop=True))
     2
     """
-    from framing.distributed import is_dask
-
-    if is_dask(corpus):
-        from framing.distributed import dedup as distributed
-
-        return distributed.deduplicate(
+    distributed = dask_implementation("deduplicate", corpus)
+    if distributed is not None:
+        return distributed(
             corpus, near=near, threshold=threshold, drop=drop, seed=seed, on=on, key=key,
             shingle_size=shingle_size, num_perm=num_perm,
         )  # fmt: skip

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing._engines import register_dask
 from framing._tokens import count_tokens, tokenize
 from framing.discovery import (
     _collocation_table,
@@ -31,11 +32,12 @@ from framing.discovery import (
     _suggestions,
     _token_stream,
 )
-from framing.distributed import is_dask
+from framing.distributed._common import is_dask
 from framing.distributed.scoring import check_corpus
 from framing.provenance import ATTRS_KEY, stamp
 
 
+@register_dask("compare_groups")
 def compare_groups(corpus: Any, **options: Any) -> pd.DataFrame:
     """:func:`framing.compare_groups` for a dask corpus; returns the pandas table.
 
@@ -54,6 +56,7 @@ def compare_groups(corpus: Any, **options: Any) -> pd.DataFrame:
     return table
 
 
+@register_dask("suggest_terms")
 def suggest_terms(
     corpus: Any,
     lexicon: Any,
@@ -98,6 +101,7 @@ def suggest_terms(
     return table
 
 
+@register_dask("collocations")
 def collocations(
     corpus: Any,
     term: str,

@@ -15,10 +15,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from framing.distributed import is_dask
+from framing._engines import register_dask
+from framing.distributed._common import is_dask
 from framing.provenance import ATTRS_KEY
 
 
+@register_dask("kwic")
 def kwic(hits: Any, corpus: Any, *, window: int = 10, n: int | None = None, seed: int = 0) -> Any:
     """:func:`framing.kwic` for dask hits or a dask corpus; returns the pandas KwicTable."""
     from framing.concordance import kwic as pandas_kwic
@@ -33,6 +35,7 @@ def kwic(hits: Any, corpus: Any, *, window: int = 10, n: int | None = None, seed
     return pandas_kwic(table, documents, window=window, n=n, seed=seed)
 
 
+@register_dask("coding_sheet")
 def coding_sheet(
     hits: Any,
     corpus: Any,

@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing._engines import register_dask
 from framing.corpus.dedup import (
     _UINT64,
     _as_int64,
@@ -46,12 +47,13 @@ from framing.corpus.dedup import (
     _shingle_sets,
 )
 from framing.corpus.schema import STRING_DTYPE, CorpusError
-from framing.distributed import no_string_conversion
+from framing.distributed._common import no_string_conversion
 from framing.distributed.scoring import check_corpus
 
 _PARTITION = "__framing_partition"
 
 
+@register_dask("deduplicate")
 def deduplicate(
     corpus: Any,
     *,

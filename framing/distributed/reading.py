@@ -43,7 +43,7 @@ from framing.corpus.readers._sources import (
     source_files,
 )
 from framing.corpus.schema import CORPUS_COLUMNS, conform, empty_corpus, validate_corpus
-from framing.distributed import no_string_conversion, require_dask
+from framing.distributed._common import no_string_conversion, require_dask
 from framing.provenance import ATTRS_KEY, stamp
 
 __all__ = ["read_corpus_dask"]

@@ -24,9 +24,10 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from framing._engines import register_dask
 from framing._tokens import count_tokens
 from framing.corpus.schema import CorpusError, validate_corpus
-from framing.distributed import collect, is_dask
+from framing.distributed._common import collect, is_dask
 from framing.provenance import ATTRS_KEY, stamp
 from framing.scoring import (
     _by_columns,
@@ -42,6 +43,7 @@ _TOKENS = "__framing_tokens"
 _COUNT = "__framing_hits"
 
 
+@register_dask("score")
 def score(
     hits: Any,
     corpus: Any,

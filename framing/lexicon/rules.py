@@ -27,16 +27,15 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from framing._text import LATIN_LOOKALIKES, is_word_character, mixed_script_words, term_key
+from framing.errors import LexiconError
+from framing.lexicon.terms import Concept, Term, Variant
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from framing.lexicon.model import (
-        Concept,
         Condition,
         Context,
         Exclusion,
         Measurement,
-        Term,
-        Variant,
     )
 
 #: Severities, most serious first.
@@ -586,14 +585,10 @@ def check_exclusions(
 
 
 def _as_term(exclusion: Exclusion) -> Term:
-    from framing.lexicon.model import Term
-
     return Term(exclusion.pattern, case_sensitive=exclusion.case_sensitive)
 
 
 def _as_entry(exclusion: Exclusion) -> _Entry:
-    from framing.lexicon.model import Concept, Variant
-
     term = _as_term(exclusion)
     variant = Variant("exclusions", (term,))
     return _Entry((-1,), Concept("exclusions", (variant,)), variant, 0, term, None, "")
@@ -814,8 +809,6 @@ def _bundled() -> list[str]:
 
 def raise_for_errors(problems: Iterable[Problem], *, heading: str) -> None:
     """Raise :class:`LexiconError` listing every error among ``problems``."""
-    from framing.lexicon.model import LexiconError
-
     errors = [problem for problem in problems if problem.severity == ERROR]
     if not errors:
         return

@@ -23,6 +23,7 @@ from framing.lexicon.model import (
     Measurement,
     Term,
     Variant,
+    register_yaml_writer,
 )
 from framing.lexicon.rules import ERROR, Problem
 
@@ -592,3 +593,6 @@ def _locate(lines: Mapping[KeyPath, int], problem: Problem) -> int | None:
     if problem.key in _CONDITION_KEYS and (*path, problem.key) in lines:
         return lines[(*path, problem.key)]
     return lines.get(path)
+
+
+register_yaml_writer(lexicon_to_yaml)  # behind Lexicon.to_yaml
