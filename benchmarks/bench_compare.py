@@ -43,7 +43,7 @@ def _countvectorizer_path(corpus: pd.DataFrame) -> int:
     from sklearn.feature_extraction.text import CountVectorizer
 
     from framing._tokens import tokenize
-    from framing.stats import _keyness_arrays, _log_odds_arrays
+    from framing.stats.distinctive import _keyness_arrays, _log_odds_arrays
 
     texts = corpus["title"].fillna("").tolist() + corpus["text"].fillna("").tolist()
     vectorizer = CountVectorizer(

@@ -20,9 +20,8 @@ from framing._engines import dask_implementation
 from framing._tokens import count_tokens, tokenize
 from framing.corpus.schema import validate_corpus
 from framing.provenance import stamp
-from framing.stats import (
-    _VARIANCES,
-    _check_choice,
+from framing.stats._inputs import _VARIANCES, _check_choice
+from framing.stats.distinctive import (
     _keyness_arrays,
     _log_odds_arrays,
     _prior,

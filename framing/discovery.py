@@ -20,7 +20,7 @@ from framing._engines import dask_implementation
 from framing._tokens import tokenize
 from framing.comparison import _validate_inputs, compare_groups
 from framing.provenance import stamp
-from framing.stats import _check_choice
+from framing.stats._inputs import _check_choice
 
 _MEASURES = ("likelihood_ratio", "pmi")
 

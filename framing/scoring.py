@@ -601,7 +601,7 @@ def _effective_intervals(
     ci: float,
 ) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
     """Share, rate and concept-rate intervals on effective sample sizes (group x pair)."""
-    from framing.stats import _rate_bounds, _share_bounds
+    from framing.stats.intervals import _rate_bounds, _share_bounds
 
     def by_group(matrix: Any) -> np.ndarray:
         return np.asarray((membership @ matrix).todense(), dtype=np.float64)
