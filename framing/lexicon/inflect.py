@@ -222,8 +222,8 @@ def shared_forms(lexicon: Lexicon) -> pd.DataFrame:
 
 
 def shared_form_problems(lexicon: Lexicon) -> list[Any]:
-    """Warnings (``framing.lexicon.rules.Problem``) for the forms of :func:`shared_forms`."""
-    from framing.lexicon.rules import WARNING, Problem
+    """Warnings (``framing.lexicon.problems.Problem``) for the forms of :func:`shared_forms`."""
+    from framing.lexicon.problems import WARNING, Problem
 
     shared = shared_forms(lexicon)
     problems = []

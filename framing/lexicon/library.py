@@ -20,7 +20,7 @@ import pandas as pd
 
 from framing.lexicon.formats import EXTENSIONS, parse_file, read_lexicon
 from framing.lexicon.model import Lexicon, LexiconError
-from framing.lexicon.rules import ERROR, WARNING, Problem
+from framing.lexicon.problems import ERROR, WARNING, Problem
 
 
 def _bundled_folder() -> Path:

@@ -128,7 +128,8 @@ class Lexicon:
             )
         # Every rule is checked when a lexicon is built, however it was built, so no
         # code downstream meets a duplicate term or a glob that swallows another term.
-        from framing.lexicon.rules import lexicon_problems, raise_for_errors
+        from framing.lexicon.problems import raise_for_errors
+        from framing.lexicon.rules import lexicon_problems
 
         raise_for_errors(
             lexicon_problems(

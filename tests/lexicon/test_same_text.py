@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from framing import _text
 from framing._engine import Engine, TermError, _segments
 from framing.lexicon import Concept, Lexicon, LexiconError, Term, Variant
-from framing.lexicon.rules import lexicon_problems, term_syntax_problem
+from framing.lexicon.problems import term_syntax_problem
+from framing.lexicon.rules import lexicon_problems
 
 
 def two_concepts(first: Term, second: Term) -> list[Concept]:

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from framing import read_lexicon
 from framing.lexicon import Concept, Lexicon, Term, Variant
 from framing.lexicon.model import Condition, Context, Exclusion, Measurement
-from framing.lexicon.rules import ERROR, lexicon_problems
+from framing.lexicon.problems import ERROR
+from framing.lexicon.rules import lexicon_problems
 
 NAMES = st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True)
 # Words with the punctuation real terms carry inside them (hyphen, apostrophes).

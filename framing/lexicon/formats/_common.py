@@ -17,7 +17,8 @@ from typing import Any
 
 from framing.errors import LexiconWarning
 from framing.lexicon.model import Concept, Exclusion, Lexicon, Term, Variant
-from framing.lexicon.rules import ERROR, WARNING, Problem, lexicon_problems, raise_for_errors
+from framing.lexicon.problems import ERROR, WARNING, Problem, raise_for_errors
+from framing.lexicon.rules import lexicon_problems
 
 
 def warn(message: str) -> None:

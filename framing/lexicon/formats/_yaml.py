@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from framing.lexicon.formats._common import Parsed
-from framing.lexicon.rules import ERROR
+from framing.lexicon.problems import ERROR
 
 #: The safe loader, in C when PyYAML has it.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

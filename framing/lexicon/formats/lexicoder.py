@@ -15,7 +15,7 @@ from framing.lexicon.formats._common import (
     split_category,
 )
 from framing.lexicon.model import Lexicon
-from framing.lexicon.rules import ERROR
+from framing.lexicon.problems import ERROR
 
 
 def parse(text: str, file: str, name: str, categories: set[str] | None) -> Parsed:

@@ -21,7 +21,7 @@ from framing.lexicon.formats._common import (
     warn,
 )
 from framing.lexicon.model import Lexicon
-from framing.lexicon.rules import ERROR
+from framing.lexicon.problems import ERROR
 
 # A line of the category list: a number and a name (LIWC2015 indents and annotates them).
 _CATEGORY = re.compile(r"^\s*(\d+)\s+(\S+)")

@@ -25,7 +25,7 @@ from framing.lexicon.model import (
     Variant,
     register_yaml_writer,
 )
-from framing.lexicon.rules import ERROR, Problem
+from framing.lexicon.problems import ERROR, Problem
 
 # The keys allowed at each level of the native format, in the order to_yaml writes them.
 _LEXICON_KEYS = (

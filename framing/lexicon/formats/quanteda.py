@@ -12,7 +12,7 @@ from typing import Any
 from framing.lexicon.formats._common import Parsed, from_rows, lost_in, nested_rows, write_nested
 from framing.lexicon.formats._yaml import compose, scalar
 from framing.lexicon.model import Lexicon
-from framing.lexicon.rules import ERROR
+from framing.lexicon.problems import ERROR
 
 
 def parse(text: str, file: str, name: str, categories: set[str] | None) -> Parsed:
