@@ -69,7 +69,10 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         (
             "framing.stats",
             "framing.scoring",
+            "framing._scoring_inputs",
+            "framing._scoring_groups",
             "framing.comparison",
+            "framing._term_counts",
             "framing.discovery",
             "framing.concordance",
             "framing.coding",

@@ -25,19 +25,19 @@ import pandas as pd
 from scipy import sparse
 
 from framing._engines import register_dask
+from framing._scoring_groups import _group_keys
+from framing._scoring_inputs import (
+    _by_columns,
+    _check_parameters,
+    _fields,
+    _variant_pairs,
+    _voices,
+)
 from framing._tokens import count_tokens
 from framing.corpus.schema import CorpusError, validate_corpus
 from framing.distributed._common import collect, is_dask
 from framing.provenance import ATTRS_KEY, stamp
-from framing.scoring import (
-    _by_columns,
-    _check_parameters,
-    _fields,
-    _group_keys,
-    _score_table,
-    _variant_pairs,
-    _voices,
-)
+from framing.scoring import _score_table
 
 _TOKENS = "__framing_tokens"
 _COUNT = "__framing_hits"

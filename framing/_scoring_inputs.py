@@ -1,0 +1,207 @@
+"""What ``score`` accepts: its constants (periods, voices, intervals, the columns of its
+table) and the checks of its parameters, hits and fields.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from framing.provenance import ATTRS_KEY
+
+PERIODS: dict[str, str] = {
+    "W": "week (Monday to Sunday)",
+    "M": "month",
+    "Q": "quarter",
+    "Y": "year",
+}
+VOICES: tuple[str, ...] = ("own", "quoted", "distanced")
+#: How ``score`` computes intervals: "effective" (the default; see ``docs/statistics.md``)
+#: or "bootstrap" (the percentile bootstrap over documents of earlier versions).
+INTERVALS: tuple[str, ...] = ("effective", "bootstrap")
+#: The fewest documents a value should rest on: charts grey a share whose concept has
+#: hits in fewer documents of the group (``concept_docs``), and a rate whose group has
+#: fewer documents (``n_docs``). The share intervals' coverage is checked from 5
+#: documents up (``docs/statistics.md``); below that a group shows little.
+MIN_DOCS: int = 5
+FIELDS: tuple[str, ...] = ("title", "text")
+SCORE_COLUMNS: tuple[str, ...] = (
+    "concept",
+    "variant",
+    "count",
+    "docs",
+    "n_docs",
+    "n_tokens",
+    "rate",
+    "rate_low",
+    "rate_high",
+    "share",
+    "share_low",
+    "share_high",
+    "concept_count",
+    "concept_docs",
+    "concept_rate",
+    "concept_rate_low",
+    "concept_rate_high",
+)
+_HIT_COLUMNS = ("doc_id", "field", "concept", "variant")
+
+
+# -- parameters --------------------------------------------------------------------------
+def _by_columns(by: Any, corpus: pd.DataFrame, period: str | None) -> list[str]:
+    columns = [by] if isinstance(by, str) else list(by) if by is not None else []
+    if not all(isinstance(column, str) for column in columns):
+        raise ValueError(
+            f"The 'by' parameter of score must be a corpus column name or a list of them. "
+            f"Got {by!r} instead."
+        )
+    missing = [column for column in columns if column not in corpus.columns]
+    if missing:
+        raise ValueError(
+            f"The 'by' parameter of score names {missing}, which the corpus does not have. "
+            f"Corpus columns: {list(corpus.columns)}."
+        )
+    if period is not None and "period" in columns:
+        raise ValueError(
+            "score cannot group by a corpus column called 'period' and by period= at once; "
+            "rename the column."
+        )
+    if len(set(columns)) != len(columns):
+        raise ValueError(f"The 'by' parameter of score repeats a column: {columns}.")
+    return columns
+
+
+def _check_parameters(period: Any, ci: Any, n_boot: Any, seed: Any, interval: Any) -> None:
+    if interval not in INTERVALS:
+        raise ValueError(
+            "The 'interval' parameter of score must be 'effective' or 'bootstrap'. "
+            f"Got {interval!r} instead."
+        )
+    if period is not None and period not in PERIODS:
+        raise ValueError(
+            "The 'period' parameter of score must be None, 'W', 'M', 'Q' or 'Y'. "
+            f"Got {period!r} instead."
+        )
+    if isinstance(ci, bool) or not isinstance(ci, (int, float)) or not 0 < ci < 1:
+        raise ValueError(
+            f"The 'ci' parameter of score must be a number between 0 and 1 (0.95 for a 95% "
+            f"interval). Got {ci!r} instead."
+        )
+    if isinstance(n_boot, bool) or not isinstance(n_boot, (int, np.integer)) or n_boot < 1:
+        raise ValueError(
+            f"The 'n_boot' parameter of score must be a whole number of 1 or more. "
+            f"Got {n_boot!r} instead."
+        )
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ValueError(
+            f"The 'seed' parameter of score must be a whole number of 0 or more. "
+            f"Got {seed!r} instead."
+        )
+
+
+def _voices(voice: Any) -> list[str] | None:
+    if voice is None:
+        return None
+    voices = [voice] if isinstance(voice, str) else list(voice)
+    unknown = [v for v in voices if v not in VOICES]
+    if unknown or not voices:
+        raise ValueError(
+            "The 'voice' parameter of score must be 'own', 'quoted', 'distanced' or a list "
+            f"of them. Got {voice!r} instead."
+        )
+    return voices
+
+
+def _fields(fields: Any, hits: pd.DataFrame, corpus: pd.DataFrame) -> tuple[str, ...]:
+    if fields is None:
+        recorded = hits.attrs.get(ATTRS_KEY, {}).get("parameters", {}).get("fields")
+        fields = recorded if recorded else FIELDS
+    fields = (fields,) if isinstance(fields, str) else tuple(fields)
+    return _check_text_fields(fields, corpus, function="score")
+
+
+def _check_text_fields(fields: tuple[str, ...], corpus: pd.DataFrame, *, function: str):
+    """Check that ``fields`` name string columns of the corpus (title, text, description...)."""
+    text_columns = [c for c in corpus.columns if isinstance(corpus[c].dtype, pd.StringDtype)]
+    unknown = [field for field in fields if field not in text_columns]
+    if unknown or not fields or len(set(fields)) != len(fields):
+        raise ValueError(
+            f"The 'fields' parameter of {function} must name text columns of the corpus "
+            f"(such as 'title', 'text', 'description'), each once. Got {list(fields)!r} "
+            "instead."
+        )
+    return fields
+
+
+def _usable_hits(
+    hits: pd.DataFrame, corpus: pd.DataFrame, fields: tuple[str, ...], voices: list[str] | None
+) -> pd.DataFrame:
+    if not isinstance(hits, pd.DataFrame):
+        raise TypeError(f"score needs a hits table (DataFrame). Got {type(hits).__name__}.")
+    needed = [*_HIT_COLUMNS, *(["voice"] if voices is not None else [])]
+    missing = [column for column in needed if column not in hits.columns]
+    if missing:
+        raise ValueError(
+            f"The hits table lacks the column(s) {missing}; score needs {needed}. "
+            "Make hits with framing.match."
+        )
+    unknown = ~hits["doc_id"].astype(str).isin(set(corpus["doc_id"].astype(str)))
+    if unknown.any():
+        row = int(np.flatnonzero(unknown.to_numpy())[0])
+        raise ValueError(
+            f"Hit {row} names the document {hits['doc_id'].iloc[row]!r}, which is not in the "
+            f"corpus ({int(unknown.sum())} hit(s) like it). Score hits with the corpus they "
+            "were matched in."
+        )
+    bad_field = ~hits["field"].astype(str).isin(set(corpus.columns))
+    if bad_field.any():
+        row = int(np.flatnonzero(bad_field.to_numpy())[0])
+        raise ValueError(
+            f"Hit {row} has field {hits['field'].iloc[row]!r}, which is not a corpus column."
+        )
+    keep = hits["field"].astype(str).isin(fields).to_numpy()
+    if voices is not None:
+        keep = keep & hits["voice"].astype(str).isin(voices).to_numpy()
+    kept = hits.loc[keep]
+    kept.attrs = dict(hits.attrs)
+    return kept
+
+
+def _variant_pairs(hits: pd.DataFrame, lexicon: Any) -> list[tuple[str, str]]:
+    """Every (concept, variant) to report, in lexicon order where the lexicon is known."""
+    if lexicon is not None:
+        pairs = list(
+            dict.fromkeys(
+                (concept.name, variant.name)
+                for concept in lexicon.concepts
+                for variant in concept.variants
+            )
+        )
+    else:
+        recorded = hits.attrs.get(ATTRS_KEY, {}).get("lexicon", {}).get("variants")
+        if recorded:
+            pairs = [(str(concept), str(variant)) for concept, variant in recorded]
+        else:
+            present = hits[["concept", "variant"]].astype(str).drop_duplicates()
+            pairs = sorted(present.itertuples(index=False, name=None))
+    seen = set(pairs)
+    found = (
+        hits[["concept", "variant"]]
+        .astype(str)
+        .drop_duplicates()
+        .itertuples(index=False, name=None)
+    )
+    stray = [pair for pair in found if pair not in seen]
+    if stray:
+        raise ValueError(
+            f"The hits hold concept {stray[0][0]!r}, variant {stray[0][1]!r}, which the "
+            "lexicon does not have. Score hits with the lexicon they were matched with."
+        )
+    if not pairs:
+        raise ValueError(
+            "score found no concept/variant to report: the hits are empty and no lexicon "
+            "was given. Pass lexicon= so that groups without hits get rows of zeros."
+        )
+    return pairs
