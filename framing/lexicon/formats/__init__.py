@@ -38,7 +38,7 @@ from types import MappingProxyType
 
 from framing.lexicon.formats import lexicoder, liwc, native, quanteda, wordstat
 from framing.lexicon.formats._common import LexiconWarning, Parsed
-from framing.lexicon.formats.native import lexicon_to_yaml
+from framing.lexicon.formats.native_writing import lexicon_to_yaml
 from framing.lexicon.model import Lexicon, LexiconError
 
 __all__ = [
