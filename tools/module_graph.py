@@ -76,7 +76,10 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     ("output", ("framing.figures", "framing.plot")),
-    ("entry points", ("framing.datasets", "framing.cli", "framing._figures_job", "framing")),
+    (
+        "entry points",
+        ("framing._fetch", "framing.datasets", "framing.cli", "framing._figures_job", "framing"),
+    ),
 ]
 
 
