@@ -55,6 +55,9 @@ class Dataset:
     source: str
     files: tuple[DatasetFile, ...]
     note: str = ""
+    #: The columns that hold its text, to match and compare (RUWA has no bodies: its
+    #: sub-headings are descriptions, and some outlets' rows have no title).
+    fields: tuple[str, ...] = ("title", "text")
 
 
 _GH = "https://github.com/{repo}/raw/{commit}/{path}"
@@ -100,6 +103,7 @@ _REGISTRY: tuple[Dataset, ...] = (
                 member="RUWA_04.08.23.csv",
             ),
         ),
+        fields=("title", "description"),
         note="rt.com, tass.com, en.news-front.info, reuters.com, bbc.co.uk, aljazeera.com, "
         "msnbc.com, ukrinform.net, censor.net; the site's domain is the outlet",
     ),

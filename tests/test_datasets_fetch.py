@@ -254,3 +254,55 @@ def test_a_zipped_source_is_extracted_and_its_member_checked(
 def test_a_file_url_mirror_works_too(shared_data, cache):
     paths = datasets.fetch_files("resistinua", base_url=shared_data.as_uri())
     assert [p.name for p in paths] == ["resistinua_messages_en.jsonl"]
+
+
+# --- the figures job on a fetched corpus ----------------------------------------------
+
+
+def _stub_notebook(path: Path) -> Path:
+    """A paper-figures stand-in: writes what it was given (corpus size, fields)."""
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    parameters = nbformat.v4.new_code_cell(
+        'corpus_path = None\nfields = ["title", "text"]\noutput = "figures"\n'
+        "lexicons = None\noutlets = None\nevents = None\nperiod = 'M'\nformats = []"
+    )
+    parameters.metadata["tags"] = ["parameters"]
+    body = nbformat.v4.new_code_cell(
+        "import json, pathlib, framing\n"
+        "corpus = framing.read_corpus(corpus_path)\n"
+        "pathlib.Path(output, 'run.json').write_text(json.dumps("
+        "{'documents': len(corpus), 'fields': list(fields)}))"
+    )
+    notebook.cells = [parameters, body]
+    nbformat.write(notebook, path)
+    return path
+
+
+@pytest.mark.realdata
+@pytest.mark.notebook
+def test_framing_figures_corpus_name_fetches_the_dataset(mirror, cache, tmp_path, monkeypatch):
+    import json
+
+    from framing._figures_job import dataset_name
+    from framing.cli import main
+
+    assert dataset_name("ruwa") == "ruwa" and dataset_name("articles/") is None
+    monkeypatch.setenv(datasets.DATA_URL_ENV, mirror.url)
+    monkeypatch.setenv("PYTHONHASHSEED", "0")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    stub = _stub_notebook(tmp_path / "stub.ipynb")
+    output = tmp_path / "out" / "figures"
+    code = main(
+        ["figures", "--corpus", "resistinua", "--output", str(output), "--notebook", str(stub)]
+    )
+    assert code == 0
+    assert json.loads((output / "run.json").read_text()) == {
+        "documents": 364,
+        "fields": ["title", "text"],
+    }
+    # The fetched corpus is written beside the executed notebook, not into the output.
+    assert (tmp_path / "out" / "build" / "resistinua.parquet").is_file()
+    assert mirror.requests == ["/resistinua/resistinua_messages_en.jsonl"]
