@@ -35,6 +35,7 @@ from framing.datasets import load_sample
 from framing.discovery import collocations, suggest_terms
 from framing.distributed import read_corpus_dask  # also registers the dask stages
 from framing.errors import (
+    DatasetError,
     FramingError,
     FramingWarning,
     OverwriteError,
@@ -78,6 +79,7 @@ __all__ = [
     "Context",
     "CorpusCheck",
     "CorpusError",
+    "DatasetError",
     "Exclusion",
     "FramingError",
     "FramingWarning",

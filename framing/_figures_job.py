@@ -84,11 +84,33 @@ def outlet_summary(corpus: pd.DataFrame) -> pd.DataFrame:
     return summary.fillna({"first": "-", "last": "-"})
 
 
+def dataset_name(corpus: str | os.PathLike | None) -> str | None:
+    """The public dataset ``corpus`` names, or None for a path (or the sample).
+
+    A name of :func:`framing.datasets.available` that is not also an existing path.
+
+    Examples
+    --------
+    >>> dataset_name("ruwa"), dataset_name("articles/"), dataset_name(None)
+    ('ruwa', None, None)
+    """
+    from framing._dataset_registry import DATASETS
+
+    if isinstance(corpus, str) and corpus in DATASETS and not Path(corpus).exists():
+        return corpus
+    return None
+
+
 def _load_corpus(corpus: str | os.PathLike | None) -> pd.DataFrame:
     if corpus is None:
         from framing.datasets import load_sample
 
         return load_sample()
+    name = dataset_name(corpus)
+    if name is not None:
+        from framing.datasets import fetch
+
+        return fetch(name)
     from framing import read_corpus
 
     return read_corpus(corpus, errors="report")
@@ -217,9 +239,11 @@ def run_figures(
     output : path
         The folder to write figures and tables into (made if missing). Files a previous run
         listed in its ``README.md`` are removed first; nothing else is touched.
-    corpus : path, optional
-        Anything :func:`framing.read_corpus` reads (read with ``errors="report"``). Default:
-        the bundled synthetic sample corpus.
+    corpus : path or dataset name, optional
+        Anything :func:`framing.read_corpus` reads (read with ``errors="report"``), or the
+        name of a public corpus (:func:`framing.datasets.available`), fetched into the
+        user's cache with :func:`framing.datasets.fetch` (its licence and attribution are
+        printed). Default: the bundled synthetic sample corpus.
     lexicon : name or path, or a list of them, optional
         Bundled lexicon names or lexicon files. Default: ``ukraine_war`` and
         ``ukraine_toponyms``.
@@ -281,12 +305,27 @@ def run_figures(
         Path(executed) if executed is not None else output.parent / "build" / notebook_path.name
     )
     executed_path.parent.mkdir(parents=True, exist_ok=True)
+    corpus_path = _resolve(corpus) if corpus is not None else None
+    name = dataset_name(corpus)
+    if name is not None:
+        # The notebook reads a path: the fetched corpus, written once beside the executed
+        # notebook (never into the output folder), with its load report.
+        from framing import write_corpus
+
+        corpus_file = executed_path.parent / f"{name}.parquet"
+        write_corpus(loaded, corpus_file, overwrite=True)
+        corpus_path = str(corpus_file.resolve())
+        from framing._dataset_registry import DATASETS
+
+        fields: list[str] | None = list(DATASETS[name].fields)
+    else:
+        fields = None  # the notebook's default
     output.mkdir(parents=True, exist_ok=True)
     _clean_previous_run(output)
     before = {path: path.stat().st_mtime_ns for path in output.iterdir() if path.is_file()}
 
     parameters: dict[str, Any] = {
-        "corpus_path": _resolve(corpus) if corpus is not None else None,
+        "corpus_path": corpus_path,
         "lexicons": lexicons,
         "outlets": list(outlets) if outlets else None,
         "events": dict(events) if events is not None else None,
@@ -294,6 +333,8 @@ def run_figures(
         "output": str(output),
         "formats": list(formats),
     }
+    if fields is not None:
+        parameters["fields"] = fields
     print(f"Running {notebook_path} (executed copy: {executed_path})", flush=True)
     papermill.execute_notebook(
         str(notebook_path),

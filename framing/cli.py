@@ -622,7 +622,14 @@ def build_parser() -> argparse.ArgumentParser:
         "figures", _command_figures, "Run the paper-figures notebook: every figure and table."
     )
     figures.add_argument("--output", default="figures", help="folder to write into")
-    figures.add_argument("--corpus", default=None, help="corpus path (default: the sample)")
+    figures.add_argument(
+        "--corpus",
+        default=None,
+        metavar="PATH|NAME",
+        help="a corpus path, or the name of a public corpus to fetch into the cache "
+        "(ruwa, nyt_guardian, resistinua, ru_telegram_news; see framing.datasets.available); "
+        "default: the synthetic sample",
+    )
     figures.add_argument(
         "--lexicon",
         action="append",

@@ -53,9 +53,34 @@ from typing import Any
 
 import pandas as pd
 
+from framing._fetch import (
+    DATA_DIR_ENV,
+    DATA_URL_ENV,
+    DATASETS,
+    Dataset,
+    DatasetFile,
+    available,
+    data_dir,
+    fetch,
+    fetch_files,
+)
 from framing.corpus import read_corpus
 
-__all__ = ["SAMPLES", "SAMPLE_FORMATS", "load_sample", "sample_path"]
+__all__ = [
+    "DATASETS",
+    "DATA_DIR_ENV",
+    "DATA_URL_ENV",
+    "SAMPLES",
+    "SAMPLE_FORMATS",
+    "Dataset",
+    "DatasetFile",
+    "available",
+    "data_dir",
+    "fetch",
+    "fetch_files",
+    "load_sample",
+    "sample_path",
+]
 
 #: The samples by name: "en" (the default, about 1,500 English articles) and "ru_uk" (480
 #: Russian and Ukrainian posts and articles, ``data/make_sample_ru_uk.py``).

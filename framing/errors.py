@@ -15,6 +15,7 @@ TermError             a term cannot be matched as written (a LexiconError)
 CodingError           a coding sheet cannot be read back (edited, deleted or copied rows)
 OverwriteError        an output would replace an existing file or an input (a FileExistsError)
 ParameterError        a function's parameter is out of its range or of the wrong kind
+DatasetError          a public dataset cannot be fetched, or its download fails its hash
 FramingWarning        base of the kit's warnings
 LexiconWarning        a harmless lexicon problem, or information lost writing a format
 ====================  =====================================================================
@@ -34,6 +35,7 @@ from __future__ import annotations
 __all__ = [
     "CodingError",
     "CorpusError",
+    "DatasetError",
     "FramingError",
     "FramingWarning",
     "LexiconError",
@@ -99,6 +101,15 @@ class ParameterError(FramingError, ValueError, TypeError):
 
     The message follows one template: "The 'p' parameter of f must be ... Got ... instead."
     It is a ``ValueError`` and a ``TypeError``, like scikit-learn's ``InvalidParameterError``.
+    """
+
+
+class DatasetError(FramingError, OSError):
+    """A public dataset cannot be fetched, or a downloaded file does not match its hash.
+
+    An ``OSError`` (like pooch's own download errors). On a hash mismatch the message names
+    the dataset, the file, the expected and the received SHA-256, and nothing is left in
+    the cache.
     """
 
 

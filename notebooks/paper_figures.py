@@ -34,6 +34,7 @@ outlets = None  # a list of outlets to keep; None keeps all
 period = "M"  # time bins: "W", "M", "Q" or "Y"
 output = "figures"  # the folder to write into
 formats = ["pdf", "png", "svg"]  # figure formats
+fields = ["title", "text"]  # the text columns to match and compare
 concepts = ["war_name", "territory_control", "kyiv"]  # one shares chart each, when present
 timelines = [
     ["war_name", None, "rate"],
@@ -61,7 +62,7 @@ if outlets is not None:
     corpus = corpus[corpus["outlet"].isin(list(outlets))].reset_index(drop=True)
 loaded = [framing.load_lexicon(name) for name in lexicons]
 hits = pd.concat(
-    [framing.match(corpus, lexicon, columns=("outlet",)) for lexicon in loaded],
+    [framing.match(corpus, lexicon, fields=fields, columns=("outlet",)) for lexicon in loaded],
     ignore_index=True,
 )
 all_outlets = sorted(corpus["outlet"].dropna().unique())
@@ -285,7 +286,13 @@ save_table(
 
 # %%
 comparison = framing.compare_groups(
-    corpus, by="outlet", reference="rest", ngram_range=(1, 3), min_count=5, stop_words="english"
+    corpus,
+    by="outlet",
+    reference="rest",
+    fields=fields,
+    ngram_range=(1, 3),
+    min_count=5,
+    stop_words="english",
 )
 with plot.style("paper", width_columns=1, outlets=all_outlets):
     for group in sorted(comparison["group"].unique()):

@@ -6,8 +6,9 @@
     python tools/api_table.py --check    # exit 1 if the table is stale or a parameter name
                                          # is missing from the glossary (the tests run it)
 
-The table lists every public function (``framing.__all__`` and ``framing.plot.__all__``)
-with its parameters, their types and defaults, read with ``inspect``. The glossary
+The table lists every public function (``framing.__all__``, ``framing.plot.__all__`` and
+the fetchers of ``framing.datasets`` that the top level does not re-export) with its
+parameters, their types and defaults, read with ``inspect``. The glossary
 (the hand-written table under "## Parameter names" in docs/architecture.md, one row a
 name) gives each parameter name its one meaning; every name a public function uses must
 have a row there, so a name cannot quietly take a second meaning. Deprecated spellings
@@ -33,13 +34,16 @@ GLOSSARY_HEADING = "## Parameter names"
 def public_functions() -> list[tuple[str, object]]:
     sys.path.insert(0, str(ROOT))
     import framing
+    import framing.datasets
     import framing.plot
 
     found = []
-    for prefix, module in (("framing", framing), ("framing.plot", framing.plot)):
+    top = {id(getattr(framing, name)) for name in framing.__all__}
+    modules = (("framing", framing), ("framing.plot", framing.plot))
+    for prefix, module in (*modules, ("framing.datasets", framing.datasets)):
         for name in sorted(module.__all__):
             item = getattr(module, name)
-            if inspect.isfunction(item):
+            if inspect.isfunction(item) and not (module is framing.datasets and id(item) in top):
                 found.append((f"{prefix}.{name}", item))
     return found
 

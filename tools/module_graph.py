@@ -80,7 +80,10 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     ("output", ("framing.figures", "framing.plot")),
-    ("entry points", ("framing.datasets", "framing.cli", "framing._figures_job", "framing")),
+    (
+        "entry points",
+        ("framing._fetch", "framing._dataset_registry", "framing.datasets", "framing.cli", "framing._figures_job", "framing"),
+    ),
 ]
 
 
