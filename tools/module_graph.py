@@ -82,7 +82,14 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("output", ("framing.figures", "framing.plot")),
     (
         "entry points",
-        ("framing._fetch", "framing._dataset_registry", "framing.datasets", "framing.cli", "framing._figures_job", "framing"),
+        (
+            "framing._fetch",
+            "framing._dataset_registry",
+            "framing.datasets",
+            "framing.cli",
+            "framing._figures_job",
+            "framing",
+        ),
     ),
 ]
 
