@@ -297,7 +297,7 @@ def test_compare_takes_stop_words_and_min_df(corpus_file, tmp_path):
 
 
 def test_figures_events_must_be_date_equals_label(capsys):
-    from framing.cli import _parse_events
+    from framing._cli_commands import _parse_events
 
     assert _parse_events(["2022-02-24=full-scale invasion"]) == {
         "2022-02-24": "full-scale invasion"

@@ -133,7 +133,7 @@ def test_an_unknown_name_points_to_read_lexicon_for_files():
 
 
 def test_the_command_line_reads_lexicon_files_with_read_lexicon(yaml_file, lexicon):
-    from framing.cli import _load_lexicon
+    from framing._cli_io import _load_lexicon
 
     assert _load_lexicon(str(yaml_file)) == lexicon
     assert _load_lexicon("ukraine_war") is lexicon
