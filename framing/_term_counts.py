@@ -78,7 +78,9 @@ def _count_ngrams(
     n_groups: int,
     min_count: int,
     progress: bool | None,
-) -> _Counted:
+    *,
+    empty_ok: bool = False,
+) -> _Counted | None:
     """Count every n-gram of the corpus per group, as integer codes.
 
     Each field of each document is a segment; an n-gram never crosses one. Tokens are
@@ -103,6 +105,8 @@ def _count_ngrams(
     finally:
         bar.close()
     if not all_tokens:
+        if empty_ok:  # a partition of a dask corpus may hold no text
+            return None
         raise ValueError(
             f"compare_groups found no tokens in the fields {fields}; nothing to compare."
         )

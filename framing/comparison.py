@@ -224,13 +224,7 @@ def compare_groups(
             progress=progress,
         )
     function = "compare_groups"
-    _validate_inputs(corpus, by, fields, function=function)
-    _check_choice(variance, _VARIANCES, parameter="variance", function=function)
-    if isinstance(min_count, bool) or not isinstance(min_count, (int, np.integer)) or min_count < 0:
-        raise ValueError(
-            f"The 'min_count' parameter of {function} must be a whole number of 0 or more. "
-            f"Got {min_count!r} instead."
-        )
+    lexicon = _check_parameters(corpus, by, fields, variance, min_count, terms, function)
     least_documents = _min_documents(min_df, len(corpus), function=function)
     excluded = stop_word_set(stop_words, function=function)
     labels = _group_labels(corpus, by, function=function)
@@ -238,62 +232,79 @@ def compare_groups(
     targets, reference_group = _targets(groups, target, reference, function=function)
     group_codes = pd.Index(groups).get_indexer(labels)
 
-    lexicon = None
-    if isinstance(terms, str) and terms == "ngrams":
+    if lexicon is None:
         counted = _count_ngrams(
             corpus, fields, ngram_range, lowercase, group_codes, len(groups), min_count, progress
         )
-    elif hasattr(terms, "concepts") and hasattr(terms, "entries"):
-        lexicon = terms
-        counted = _count_lexicon(corpus, lexicon, fields, group_codes, len(groups))
     else:
-        raise ValueError(
-            f"The 'terms' parameter of {function} must be 'ngrams' or a framing.Lexicon. "
-            f"Got {terms!r} instead."
-        )
-    vocabulary, group_counts = counted.vocabulary, counted.group_counts
-    group_totals = counted.group_totals
-    all_counts = group_counts.sum(axis=0)
-    all_total = float(group_totals.sum())
-    reportable = np.ones(len(vocabulary), dtype=bool)
-    if least_documents > 1:  # 1 (the default) keeps even lexicon terms never found
-        reportable &= counted.document_frequency >= least_documents
-    if excluded:
-        reportable &= ~_has_stop_word_edge(vocabulary, excluded)
-    alpha_0 = _prior_total(prior, prior_scale, counted, function=function)
+        counted = _count_lexicon(corpus, lexicon, fields, group_codes, len(groups))
+    table = _compare_counted(
+        counted,
+        groups,
+        targets,
+        reference_group,
+        least_documents=least_documents,
+        excluded=excluded,
+        min_count=min_count,
+        prior=prior,
+        prior_scale=prior_scale,
+        variance=variance,
+        fields=fields,
+        unit="tokens" if lexicon is not None else "n-grams",
+        function=function,
+    )
+    parameters = _recorded_parameters(
+        by, targets, reference, lexicon, fields, ngram_range, min_count, min_df, stop_words,
+        excluded, lowercase, prior, prior_scale, variance,
+    )  # fmt: skip
+    return stamp(table, function=function, corpus=corpus, lexicon=lexicon, parameters=parameters)
 
-    pieces = []
-    for name in targets:
-        index = groups.index(name)
-        y_a, n_a = group_counts[index], float(group_totals[index])
-        if reference_group is None:
-            y_b, n_b = all_counts - y_a, all_total - n_a
-        else:
-            other = groups.index(reference_group)
-            y_b, n_b = group_counts[other], float(group_totals[other])
-        if n_a <= 0 or n_b <= 0:
-            raise ValueError(
-                f"{function} cannot compare group {name!r}: it or its reference has no "
-                f"{'tokens' if lexicon is not None else 'n-grams'} in the fields {list(fields)}."
-            )
-        pieces.append(
-            _compare_two(
-                vocabulary,
-                y_a,
-                y_b,
-                n_a,
-                n_b,
-                name,
-                reportable & ((y_a + y_b) >= min_count),
-                (prior, prior_scale, all_counts, alpha_0),
-                variance,
-            )
+
+def _check_parameters(
+    corpus: pd.DataFrame,
+    by: str,
+    fields: Any,
+    variance: Any,
+    min_count: Any,
+    terms: Any,
+    function: str,
+) -> Any:
+    """compare_groups' checks that need no counting; returns the lexicon (or None)."""
+    _validate_inputs(corpus, by, fields, function=function)
+    _check_choice(variance, _VARIANCES, parameter="variance", function=function)
+    if isinstance(min_count, bool) or not isinstance(min_count, (int, np.integer)) or min_count < 0:
+        raise ValueError(
+            f"The 'min_count' parameter of {function} must be a whole number of 0 or more. "
+            f"Got {min_count!r} instead."
         )
-    table = pd.concat(pieces, ignore_index=True) if pieces else _empty_comparison()
-    table = table.sort_values(
-        ["group", "z", "term"], ascending=[True, False, True], kind="stable"
-    ).reset_index(drop=True)
-    parameters = {
+    if isinstance(terms, str) and terms == "ngrams":
+        return None
+    if hasattr(terms, "concepts") and hasattr(terms, "entries"):
+        return terms
+    raise ValueError(
+        f"The 'terms' parameter of {function} must be 'ngrams' or a framing.Lexicon. "
+        f"Got {terms!r} instead."
+    )
+
+
+def _recorded_parameters(
+    by: str,
+    targets: list[str],
+    reference: str,
+    lexicon: Any,
+    fields: Any,
+    ngram_range: Any,
+    min_count: int,
+    min_df: Any,
+    stop_words: Any,
+    excluded: frozenset[str],
+    lowercase: bool,
+    prior: Any,
+    prior_scale: Any,
+    variance: str,
+) -> dict[str, Any]:
+    """The parameters compare_groups records in its table's provenance."""
+    return {
         "by": by,
         "target": targets,
         "reference": reference,
@@ -310,7 +321,6 @@ def compare_groups(
         "prior_scale": prior_scale,
         "variance": variance,
     }
-    return stamp(table, function=function, corpus=corpus, lexicon=lexicon, parameters=parameters)
 
 
 def _validate_inputs(corpus: pd.DataFrame, by: str, fields: Any, *, function: str) -> None:
@@ -373,6 +383,73 @@ def _targets(
             f"{function} needs at least two groups to compare; the corpus has {groups}."
         )
     return targets, reference_group
+
+
+def _compare_counted(
+    counted: _Counted,
+    groups: list[str],
+    targets: list[str],
+    reference_group: str | None,
+    *,
+    least_documents: int,
+    excluded: frozenset[str],
+    min_count: int,
+    prior: Any,
+    prior_scale: Any,
+    variance: str,
+    fields: Any,
+    unit: str,
+    function: str,
+) -> pd.DataFrame:
+    """The comparison table from the counts: one block of rows per target group, sorted.
+
+    The counting is the only part that depends on where the corpus is (pandas here, the
+    partitions of a dask corpus in ``framing.distributed.comparison``); from the counts
+    on, both paths run this, so their tables are the same numbers.
+    """
+    vocabulary, group_counts = counted.vocabulary, counted.group_counts
+    group_totals = counted.group_totals
+    all_counts = group_counts.sum(axis=0)
+    all_total = float(group_totals.sum())
+    reportable = np.ones(len(vocabulary), dtype=bool)
+    if least_documents > 1:  # 1 (the default) keeps even lexicon terms never found
+        reportable &= counted.document_frequency >= least_documents
+    if excluded:
+        reportable &= ~_has_stop_word_edge(vocabulary, excluded)
+    alpha_0 = _prior_total(prior, prior_scale, counted, function=function)
+
+    pieces = []
+    for name in targets:
+        index = groups.index(name)
+        y_a, n_a = group_counts[index], float(group_totals[index])
+        if reference_group is None:
+            y_b, n_b = all_counts - y_a, all_total - n_a
+        else:
+            other = groups.index(reference_group)
+            y_b, n_b = group_counts[other], float(group_totals[other])
+        if n_a <= 0 or n_b <= 0:
+            raise ValueError(
+                f"{function} cannot compare group {name!r}: it or its reference has no "
+                f"{unit} in the fields {list(fields)}."
+            )
+        pieces.append(
+            _compare_two(
+                vocabulary,
+                y_a,
+                y_b,
+                n_a,
+                n_b,
+                name,
+                reportable & ((y_a + y_b) >= min_count),
+                (prior, prior_scale, all_counts, alpha_0),
+                variance,
+            )
+        )
+    table = pd.concat(pieces, ignore_index=True) if pieces else _empty_comparison()
+    table = table.sort_values(
+        ["group", "z", "term"], ascending=[True, False, True], kind="stable"
+    ).reset_index(drop=True)
+    return table
 
 
 def _prior_total(prior: Any, prior_scale: Any, counted: _Counted, *, function: str) -> float:

@@ -141,10 +141,32 @@ def _undated_warning(options):
     return contextlib.nullcontext()
 
 
+def test_compare_groups_counts_on_the_partitions_and_never_computes_the_corpus(sample, monkeypatch):
+    # The client gets the summed counts, not the corpus: computing the corpus itself fails.
+    lazy = sample["dask"]
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("compare_groups computed the whole corpus on the client")
+
+    monkeypatch.setattr(type(lazy), "compute", refuse)
+    table = framing.compare_groups(lazy, ngram_range=(1, 1), min_count=3)
+    monkeypatch.undo()
+    expected = framing.compare_groups(lazy.compute(), ngram_range=(1, 1), min_count=3)
+    _same(table, expected, ["group", "term"])
+    assert table.attrs["framing"]["corpus"] == {"documents": len(sample["pandas"])}
+
+
 @pytest.mark.slow
 def test_compare_groups_collocations_and_suggest_terms_give_the_pandas_tables(sample):
     corpus, lazy, lexicon = sample["pandas"], sample["dask"], sample["lexicon"]
-    for options in ({}, {"terms": lexicon, "min_count": 1}, {"ngram_range": (2, 2), "prior": 0.1}):
+    outlets = sorted(corpus["outlet"].unique())
+    for options in (
+        {},
+        {"terms": lexicon, "min_count": 1},
+        {"ngram_range": (2, 2), "prior": 0.1},
+        {"ngram_range": (1, 2), "stop_words": "english", "min_df": 3, "variance": "mcq"},
+        {"target": outlets[:2], "reference": outlets[-1], "min_count": 2, "min_df": 0.01},
+    ):
         _same(
             framing.compare_groups(lazy, **options),
             framing.compare_groups(corpus, **options),

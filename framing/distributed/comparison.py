@@ -1,15 +1,17 @@
 """``compare_groups``, ``collocations`` and ``suggest_terms`` on a dask corpus.
 
-Each partition counts its own n-grams per group with the pandas path's vectorizer (the
-shared tokenizer, the same n-gram orders, fields counted apart), and gives back one
-row per (group, n-gram) it holds; the rows are summed per (group, n-gram) across
-partitions by dask, so the counts are exact (no hashing of the n-grams) and equal to
-the pandas matrix's sums. The client puts them in the pandas vocabulary order and hands
-them to ``framing.comparison._compare_counts``, the code of the pandas table, so the
-log-odds, z, G² and adjusted p are the same numbers. The statistics need every group's
-count of every term at once (the pooled prior, the "rest" reference, the
-Benjamini-Hochberg adjustment within a group), so that final step runs on the client:
-its memory grows with the vocabulary, as the pandas path's does, not with the corpus.
+Each partition counts its own n-grams (or lexicon terms) per group with the pandas
+path's counter (``framing._term_counts``: the shared tokenizer, the same n-gram orders,
+fields counted apart) and gives back rows (kind, group, term, count): a term's count in a
+group, the documents a term is in, a group's total. dask sums them across partitions
+(documents never cross partitions, so every sum is exact, with no hashing of the
+n-grams) and drops on the cluster the terms seen fewer than ``min_count`` times in the
+whole corpus. The client gets only the surviving counts and runs the pandas path's
+final step, ``framing.comparison._compare_counted``, so the log-odds, z, G² and adjusted
+p are the same numbers. The statistics need every group's count of every reported term
+at once (the pooled prior, the "rest" reference, the Benjamini-Hochberg adjustment
+within a group), so that final step runs on the client: its memory grows with the
+reported vocabulary, not with the corpus.
 
 ``collocations`` counts words and the pairs that hold the term per partition (windows
 never cross a document, so the counts add up) and builds NLTK's finder from the sums;
@@ -25,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from framing._engines import register_dask
-from framing._tokens import count_tokens, tokenize
+from framing._tokens import tokenize
 from framing.discovery import (
     _collocation_table,
     _stop_words,
@@ -38,21 +40,110 @@ from framing.provenance import ATTRS_KEY, stamp
 
 
 @register_dask("compare_groups")
-def compare_groups(corpus: Any, **options: Any) -> pd.DataFrame:
+def compare_groups(
+    corpus: Any,
+    *,
+    by: str = "outlet",
+    target: str | list[str] | None = None,
+    reference: str = "rest",
+    terms: Any = "ngrams",
+    fields: tuple[str, ...] | list[str] = ("title", "text"),
+    ngram_range: tuple[int, int] = (1, 3),
+    min_count: int = 5,
+    min_df: int | float = 1,
+    stop_words: str | list[str] | None = None,
+    lowercase: bool = True,
+    prior: Any = "pooled",
+    prior_scale: float = 0.01,
+    variance: str = "full",
+    progress: bool | None = None,
+) -> pd.DataFrame:
     """:func:`framing.compare_groups` for a dask corpus; returns the pandas table.
 
-    For now the client computes the corpus and runs the pandas
-    :func:`framing.compare_groups` on it, so the table is the pandas table exactly, but
-    the client must hold the corpus. The
-    per-partition n-gram counting (exact counts summed across partitions) is to come
-    back once it covers the pandas path's stop words and document frequencies.
+    Each partition counts its n-grams (or lexicon terms) per group with the pandas
+    path's counter; the rows (group, term, count), each term's documents and each
+    group's total are summed across partitions by dask, the terms seen fewer than
+    ``min_count`` times in the whole corpus are dropped on the cluster, and the client
+    runs the pandas path's final step (``framing.comparison._compare_counted``) on the
+    sums. Its memory grows with the reported vocabulary, not with the corpus.
     """
-    from framing.comparison import compare_groups as pandas_compare_groups
+    import dask
 
-    _meta(corpus, "compare_groups")
-    frame = (corpus.compute() if is_dask(corpus) else corpus).reset_index(drop=True)
-    table = pandas_compare_groups(frame, **options)
-    table.attrs[ATTRS_KEY]["corpus"] = {"documents": len(frame)}
+    from framing._term_counts import _check_ngram_range
+    from framing.comparison import (
+        _check_parameters,
+        _compare_counted,
+        _min_documents,
+        _recorded_parameters,
+        _targets,
+        stop_word_set,
+    )
+
+    function = "compare_groups"
+    meta = _meta(corpus, function)
+    lexicon = _check_parameters(meta, by, fields, variance, min_count, terms, function)
+    if lexicon is None:
+        _check_ngram_range(ngram_range)
+    fields = [fields] if isinstance(fields, str) else list(fields)
+    _min_documents(min_df, 1, function=function)  # its checks, before any computing
+    excluded = stop_word_set(stop_words, function=function)
+    labels = _labels_of(corpus, by, function)
+    documents = int(labels["documents"].sum())
+    groups = sorted(labels["label"].dropna().tolist())
+    targets, reference_group = _targets(groups, target, reference, function=function)
+    least_documents = _min_documents(min_df, documents, function=function)
+
+    rows_meta = pd.DataFrame({k: pd.Series(dtype=v) for k, v in _ROWS_META.items()})
+    rows = corpus.map_partitions(
+        _count_rows, by, fields, tuple(ngram_range), lowercase, lexicon, meta=rows_meta
+    )
+    summed = (
+        rows.groupby(["kind", "group", "term"], sort=False)["count"]
+        .sum(split_out=max(1, corpus.npartitions // 8))
+        .reset_index()
+    )
+    counts = summed[summed["kind"] == "count"]
+    term_totals = counts.groupby("term", sort=False)["count"].sum()
+    # Only the terms seen min_count times in the whole corpus can be reported (as in the
+    # pandas path); the others are dropped on the cluster, and only counted.
+    threshold = max(int(min_count), 1) if lexicon is None else 0
+    kept = term_totals[term_totals >= threshold].to_frame("total").reset_index()[["term"]]
+    whole = term_totals.index.to_series() if isinstance(prior, pd.Series) else None
+    kept_counts, documents_rows, totals_rows, vocabulary_size, whole = dask.compute(
+        counts.merge(kept, on="term", how="inner"),
+        summed[summed["kind"] == "df"].merge(kept, on="term", how="inner"),
+        summed[summed["kind"] == "total"],
+        term_totals.size,
+        whole,
+    )
+    counted = _counted_from_rows(
+        kept_counts, documents_rows, totals_rows, groups, lexicon, int(vocabulary_size), whole
+    )
+    if lexicon is None and not len(totals_rows):
+        raise ValueError(
+            f"compare_groups found no tokens in the fields {fields}; nothing to compare."
+        )
+    table = _compare_counted(
+        counted,
+        groups,
+        targets,
+        reference_group,
+        least_documents=least_documents,
+        excluded=excluded,
+        min_count=min_count,
+        prior=prior,
+        prior_scale=prior_scale,
+        variance=variance,
+        fields=fields,
+        unit="tokens" if lexicon is not None else "n-grams",
+        function=function,
+    )
+    parameters = _recorded_parameters(
+        by, targets, reference, lexicon, fields, ngram_range, min_count, min_df, stop_words,
+        excluded, lowercase, prior, prior_scale, variance,
+    )  # fmt: skip
+    stamp(table, function=function, lexicon=lexicon, parameters=parameters)
+    table.attrs[ATTRS_KEY]["corpus"] = {"documents": documents}
     return table
 
 
@@ -167,45 +258,25 @@ def _meta(corpus: Any, function: str) -> pd.DataFrame:
     return meta.iloc[:0].drop(columns=["tags"], errors="ignore")
 
 
-def _check_ngram_range(ngram_range: Any) -> tuple[int, int]:
-    ngram_range = tuple(ngram_range)
-    if (
-        len(ngram_range) != 2
-        or not all(isinstance(n, (int, np.integer)) for n in ngram_range)
-        or not 1 <= ngram_range[0] <= ngram_range[1]
-    ):
-        raise ValueError(
-            "The 'ngram_range' parameter of compare_groups must be two whole numbers "
-            f"(shortest, longest) with 1 <= shortest <= longest. Got {ngram_range!r} instead."
-        )
-    return (int(ngram_range[0]), int(ngram_range[1]))
-
-
-_ROWS_META = {"kind": "object", "group": "object", "term": "object", "count": "int64"}
-
-
-def _counts_per_group(
-    corpus: Any, counter: Any, arguments: tuple[Any, ...]
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Rows (kind, group, term, count) summed across partitions, and the groups' labels."""
+def _labels_of(corpus: Any, by: str, function: str) -> pd.DataFrame:
+    """Every group label of the corpus and its documents; refuses a missing label."""
     import dask
 
-    by = arguments[0]
-    if not is_dask(corpus):
-        return _sum_rows(counter(corpus, *arguments)), _labels(corpus, by)
-    rows_meta = pd.DataFrame({k: pd.Series(dtype=v) for k, v in _ROWS_META.items()})
-    labels_meta = _labels(corpus._meta.iloc[:0], by)
-    rows = corpus.map_partitions(counter, *arguments, meta=rows_meta)
-    summed = rows.groupby(["kind", "group", "term"], sort=False)["count"].sum(
-        split_out=max(1, corpus.npartitions // 8)
-    )
-    labels = corpus.map_partitions(_labels, by, meta=labels_meta)
-    summed, labels = dask.compute(summed, labels)
-    return summed.reset_index(), labels.reset_index(drop=True)
-
-
-def _sum_rows(rows: pd.DataFrame) -> pd.DataFrame:
-    return rows.groupby(["kind", "group", "term"], sort=False)["count"].sum().reset_index()
+    if is_dask(corpus):
+        meta = _labels(corpus._meta.iloc[:0], by)
+        parts = corpus.map_partitions(_labels, by, meta=meta)
+        (frame,) = dask.compute(parts)
+    else:
+        frame = _labels(corpus, by)
+    missing = frame[frame["missing"] > 0]
+    if len(missing):
+        first = missing["first_missing"].iloc[0]
+        raise ValueError(
+            f"{function} groups documents by {by!r}, but {int(frame['missing'].sum())} "
+            f"document(s) have none (the first: doc_id {first!r}). Fill or drop them first."
+        )
+    labels = frame.groupby("label", dropna=False, sort=True)["documents"].sum().reset_index()
+    return labels
 
 
 def _labels(partition: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -224,93 +295,119 @@ def _labels(partition: pd.DataFrame, by: str) -> pd.DataFrame:
     )
 
 
-def _long_rows(
-    kind: str, group_codes: np.ndarray, groups: list[str], matrix: Any, vocabulary: Any
-) -> pd.DataFrame:
-    """Rows (kind, group, term, count) of a documents x terms matrix summed per group."""
-    from scipy import sparse
-
-    n = matrix.shape[0]
-    membership = sparse.csr_matrix(
-        (np.ones(n, dtype=np.int64), (group_codes, np.arange(n))), shape=(len(groups), n)
-    )
-    summed = (membership @ matrix).tocoo()
-    keep = summed.data != 0
-    return pd.DataFrame(
-        {
-            "kind": kind,
-            "group": np.asarray(groups, dtype=object)[summed.row[keep]],
-            "term": np.asarray(vocabulary, dtype=object)[summed.col[keep]],
-            "count": summed.data[keep].astype(np.int64),
-        }
-    )
+_ROWS_META = {"kind": "object", "group": "object", "term": "object", "count": "int64"}
 
 
-def _group_codes(partition: pd.DataFrame, by: str) -> tuple[np.ndarray, list[str], np.ndarray]:
-    labels = partition[by]
-    present = labels.notna().to_numpy()
-    names = labels.astype(str).to_numpy(dtype=object)
-    groups = sorted(set(names[present].tolist()))
-    codes = pd.Index(groups).get_indexer(names[present])
-    return codes, groups, present
-
-
-def _ngram_rows(
+def _count_rows(
     partition: pd.DataFrame,
     by: str,
-    fields: tuple[str, ...],
+    fields: list[str],
     ngram_range: tuple[int, int],
     lowercase: bool,
+    lexicon: Any,
 ) -> pd.DataFrame:
-    """The partition's n-gram counts per group, as framing.comparison._ngram_matrix counts."""
-    from sklearn.feature_extraction.text import CountVectorizer
+    """The partition's counts as rows (kind, group, term, count), with the pandas counter.
 
-    codes, groups, present = _group_codes(partition, by)
-    documents = partition.loc[present]
-    texts = [
-        "" if pd.isna(text) else str(text) for field in fields for text in documents[field].tolist()
-    ]
-    vectorizer = CountVectorizer(
-        tokenizer=tokenize,
-        token_pattern=None,
-        lowercase=lowercase,
-        ngram_range=ngram_range,
-        dtype=np.int64,
-    )
-    try:
-        stacked = vectorizer.fit_transform(texts).tocsr()
-    except ValueError:  # no tokens in this partition
-        return pd.DataFrame({k: pd.Series(dtype=v) for k, v in _ROWS_META.items()})
-    n = len(documents)
-    matrix = stacked[:n]
-    for part in range(1, len(fields)):
-        matrix = matrix + stacked[part * n : (part + 1) * n]
-    return _long_rows("term", codes, groups, matrix.tocsr(), vectorizer.get_feature_names_out())
+    kind ``count``: a term's count in a group; ``df``: the documents a term is in (group
+    empty); ``total``: a group's n-grams (tokens with a lexicon; term empty). Documents
+    never cross partitions, so every kind sums exactly across them.
+    """
+    from framing._term_counts import _count_lexicon, _count_ngrams
 
-
-def _lexicon_rows(
-    partition: pd.DataFrame, by: str, fields: tuple[str, ...], lexicon: Any
-) -> pd.DataFrame:
-    """The partition's lexicon-term hits and tokens per group."""
-    from scipy import sparse
-
-    from framing.comparison import _lexicon_matrix
-
-    codes, groups, present = _group_codes(partition, by)
-    documents = partition.loc[present].reset_index(drop=True)
-    if "tags" in documents.columns:  # dask may hold the lists as text; match does not read them
-        documents = documents.drop(columns=["tags"])
-    vocabulary = list(dict.fromkeys(term.pattern for _, _, term in lexicon.entries()))
-    if len(documents):
-        _, matrix = _lexicon_matrix(_with_tags(documents), lexicon, list(fields))
+    empty = pd.DataFrame({k: pd.Series(dtype=v) for k, v in _ROWS_META.items()})
+    partition = partition.reset_index(drop=True)
+    if not len(partition):
+        return empty
+    labels = partition[by].astype(str)
+    groups = sorted(set(labels.tolist()))
+    codes = pd.Index(groups).get_indexer(labels)
+    if lexicon is None:
+        counted = _count_ngrams(
+            partition, fields, ngram_range, lowercase, codes, len(groups), 1, False,
+            empty_ok=True,
+        )  # fmt: skip
+        if counted is None:
+            return empty
     else:
-        matrix = sparse.csr_matrix((0, len(vocabulary)), dtype=np.int64)
-    tokens = np.zeros(len(documents), dtype=np.int64)
-    for field in fields:
-        tokens += count_tokens(documents[field].tolist())
-    hits = _long_rows("term", codes, groups, matrix, vocabulary)
-    totals = _long_rows("tokens", codes, groups, sparse.csr_matrix(tokens.reshape(-1, 1)), [""])
-    return pd.concat([hits, totals], ignore_index=True)
+        counted = _count_lexicon(_with_tags(partition), lexicon, fields, codes, len(groups))
+    group_names = np.asarray(groups, dtype=object)
+    row, column = np.nonzero(counted.group_counts)
+    parts = [
+        pd.DataFrame(
+            {
+                "kind": "count",
+                "group": group_names[row],
+                "term": counted.vocabulary[column],
+                "count": counted.group_counts[row, column].astype(np.int64),
+            }
+        ),
+        pd.DataFrame(
+            {
+                "kind": "df",
+                "group": "",
+                "term": counted.vocabulary,
+                "count": counted.document_frequency.astype(np.int64),
+            }
+        ),
+        pd.DataFrame(
+            {
+                "kind": "total",
+                "group": group_names,
+                "term": "",
+                "count": counted.group_totals.astype(np.int64),
+            }
+        ),
+    ]
+    frame = pd.concat(parts, ignore_index=True)
+    return frame.astype({"kind": object, "group": object, "term": object, "count": np.int64})
+
+
+def _counted_from_rows(
+    counts: pd.DataFrame,
+    documents: pd.DataFrame,
+    totals: pd.DataFrame,
+    groups: list[str],
+    lexicon: Any,
+    vocabulary_size: int,
+    whole: Any,
+) -> Any:
+    """The pandas path's ``_Counted`` from the summed rows."""
+    from framing._term_counts import _Counted
+
+    if lexicon is not None:  # every term of the lexicon, found or not, in lexicon order
+        vocabulary = np.asarray(
+            list(dict.fromkeys(term.pattern for _, _, term in lexicon.entries())), dtype=object
+        )
+        vocabulary_size = len(vocabulary)
+    else:  # the order of the vocabulary changes no number of the table
+        vocabulary = np.asarray(sorted(counts["term"].unique().tolist()), dtype=object)
+    column = pd.Index(vocabulary).get_indexer(counts["term"])
+    row = pd.Index(groups).get_indexer(counts["group"])
+    matrix = np.zeros((len(groups), len(vocabulary)), dtype=np.float64)
+    np.add.at(matrix, (row, column), counts["count"].to_numpy(dtype=np.float64))
+    frequency = np.zeros(len(vocabulary), dtype=np.int64)
+    np.add.at(
+        frequency,
+        pd.Index(vocabulary).get_indexer(documents["term"]),
+        documents["count"].to_numpy(dtype=np.int64),
+    )
+    group_totals = np.zeros(len(groups), dtype=np.float64)
+    np.add.at(
+        group_totals,
+        pd.Index(groups).get_indexer(totals["group"]),
+        totals["count"].to_numpy(dtype=np.float64),
+    )
+    pooled = float(matrix.sum()) if lexicon is not None else float(group_totals.sum())
+    whole_terms = np.asarray(whole.tolist(), dtype=object) if whole is not None else vocabulary
+    return _Counted(
+        vocabulary=vocabulary,
+        group_counts=matrix,
+        group_totals=group_totals,
+        document_frequency=frequency,
+        vocabulary_size=vocabulary_size,
+        pooled_total=pooled,
+        whole=lambda: whole_terms,
+    )
 
 
 def _with_tags(documents: pd.DataFrame) -> pd.DataFrame:
