@@ -43,7 +43,14 @@ for _key in SPEECH_KEYS + CYRILLIC_SPEECH_KEYS:
     _add(_key, SPEECH_PIECE)
 KEYS = tuple(_KINDS)
 KINDS = tuple(_KINDS.values())
-AUTOMATON = ahocorasick_rs.AhoCorasick(list(KEYS)) if ahocorasick_rs is not None else None
+# A DFA: same matches as the default (a contiguous NFA for this many keys) in half the
+# time on a hit's window (about 2 against 4 us for 330 characters, measured on the
+# synthetic benchmark corpus), which is most of a common hit's voice time.
+AUTOMATON = (
+    ahocorasick_rs.AhoCorasick(list(KEYS), implementation=ahocorasick_rs.Implementation.DFA)
+    if ahocorasick_rs is not None
+    else None
+)
 
 Found = list[tuple[int, int, int]]
 
