@@ -18,7 +18,6 @@ Sense rules (:class:`Rules`) stay inside the one pass:
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,22 +29,23 @@ try:  # the optional fast backend: pip install "framing[fast]"
 except ImportError:  # pragma: no cover - depends on the environment
     ahocorasick_rs = None
 
+from framing._engine_text import (
+    TermSpec,
+    _anchored,
+    _anchored_text,
+    _same_case,
+    _segments,
+    _select,
+    _walk,
+    window,
+)
 from framing._text import (
     ends_word,
     fold_case,
     is_word_character,
     normalise,
-    normalise_pattern,
     starts_word,
-    word_end,
 )
-from framing.errors import TermError
-
-#: A term as the engine sees it: its pattern and whether it is case-sensitive.
-TermSpec = tuple[str, bool]
-
-#: Marks a ``*`` glob in a term's segments.
-GLOB = None
 
 
 @dataclass(frozen=True)
@@ -127,52 +127,6 @@ def default_backend(specs: Sequence[TermSpec] = ()) -> str:
             f"{list(available_backends())}. Got {chosen!r} instead."
         )
     return chosen
-
-
-@dataclass(frozen=True)
-class _Segments:
-    cased: tuple[str | None, ...]
-    folded: tuple[str | None, ...]
-
-
-def _segments(pattern: str) -> _Segments:
-    """Split a term into literal segments and ``*`` globs (``None``)."""
-    words = pattern.split()
-    if not words:
-        raise TermError(f"The term {pattern!r} is empty; a term needs at least one word.")
-    segments: list[str | None] = []
-    literal = ""
-    for word in words:
-        if segments or literal:
-            literal += " "
-        if word.endswith("*") and len(word) > 1:
-            prefix = normalise_pattern([word[:-1]])
-            if not prefix or not is_word_character(prefix[-1]):
-                raise TermError(
-                    f"The term {pattern!r} has a '*' after {word[:-1]!r}; a glob needs a "
-                    "letter or digit right before the '*' (write 'liberat*')."
-                )
-            literal += prefix
-            segments.extend([literal, GLOB])
-            literal = ""
-        elif word == "*":
-            raise TermError(
-                f"The term {pattern!r} has a lone '*'; a glob needs a letter or digit "
-                "right before the '*' (write 'liberat*')."
-            )
-        else:
-            normalised = normalise_pattern([word])
-            if not normalised:
-                raise TermError(
-                    f"The term {pattern!r} has the word {word!r}, which is only invisible "
-                    "characters (soft hyphens, zero-width spaces)."
-                )
-            literal += normalised
-    if literal:
-        segments.append(literal)
-    cased = tuple(segments)
-    folded = tuple(fold_case(s) if s is not None else None for s in segments)
-    return _Segments(cased, folded)
 
 
 class Engine:
@@ -430,139 +384,6 @@ class Engine:
                     continue
                 candidates.append((start, -end, index))
         return candidates
-
-
-def _select(candidates: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """Leftmost-longest, non-overlapping ``(start, end, index)`` from ``(start, -end,
-    index)`` candidates; at the same start and end the smaller index wins."""
-    if not candidates:
-        return []
-    candidates.sort()
-    selected: list[tuple[int, int, int]] = []
-    reached = 0
-    for start, negative_end, index in candidates:
-        if start >= reached:
-            selected.append((start, -negative_end, index))
-            reached = -negative_end
-    return selected
-
-
-def window(folded: str, start: int, end: int, within: int) -> tuple[int, int]:
-    """The ``within`` words before ``start`` and after ``end``: ``(left, right)``.
-
-    ``folded[left:start]`` holds the last ``within`` words of ``folded[:start]`` (all of
-    them when there are fewer), ``folded[end:right]`` the first ``within`` words of
-    ``folded[end:]``; each is read as a text of its own. A word is a run of word
-    characters (letters, digits, "_" and combining marks, as
-    ``framing._text.is_word_character``), an apostrophe between two of them keeping it
-    together ("don't", "Kiev's"). The scan walks only over the words it counts.
-    """
-    word = _is_word
-    # Backwards from start: ``folded[:start]`` ends at start, so an apostrophe just
-    # before it joins nothing.
-    left = position = start
-    for _ in range(within):
-        index = position - 1
-        while index >= 0 and not word(folded[index]):
-            index -= 1
-        if index < 0:
-            break
-        while index > 0 and (
-            word(folded[index - 1])
-            or (folded[index - 1] == "'" and index > 1 and word(folded[index - 2]))
-        ):
-            index -= 1
-        left = position = index
-    # Forwards from end: ``folded[end:]`` starts at end, so an apostrophe there joins
-    # nothing either.
-    right = position = end
-    length = len(folded)
-    for _ in range(within):
-        index = position
-        while index < length and not word(folded[index]):
-            index += 1
-        if index == length:
-            break
-        index += 1
-        while index < length and (
-            word(folded[index])
-            or (folded[index] == "'" and index + 1 < length and word(folded[index + 1]))
-        ):
-            index += 1
-        right = position = index
-    return left, right
-
-
-def _is_word(character: str) -> bool:
-    """``framing._text.is_word_character``, with a fast path for ASCII."""
-    if character < "\x80":
-        return character.isalnum() or character == "_"
-    return is_word_character(character)
-
-
-# Every character that is not a word character (Python's ``\\W``: not alphanumeric and
-# not "_") becomes a space in the anchored copy. Combining marks are word characters to
-# the matcher but spaces here: that only adds candidates, never loses one.
-_NON_WORD = re.compile(r"\W")
-_ASCII_NON_WORD = {code: " " for code in range(128) if _NON_WORD.match(chr(code))}
-# The same map on normalised text, whose white space is already single spaces: leaving
-# the spaces alone makes a quarter of the replacements (Cyrillic text: 2x faster).
-_NON_WORD_NOR_SPACE = re.compile(r"[^\w ]")
-
-
-def _anchored_text(folded: str) -> str:
-    """The copy of the folded text the automaton runs over: one character for one, each
-    non-word character a space, and a space added at each end.
-
-    With the automaton's patterns anchored the same way (see ``_anchored``), a key is
-    reported only where it starts after a non-word character, and, for a term that is
-    one literal, only where it is followed by one: candidates inside words ("war" in
-    "software", "ing" in "acting") never reach Python.
-    """
-    if folded.isascii():
-        return " " + folded.translate(_ASCII_NON_WORD) + " "
-    return " " + _NON_WORD_NOR_SPACE.sub(" ", folded) + " "
-
-
-def _anchored(key: str, closes: bool) -> str:
-    """The automaton's pattern for ``key``: its non-word characters spaces, with a space
-    before it when it starts with a word character and after it when ``closes`` (the
-    term ends with this key on a word character).
-
-    A character-by-character map, the same as ``_anchored_text``: wherever the folded
-    text holds ``key`` at a word boundary, the anchored text holds the pattern.
-    """
-    pattern = _NON_WORD.sub(" ", key)
-    if is_word_character(key[0]):
-        pattern = " " + pattern
-        if closes:
-            pattern += " "
-    return pattern
-
-
-def _walk(folded: str, position: int, rest: tuple[str | None, ...]) -> int:
-    """Match the segments after the automaton's key; return the end or -1."""
-    for segment in rest:
-        if segment is GLOB:
-            position = word_end(folded, position)
-        elif folded.startswith(segment, position):
-            position += len(segment)
-        else:
-            return -1
-    return position
-
-
-def _same_case(cased: str, start: int, folded: str, segments: tuple[str | None, ...]) -> bool:
-    """Check a case-sensitive term's literal segments against the case-kept text."""
-    position = start
-    for segment in segments:
-        if segment is GLOB:
-            position = word_end(folded, position)
-        elif cased.startswith(segment, position):
-            position += len(segment)
-        else:
-            return False
-    return True
 
 
 _ENGINES: dict[tuple[str, tuple[TermSpec, ...], Rules], Engine] = {}

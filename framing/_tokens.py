@@ -265,3 +265,37 @@ def lemmatise(
             dtype="string",
         )
     return copy
+
+
+def english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words (the list ``stop_words="english"`` uses).
+
+    Examples
+    --------
+    >>> sorted(english_stop_words() & {"the", "of", "kyiv", "from"})
+    ['from', 'of', 'the']
+    """
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+def stop_word_set(stop_words: Any, *, function: str) -> frozenset[str]:
+    """The stop words of a ``stop_words`` parameter: None, "english" or a list of words
+    (lowercased), or a clear error."""
+    if stop_words is None:
+        return frozenset()
+    if isinstance(stop_words, str):
+        if stop_words == "english":
+            return english_stop_words()
+        raise ValueError(
+            f"The 'stop_words' parameter of {function} must be None, 'english' or a list of "
+            f"words. Got {stop_words!r} instead."
+        )
+    words = list(stop_words)
+    if not all(isinstance(word, str) for word in words):
+        raise ValueError(
+            f"The 'stop_words' parameter of {function} must be None, 'english' or a list of "
+            f"words. Got {stop_words!r} instead."
+        )
+    return frozenset(word.lower() for word in words)

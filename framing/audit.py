@@ -21,8 +21,9 @@ from html import escape
 import pandas as pd
 
 from framing._engine import SHIFTED
+from framing._match_work import ADDED, _compile, _match_frame
 from framing.lexicon.model import Lexicon
-from framing.matching import ADDED, _as_names, _compile, _match_frame, match
+from framing.matching import _as_names, match
 from framing.provenance import stamp
 from framing.senses import compile_rules
 

@@ -23,6 +23,7 @@ from framing._term_counts import (
     _has_stop_word_edge,
     _min_documents,
 )
+from framing._tokens import stop_word_set
 from framing.corpus.schema import validate_corpus
 from framing.provenance import stamp
 from framing.stats._inputs import _VARIANCES, _check_choice
@@ -32,41 +33,6 @@ from framing.stats.distinctive import (
     _prior,
     benjamini_hochberg,
 )
-
-
-def english_stop_words() -> frozenset[str]:
-    """scikit-learn's English stop words (the list ``stop_words="english"`` uses).
-
-    Examples
-    --------
-    >>> sorted(english_stop_words() & {"the", "of", "kyiv", "from"})
-    ['from', 'of', 'the']
-    """
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(ENGLISH_STOP_WORDS)
-
-
-def stop_word_set(stop_words: Any, *, function: str) -> frozenset[str]:
-    """The stop words of a ``stop_words`` parameter: None, "english" or a list of words
-    (lowercased), or a clear error."""
-    if stop_words is None:
-        return frozenset()
-    if isinstance(stop_words, str):
-        if stop_words == "english":
-            return english_stop_words()
-        raise ValueError(
-            f"The 'stop_words' parameter of {function} must be None, 'english' or a list of "
-            f"words. Got {stop_words!r} instead."
-        )
-    words = list(stop_words)
-    if not all(isinstance(word, str) for word in words):
-        raise ValueError(
-            f"The 'stop_words' parameter of {function} must be None, 'english' or a list of "
-            f"words. Got {stop_words!r} instead."
-        )
-    return frozenset(word.lower() for word in words)
-
 
 # -- groups of a corpus ------------------------------------------------------------------
 #: Columns of the table :func:`compare_groups` returns, in order.

@@ -495,7 +495,8 @@ def test_a_lexicon_term_never_used_has_undefined_log_odds_under_the_pooled_prior
 
 # -- stop words, min_df, the counting path -----------------------------------------------------
 def test_stop_words_leave_out_terms_that_begin_or_end_with_one_and_change_nothing_else():
-    from framing.comparison import compare_groups, english_stop_words
+    from framing._tokens import english_stop_words
+    from framing.comparison import compare_groups
 
     corpus = _corpus()
     every = compare_groups(corpus, ngram_range=(1, 3), min_count=1)
@@ -582,7 +583,8 @@ def test_a_per_term_prior_series_covers_the_whole_vocabulary():
 
 
 def test_on_the_sample_no_outlet_has_a_stop_word_in_its_top_twenty():
-    from framing.comparison import compare_groups, english_stop_words
+    from framing._tokens import english_stop_words
+    from framing.comparison import compare_groups
     from framing.datasets import load_sample
 
     table = compare_groups(load_sample(), stop_words="english")

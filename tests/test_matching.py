@@ -10,8 +10,9 @@ import pandas as pd
 import pytest
 
 from framing import Lexicon, match, match_text
-from framing._engine import Engine, TermError
+from framing._engine import Engine
 from framing.corpus.schema import conform
+from framing.errors import TermError
 from framing.matching import HITS_COLUMNS
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import framing
-from framing import matching
+from framing import _match_pool as matching
 
 
 @pytest.mark.slow

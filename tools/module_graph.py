@@ -63,7 +63,18 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     ("inputs", ("framing.corpus", "framing.lexicon")),
-    ("matching", ("framing._engine", "framing.voice", "framing.senses", "framing.matching")),
+    (
+        "matching",
+        (
+            "framing._engine",
+            "framing._engine_text",
+            "framing.voice",
+            "framing.senses",
+            "framing._match_pool",
+            "framing._match_work",
+            "framing.matching",
+        ),
+    ),
     (
         "results",
         (

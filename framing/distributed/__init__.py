@@ -25,7 +25,7 @@ from __future__ import annotations
 from framing._engines import is_dask
 
 # The stage modules register their implementations with framing._engines on import.
-from framing.distributed import comparison, concordance, dedup, scoring  # noqa: F401
+from framing.distributed import comparison, concordance, dedup, matching, scoring  # noqa: F401
 from framing.distributed.reading import read_corpus_dask
 
 __all__ = ["is_dask", "read_corpus_dask"]

@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from framing import _text
-from framing._engine import Engine, TermError, _segments
+from framing._engine import Engine, _segments
+from framing.errors import TermError
 from framing.lexicon import Concept, Lexicon, LexiconError, Term, Variant
 from framing.lexicon.problems import term_syntax_problem
 from framing.lexicon.rules import lexicon_problems
