@@ -71,9 +71,22 @@ def _close_pool() -> None:
         _POOL.shutdown(cancel_futures=True)
 
 
+def pool_running(workers: int) -> bool:
+    """True when the session's pool of ``workers`` processes is up (no start-up to pay)."""
+    return (
+        _POOL is not None
+        and _POOL_SIZE == workers
+        and not getattr(_POOL, "_broken", False)
+        and bool(getattr(_POOL, "_processes", None))
+    )
+
+
 class _NoBar:
     def __enter__(self) -> _NoBar:
         return self
+
+    def set_description_str(self, text: str) -> None:
+        return None
 
     def __exit__(self, *exc: object) -> None:
         return None

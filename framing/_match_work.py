@@ -15,7 +15,13 @@ import numpy as np
 import pandas as pd
 
 from framing._engine import NO_RULES, Rules, TermSpec, engine_for
-from framing._match_pool import _discard_pool, _main_module_hidden, _pool, _progress_bar
+from framing._match_pool import (
+    _discard_pool,
+    _main_module_hidden,
+    _pool,
+    _progress_bar,
+    pool_running,
+)
 from framing.errors import TermError
 from framing.lexicon.model import Lexicon, LexiconError
 from framing.voice import VOICES, Principal, voices_and_speakers
@@ -36,8 +42,17 @@ HITS_COLUMNS: dict[str, str] = {
 # -- the work --------------------------------------------------------------------------
 
 
-#: Below this many characters a run stays in this process (starting workers costs more).
+#: Below this many characters a run stays in this process while the session's worker
+#: processes are running: sending the texts to them costs more than it saves.
 PARALLEL_THRESHOLD = 4_000_000
+
+#: Below this many characters a run stays in this process when the workers are not yet
+#: running. Starting them costs 3-10 s on two cores (each imports the kit: pandas, numpy,
+#: the automaton), in which one process matches about 150 million characters (37 MB/s
+#: with voice on, benchmarks/RESULTS.md); two warm workers gain only half of that back,
+#: so below this size the first call is quicker in this process. A later call, with the
+#: workers up, uses PARALLEL_THRESHOLD. ``workers=`` overrides both.
+COLD_PARALLEL_THRESHOLD = 150_000_000
 
 
 def _names(value: Any, column: str) -> tuple[str, ...]:
@@ -201,7 +216,9 @@ def _match_frame(
     count = len(corpus)
     if workers is None:
         size = sum(corpus[field].str.len().sum(skipna=True) for field in fields)
-        workers = (os.cpu_count() or 1) if size > PARALLEL_THRESHOLD else 1
+        cores = os.cpu_count() or 1
+        threshold = PARALLEL_THRESHOLD if pool_running(cores) else COLD_PARALLEL_THRESHOLD
+        workers = cores if size > threshold else 1
     workers = max(1, min(workers, count))
     if chunksize is None:
         chunksize = max(16, math.ceil(count / (workers * 8))) if workers > 1 else 500
@@ -222,12 +239,17 @@ def _match_frame(
         if workers == 1 or len(bounds) == 1:
             outputs: Iterable[tuple[Any, ...]] = (_match_chunk(*task) for task in tasks)
         else:
+            starting = not pool_running(workers)
+            if starting:  # the first documents come back only once the workers are up
+                bar.set_description_str("match: starting workers")
             with _main_module_hidden():
                 outputs = _pool(workers).map(_match_chunk_task, tasks)
         try:
             for (first, last), output in zip(bounds, outputs, strict=True):
                 output[0][:] += first
                 results.append(output)
+                if first == 0 and workers > 1 and len(bounds) > 1 and starting:
+                    bar.set_description_str("match")
                 bar.update(last - first)
         except BrokenProcessPool:
             # A worker died (killed, out of memory): this call fails, the next gets a

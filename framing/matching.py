@@ -79,6 +79,7 @@ import pandas as pd
 from framing._checks import renamed
 from framing._engines import dask_implementation
 from framing._match_work import (
+    COLD_PARALLEL_THRESHOLD,
     HITS_COLUMNS,
     PARALLEL_THRESHOLD,
     _compile,
@@ -91,7 +92,13 @@ from framing.errors import FramingWarning
 from framing.lexicon.model import Lexicon
 from framing.provenance import ATTRS_KEY, stamp
 
-__all__ = ["HITS_COLUMNS", "PARALLEL_THRESHOLD", "match", "match_text"]
+__all__ = [
+    "COLD_PARALLEL_THRESHOLD",
+    "HITS_COLUMNS",
+    "PARALLEL_THRESHOLD",
+    "match",
+    "match_text",
+]
 
 
 @renamed("match", voice="classify_voice")
@@ -136,8 +143,12 @@ def match(
     columns : sequence of str or str
         Corpus columns to join onto the hits, e.g. ``("outlet", "published")``.
     workers : int, optional
-        Worker processes. Default: one per CPU when the corpus holds more than
-        ``PARALLEL_THRESHOLD`` characters, else none (this process).
+        Worker processes. Default: this process, unless the fields hold more than
+        ``COLD_PARALLEL_THRESHOLD`` characters (150 million; starting the workers costs
+        seconds, in which this process matches that much), or more than
+        ``PARALLEL_THRESHOLD`` (4 million) once a parallel call of this session has
+        started them; then one per CPU. A worker that dies fails its call; the next
+        call starts fresh workers.
     progress : bool, optional
         Show a progress bar: True always, False never, None (default) when the run
         takes more than a few seconds.

@@ -26,3 +26,43 @@ def test_M12_after_a_worker_dies_the_next_parallel_match_works():
     for _ in range(2):
         hits = framing.match(corpus, lexicon, workers=2, chunksize=8)
         pd.testing.assert_frame_equal(hits, expected)
+
+
+def test_a_first_call_under_the_cold_threshold_starts_no_workers(monkeypatch):
+    # Starting workers costs seconds; below COLD_PARALLEL_THRESHOLD characters the first
+    # call of a session matches in this process, and says so by never creating the pool.
+    from framing import _match_work
+
+    created = []
+    monkeypatch.setattr(_match_work, "pool_running", lambda workers: False)
+    monkeypatch.setattr(_match_work, "_pool", lambda workers: created.append(workers))
+    monkeypatch.setattr(_match_work, "COLD_PARALLEL_THRESHOLD", 10_000)
+    monkeypatch.setattr(_match_work, "PARALLEL_THRESHOLD", 10)
+    corpus = framing.as_corpus(
+        pd.DataFrame({"doc_id": ["a", "b", "c"], "text": ["Kiev and Kyiv."] * 3})
+    )
+    hits = framing.match(corpus, framing.load_lexicon("ukraine_toponyms"), progress=False)
+    assert len(hits) == 6 and created == []
+
+
+def test_with_the_workers_running_the_warm_threshold_decides(monkeypatch):
+    from framing import _match_work
+
+    monkeypatch.setattr(_match_work, "pool_running", lambda workers: True)
+    monkeypatch.setattr(_match_work, "PARALLEL_THRESHOLD", 10)
+    chosen = []
+
+    class Pool:
+        def map(self, function, tasks):
+            chosen.append("pool")
+            return map(function, tasks)
+
+    monkeypatch.setattr(_match_work, "_pool", lambda workers: Pool())
+    corpus = framing.as_corpus(
+        pd.DataFrame({"doc_id": [str(i) for i in range(40)], "text": ["Kiev."] * 40})
+    )
+    hits = framing.match(
+        corpus, framing.load_lexicon("ukraine_toponyms"), progress=False, chunksize=10
+    )
+    assert len(hits) == 40
+    assert chosen == (["pool"] if (os.cpu_count() or 1) > 1 else [])
