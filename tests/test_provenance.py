@@ -1,5 +1,9 @@
+from datetime import datetime
+
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing import Lexicon
 from framing.provenance import corpus_fingerprint, package_version, provenance, stamp
@@ -64,3 +68,59 @@ def test_the_installed_distribution_has_the_package_version():
     except PackageNotFoundError:
         pytest.skip("framing-kit is not installed (running from a source tree)")
     assert installed == framing.__version__ == package_version()
+
+
+# -- the fast fingerprint against the reference: one hashlib update per value ------------
+def _reference_fingerprint(corpus: pd.DataFrame) -> str:
+    """The fingerprint as first written: a hashlib call per value and separator."""
+    import hashlib
+
+    def strings(values):
+        digest = hashlib.sha256()
+        for value in values:
+            text = "" if value is None or value is pd.NA or value != value else str(value)
+            digest.update(text.encode("utf-8", "surrogatepass"))
+            digest.update(b"\x1f")
+        return digest.hexdigest()
+
+    digest = hashlib.sha256()
+    for column in ("doc_id", "outlet", "published", "title", "text"):
+        if column not in corpus.columns:
+            continue
+        values = corpus[column]
+        if column == "published":
+            values = values.map(lambda v: "" if pd.isna(v) else pd.Timestamp(v).isoformat())
+        digest.update(column.encode())
+        digest.update(strings(values).encode())
+    return "sha256:" + digest.hexdigest()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    texts=st.lists(st.none() | st.text(max_size=12) | st.floats(allow_nan=True), max_size=12),
+    dates=st.lists(
+        st.none() | st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2030, 1, 1)),
+        max_size=12,
+    ),
+    as_string=st.booleans(),
+)
+def test_the_fingerprint_equals_the_reference_per_value_hashing(texts, dates, as_string):
+    n = min(len(texts), len(dates))
+    frame = pd.DataFrame(
+        {
+            "doc_id": [str(i) for i in range(n)],
+            "published": pd.to_datetime(pd.Series(dates[:n], dtype=object), utc=True),
+            "text": pd.Series(texts[:n], dtype=object),
+        }
+    )
+    if as_string:
+        frame["text"] = frame["text"].map(lambda v: v if isinstance(v, str) else None)
+        frame = frame.astype({"doc_id": "string", "text": "string"})
+    assert corpus_fingerprint(frame) == _reference_fingerprint(frame)
+
+
+def test_the_sample_fingerprint_equals_the_reference():
+    import framing
+
+    corpus = framing.load_sample()
+    assert corpus_fingerprint(corpus) == _reference_fingerprint(corpus)
