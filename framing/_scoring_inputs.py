@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing._checks import check_choice, check_number, check_whole
 from framing.provenance import ATTRS_KEY
 
 PERIODS: dict[str, str] = {
@@ -74,31 +75,11 @@ def _by_columns(by: Any, corpus: pd.DataFrame, period: str | None) -> list[str]:
 
 
 def _check_parameters(period: Any, ci: Any, n_boot: Any, seed: Any, interval: Any) -> None:
-    if interval not in INTERVALS:
-        raise ValueError(
-            "The 'interval' parameter of score must be 'effective' or 'bootstrap'. "
-            f"Got {interval!r} instead."
-        )
-    if period is not None and period not in PERIODS:
-        raise ValueError(
-            "The 'period' parameter of score must be None, 'W', 'M', 'Q' or 'Y'. "
-            f"Got {period!r} instead."
-        )
-    if isinstance(ci, bool) or not isinstance(ci, (int, float)) or not 0 < ci < 1:
-        raise ValueError(
-            f"The 'ci' parameter of score must be a number between 0 and 1 (0.95 for a 95% "
-            f"interval). Got {ci!r} instead."
-        )
-    if isinstance(n_boot, bool) or not isinstance(n_boot, (int, np.integer)) or n_boot < 1:
-        raise ValueError(
-            f"The 'n_boot' parameter of score must be a whole number of 1 or more. "
-            f"Got {n_boot!r} instead."
-        )
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(
-            f"The 'seed' parameter of score must be a whole number of 0 or more. "
-            f"Got {seed!r} instead."
-        )
+    check_choice(interval, INTERVALS, parameter="interval", function="score")
+    check_choice(period, PERIODS, parameter="period", function="score", allow_none=True)
+    check_number(ci, parameter="ci", function="score", low=0, high=1, low_open=True, high_open=True)
+    check_whole(n_boot, parameter="n_boot", function="score", minimum=1)
+    check_whole(seed, parameter="seed", function="score", minimum=0)
 
 
 def _voices(voice: Any) -> list[str] | None:

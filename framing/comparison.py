@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing._checks import check_choice, check_whole
 from framing._engines import dask_implementation
 from framing._term_counts import (
     _count_lexicon,
@@ -25,7 +26,7 @@ from framing._term_counts import (
 )
 from framing.corpus.schema import validate_corpus
 from framing.provenance import stamp
-from framing.stats._inputs import _VARIANCES, _check_choice
+from framing.stats._inputs import _VARIANCES
 from framing.stats.distinctive import (
     _keyness_arrays,
     _log_odds_arrays,
@@ -271,12 +272,8 @@ def _check_parameters(
 ) -> Any:
     """compare_groups' checks that need no counting; returns the lexicon (or None)."""
     _validate_inputs(corpus, by, fields, function=function)
-    _check_choice(variance, _VARIANCES, parameter="variance", function=function)
-    if isinstance(min_count, bool) or not isinstance(min_count, (int, np.integer)) or min_count < 0:
-        raise ValueError(
-            f"The 'min_count' parameter of {function} must be a whole number of 0 or more. "
-            f"Got {min_count!r} instead."
-        )
+    check_choice(variance, _VARIANCES, parameter="variance", function=function)
+    check_whole(min_count, parameter="min_count", function=function, minimum=0)
     if isinstance(terms, str) and terms == "ngrams":
         return None
     if hasattr(terms, "concepts") and hasattr(terms, "entries"):

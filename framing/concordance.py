@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 
-from framing._checks import renamed
+from framing._checks import check_whole, renamed
 from framing._engines import dask_implementation
 from framing.provenance import stamp
 
@@ -202,14 +202,8 @@ def kwic(
     distributed = dask_implementation("kwic", hits, corpus)
     if distributed is not None:
         return distributed(hits, corpus, window=window, n=n, seed=seed)
-    if not isinstance(window, int) or isinstance(window, bool) or window < 0:
-        raise ValueError(
-            f"The 'window' parameter of kwic must be a whole number >= 0. Got {window!r} instead."
-        )
-    if n is not None and (not isinstance(n, int) or n < 1):
-        raise ValueError(
-            f"The 'n' parameter of kwic must be a whole number >= 1 or None. Got {n!r} instead."
-        )
+    window = check_whole(window, parameter="window", function="kwic", minimum=0)
+    n = check_whole(n, parameter="n", function="kwic", minimum=1, allow_none=True)
     missing = [c for c in ("doc_id", "field", "start", "end", "matched") if c not in hits]
     if missing:
         raise ValueError(

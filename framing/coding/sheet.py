@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing._checks import check_whole
 from framing._engines import dask_implementation
 from framing.concordance import kwic
 from framing.provenance import stamp
@@ -141,14 +142,6 @@ def _row_check(table: pd.DataFrame, row: int, columns: Sequence[str]) -> str:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _check_whole(value: Any, name: str, function: str, *, minimum: int) -> None:
-    if not isinstance(value, int | np.integer) or isinstance(value, bool) or value < minimum:
-        raise ValueError(
-            f"The '{name}' parameter of {function} must be a whole number >= {minimum}. "
-            f"Got {value!r} instead."
-        )
 
 
 def _by_columns(by: Any, function: str) -> list[str]:
@@ -281,9 +274,9 @@ def coding_sheet(
     distributed = dask_implementation("coding_sheet", hits, corpus)
     if distributed is not None:
         return distributed(hits, corpus, n=n, by=by, window=window, seed=seed)
-    _check_whole(n, "n", "coding_sheet", minimum=1)
-    _check_whole(window, "window", "coding_sheet", minimum=0)
-    _check_whole(seed, "seed", "coding_sheet", minimum=0)
+    check_whole(n, parameter="n", function="coding_sheet", minimum=1)
+    check_whole(window, parameter="window", function="coding_sheet", minimum=0)
+    check_whole(seed, parameter="seed", function="coding_sheet", minimum=0)
     by_columns = _by_columns(by, "coding_sheet")
     within_columns = _by_columns(within, "coding_sheet")
     if set(within_columns) & set(by_columns):
