@@ -11,6 +11,7 @@ import pandas as pd
 
 from framing._checks import check_choice, check_number, check_whole
 from framing.provenance import ATTRS_KEY
+from framing.tables import validate_hits
 
 PERIODS: dict[str, str] = {
     "W": "week (Monday to Sunday)",
@@ -28,26 +29,6 @@ INTERVALS: tuple[str, ...] = ("effective", "bootstrap")
 #: documents up (``docs/statistics.md``); below that a group shows little.
 MIN_DOCS: int = 5
 FIELDS: tuple[str, ...] = ("title", "text")
-SCORE_COLUMNS: tuple[str, ...] = (
-    "concept",
-    "variant",
-    "count",
-    "docs",
-    "n_docs",
-    "n_tokens",
-    "rate",
-    "rate_low",
-    "rate_high",
-    "share",
-    "share_low",
-    "share_high",
-    "concept_count",
-    "concept_docs",
-    "concept_rate",
-    "concept_rate_low",
-    "concept_rate_high",
-)
-_HIT_COLUMNS = ("doc_id", "field", "concept", "variant")
 
 
 # -- parameters --------------------------------------------------------------------------
@@ -119,14 +100,11 @@ def _check_text_fields(fields: tuple[str, ...], corpus: pd.DataFrame, *, functio
 def _usable_hits(
     hits: pd.DataFrame, corpus: pd.DataFrame, fields: tuple[str, ...], voices: list[str] | None
 ) -> pd.DataFrame:
-    if not isinstance(hits, pd.DataFrame):
-        raise TypeError(f"score needs a hits table (DataFrame). Got {type(hits).__name__}.")
-    needed = [*_HIT_COLUMNS, *(["voice"] if voices is not None else [])]
-    missing = [column for column in needed if column not in hits.columns]
-    if missing:
+    validate_hits(hits)
+    if voices is not None and "voice" not in hits.columns:
         raise ValueError(
-            f"The hits table lacks the column(s) {missing}; score needs {needed}. "
-            "Make hits with framing.match."
+            "The hits table lacks the column 'voice', which score(voice=...) needs. "
+            "Make hits with framing.match(..., classify_voice=True)."
         )
     unknown = ~hits["doc_id"].astype(str).isin(set(corpus["doc_id"].astype(str)))
     if unknown.any():

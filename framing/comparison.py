@@ -33,6 +33,7 @@ from framing.stats.distinctive import (
     _prior,
     benjamini_hochberg,
 )
+from framing.tables import COMPARISON_COLUMNS
 
 
 def english_stop_words() -> frozenset[str]:
@@ -70,19 +71,6 @@ def stop_word_set(stop_words: Any, *, function: str) -> frozenset[str]:
 
 
 # -- groups of a corpus ------------------------------------------------------------------
-#: Columns of the table :func:`compare_groups` returns, in order.
-COMPARISON_COLUMNS: tuple[str, ...] = (
-    "term",
-    "group",
-    "count",
-    "other_count",
-    "log_odds",
-    "se",
-    "z",
-    "g2",
-    "p",
-    "p_adjusted",
-)
 _FIELDS = ("title", "text")
 
 

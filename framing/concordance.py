@@ -19,24 +19,8 @@ import pandas as pd
 from framing._checks import check_whole, renamed
 from framing._engines import dask_implementation
 from framing.provenance import stamp
-
-#: The columns of a KWIC table, in order.
-KWIC_COLUMNS: tuple[str, ...] = (
-    "doc_id",
-    "outlet",
-    "published",
-    "field",
-    "start",
-    "end",
-    "left",
-    "match",
-    "right",
-    "term",
-    "concept",
-    "variant",
-    "voice",
-    "speaker",
-)
+from framing.tables import HITS_SPAN, validate_hits
+from framing.tables import KWIC_COLUMNS as KWIC_COLUMNS  # its home is framing.tables
 
 _TOKEN = re.compile(r"\S+")
 _SPACES = re.compile(r"\s+")
@@ -204,12 +188,7 @@ def kwic(
         return distributed(hits, corpus, window=window, n=n, seed=seed)
     window = check_whole(window, parameter="window", function="kwic", minimum=0)
     n = check_whole(n, parameter="n", function="kwic", minimum=1, allow_none=True)
-    missing = [c for c in ("doc_id", "field", "start", "end", "matched") if c not in hits]
-    if missing:
-        raise ValueError(
-            f"The 'hits' parameter of kwic must be a hits table from framing.match; it lacks "
-            f"the column(s) {missing}."
-        )
+    validate_hits(hits, require=HITS_SPAN)
     chosen = hits.reset_index(drop=True)
     if n is not None and n < len(chosen):
         rows = np.sort(np.random.default_rng(seed).choice(len(chosen), size=n, replace=False))

@@ -48,7 +48,6 @@ from framing._scoring_inputs import (
     INTERVALS,
     MIN_DOCS,
     PERIODS,
-    SCORE_COLUMNS,
     VOICES,
     _by_columns,
     _check_parameters,
@@ -60,6 +59,7 @@ from framing._scoring_inputs import (
 from framing._tokens import count_tokens
 from framing.corpus.schema import STRING_DTYPE, validate_corpus
 from framing.provenance import ATTRS_KEY, stamp
+from framing.tables import SCORE_COLUMNS
 
 __all__ = ["FIELDS", "INTERVALS", "MIN_DOCS", "PERIODS", "SCORE_COLUMNS", "VOICES", "score"]
 

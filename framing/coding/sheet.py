@@ -18,33 +18,11 @@ from framing._checks import check_whole
 from framing._engines import dask_implementation
 from framing.concordance import kwic
 from framing.provenance import stamp
+from framing.tables import HITS_SPAN, SHEET_COLUMNS, validate_hits
 
 #: The codes a coder may enter (any case, surrounding spaces ignored); blank is "not coded".
 CODES: tuple[str, ...] = ("yes", "no", "unsure")
 
-#: The columns of a coding sheet, in order (columns of a non-default ``by`` that are not
-#: among them go before ``stratum_hits``).
-SHEET_COLUMNS: tuple[str, ...] = (
-    "hit_id",
-    "concept",
-    "variant",
-    "left",
-    "match",
-    "right",
-    "code",
-    "comment",
-    "term",
-    "voice",
-    "speaker",
-    "outlet",
-    "published",
-    "doc_id",
-    "field",
-    "start",
-    "end",
-    "stratum_hits",
-    "check",
-)
 
 #: Columns a sheet written by an earlier version of the kit may lack (read and written
 #: without them): ``speaker`` came with the voice rules of issue 12.
@@ -284,10 +262,8 @@ def coding_sheet(
             "The 'within' parameter of coding_sheet must name columns that are not in 'by'. "
             f"Got within={within!r}, by={by!r}."
         )
-    needed = ["doc_id", "field", "start", "end", "matched", "concept", "variant"]
-    needed += [
-        c for c in [*by_columns, *within_columns] if c not in corpus.columns or c == "doc_id"
-    ]
+    validate_hits(hits, require=HITS_SPAN)
+    needed = [c for c in [*by_columns, *within_columns] if c not in corpus.columns]
     missing = [column for column in dict.fromkeys(needed) if column not in hits.columns]
     if missing:
         raise ValueError(
