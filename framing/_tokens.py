@@ -225,8 +225,8 @@ def lemmatise(
     Examples
     --------
     >>> import pandas as pd
-    >>> from framing.corpus.schema import conform
-    >>> corpus = conform(pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
+    >>> import framing
+    >>> corpus = framing.as_corpus(pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
     ...     "published": ["2024-11-01"], "title": ["Итоги специальной военной операции"],
     ...     "text": [""], "language": ["ru"]}))
     >>> lemmatise(corpus)["title"].tolist()

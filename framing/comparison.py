@@ -183,8 +183,8 @@ def compare_groups(
     Examples
     --------
     >>> import pandas as pd
-    >>> from framing.corpus.schema import conform
-    >>> corpus = conform(pd.DataFrame({
+    >>> import framing
+    >>> corpus = framing.as_corpus(pd.DataFrame({
     ...     "doc_id": ["a", "b", "c", "d"], "outlet": ["RT", "RT", "Reuters", "Reuters"],
     ...     "published": "2022-03-01", "title": ["Kiev regime", "Kiev regime shells",
     ...     "Kyiv says", "Kyiv says Russia shells"], "text": ""}))

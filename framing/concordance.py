@@ -173,8 +173,7 @@ def kwic(
     --------
     >>> import pandas as pd
     >>> import framing
-    >>> from framing.corpus.schema import conform
-    >>> corpus = conform(pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
+    >>> corpus = framing.as_corpus(pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
     ...     "published": ["2022-03-01"], "title": [""],
     ...     "text": ["Officials in Kiev said on Tuesday that talks would resume."]}))
     >>> lexicon = framing.Lexicon.from_dataframe(pd.DataFrame({

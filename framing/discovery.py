@@ -90,8 +90,8 @@ def collocations(
     Examples
     --------
     >>> import pandas as pd
-    >>> from framing.corpus.schema import conform
-    >>> corpus = conform(pd.DataFrame({
+    >>> import framing
+    >>> corpus = framing.as_corpus(pd.DataFrame({
     ...     "doc_id": ["a", "b", "c"], "outlet": "RT", "published": "2022-03-01",
     ...     "title": ["Kiev regime shells city", "the Kiev regime again", "city news"],
     ...     "text": ""}))
@@ -304,11 +304,11 @@ def suggest_terms(
     Examples
     --------
     >>> import pandas as pd
-    >>> from framing.corpus.schema import conform
+    >>> import framing
     >>> from framing.lexicon.model import Lexicon
     >>> lexicon = Lexicon.from_dataframe(pd.DataFrame({
     ...     "concept": ["capital"] * 2, "variant": ["kiev", "kyiv"], "term": ["Kiev", "Kyiv"]}))
-    >>> corpus = conform(pd.DataFrame({
+    >>> corpus = framing.as_corpus(pd.DataFrame({
     ...     "doc_id": list("abcd"), "outlet": ["RT", "RT", "Reuters", "Reuters"],
     ...     "published": "2022-03-01", "title": ["Kiev regime", "Kiev regime shells",
     ...     "Kyiv says", "Kyiv says Russia"], "text": ""}))

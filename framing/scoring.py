@@ -179,8 +179,8 @@ def score(
     Examples
     --------
     >>> import pandas as pd
-    >>> from framing.corpus.schema import conform
-    >>> corpus = conform(pd.DataFrame({
+    >>> import framing
+    >>> corpus = framing.as_corpus(pd.DataFrame({
     ...     "doc_id": ["a", "b", "c"], "outlet": ["RT", "RT", "Reuters"],
     ...     "published": ["2022-03-01", "2022-03-02", "2022-03-02"],
     ...     "title": ["Kiev talks", "Kiev and Kyiv", "Kyiv mayor"], "text": ["", "", ""]}))

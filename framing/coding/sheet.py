@@ -237,8 +237,7 @@ def coding_sheet(
     --------
     >>> import pandas as pd
     >>> import framing
-    >>> from framing.corpus.schema import conform
-    >>> corpus = conform(pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"],
+    >>> corpus = framing.as_corpus(pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"],
     ...     "published": ["2022-03-01", None], "title": ["", ""],
     ...     "text": ["Shelling near Odessa went on.", "Odessa, Texas, votes today."]}))
     >>> lexicon = framing.Lexicon.from_dataframe(pd.DataFrame({

@@ -124,8 +124,7 @@ def deduplicate(
     --------
     >>> import pandas as pd
     >>> import framing
-    >>> from framing.corpus.schema import conform
-    >>> corpus = conform(pd.DataFrame({
+    >>> corpus = framing.as_corpus(pd.DataFrame({
     ...     "doc_id": ["wire", "reprint", "other"],
     ...     "outlet": ["Wire", "Daily", "Daily"],
     ...     "published": ["2022-03-01T08:00Z", "2022-03-01T10:00Z", "2022-03-02T09:00Z"],
