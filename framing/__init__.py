@@ -70,6 +70,7 @@ from framing.matching import match, match_text
 from framing.provenance import corpus_fingerprint, provenance
 from framing.scoring import score
 from framing.stats import keyness, log_odds
+from framing.tables import validate_hits, validate_scores
 
 __all__ = [
     "CORPUS_COLUMNS",
@@ -134,6 +135,8 @@ __all__ = [
     "stop_words",
     "suggest_terms",
     "validate_corpus",
+    "validate_hits",
+    "validate_scores",
     "write_coding_sheet",
     "write_corpus",
     "write_lexicon",

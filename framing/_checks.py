@@ -46,15 +46,25 @@ def fail(parameter: str, function: str, expected: str, value: Any) -> ParameterE
     )
 
 
-def check_choice(value: Any, choices: Iterable[str], *, parameter: str, function: str) -> str:
-    """Return ``value`` if it is one of ``choices`` (strings), else raise.
+def check_choice(
+    value: Any,
+    choices: Iterable[str],
+    *,
+    parameter: str,
+    function: str,
+    allow_none: bool = False,
+) -> str | None:
+    """Return ``value`` if it is one of ``choices`` (strings, or None if allowed), else raise.
 
     >>> check_choice("mcq", ("full", "mcq"), parameter="variance", function="log_odds")
     'mcq'
     """
+    if value is None and allow_none:
+        return None
     options = tuple(choices)
     if not isinstance(value, str) or value not in options:
-        expected = " or ".join(", ".join(repr(c) for c in options).rsplit(", ", 1))
+        listed = [repr(choice) for choice in options] + (["None"] if allow_none else [])
+        expected = " or ".join(", ".join(listed).rsplit(", ", 1))
         raise fail(parameter, function, f"one of {expected}", value)
     return value
 

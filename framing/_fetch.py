@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from framing._checks import check_choice
 from framing._dataset_registry import (
     DATA_DIR_ENV,
     DATA_URL_ENV,
@@ -219,13 +220,7 @@ def data_dir() -> Path:
 
 
 def _dataset(name: str) -> Dataset:
-    if name not in DATASETS:
-        from framing.errors import ParameterError
-
-        raise ParameterError(
-            f"The 'name' parameter of fetch must be one of {sorted(DATASETS)}. "
-            f"Got {name!r} instead."
-        )
+    check_choice(name, sorted(DATASETS), parameter="name", function="fetch")
     return DATASETS[name]
 
 

@@ -16,6 +16,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from framing._checks import check_bool
 from framing.errors import OverwriteError
 
 _SIDECAR_KEYS = ("framing", "files")
@@ -56,11 +57,7 @@ def check_targets(
     ``targets`` are the files to write; ``sidecar`` the provenance sidecar written beside
     them (which may replace only a sidecar of the kit's).
     """
-    if not isinstance(overwrite, bool):
-        raise ValueError(
-            f"The 'overwrite' parameter of {function} must be True or False. "
-            f"Got {overwrite!r} instead."
-        )
+    check_bool(overwrite, parameter="overwrite", function=function)
     for target in targets:
         if target.is_dir():
             raise OverwriteError(

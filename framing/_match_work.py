@@ -24,21 +24,9 @@ from framing._match_pool import (
 )
 from framing.errors import TermError
 from framing.lexicon.model import Lexicon, LexiconError
+from framing.tables import HITS_COLUMNS
 from framing.voice import VOICES, Principal, voices_and_speakers
 
-#: The hits table's own columns and their dtypes, in order.
-HITS_COLUMNS: dict[str, str] = {
-    "doc_id": "string",
-    "field": "string",
-    "start": "int64",
-    "end": "int64",
-    "matched": "string",
-    "term": "string",
-    "concept": "string",
-    "variant": "string",
-    "voice": "string",
-    "speaker": "string",
-}
 # -- the work --------------------------------------------------------------------------
 
 

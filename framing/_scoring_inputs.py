@@ -9,7 +9,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing._checks import check_choice, check_number, check_whole
 from framing.provenance import ATTRS_KEY
+from framing.tables import validate_hits
 
 PERIODS: dict[str, str] = {
     "W": "week (Monday to Sunday)",
@@ -27,26 +29,6 @@ INTERVALS: tuple[str, ...] = ("effective", "bootstrap")
 #: documents up (``docs/statistics.md``); below that a group shows little.
 MIN_DOCS: int = 5
 FIELDS: tuple[str, ...] = ("title", "text")
-SCORE_COLUMNS: tuple[str, ...] = (
-    "concept",
-    "variant",
-    "count",
-    "docs",
-    "n_docs",
-    "n_tokens",
-    "rate",
-    "rate_low",
-    "rate_high",
-    "share",
-    "share_low",
-    "share_high",
-    "concept_count",
-    "concept_docs",
-    "concept_rate",
-    "concept_rate_low",
-    "concept_rate_high",
-)
-_HIT_COLUMNS = ("doc_id", "field", "concept", "variant")
 
 
 # -- parameters --------------------------------------------------------------------------
@@ -74,31 +56,11 @@ def _by_columns(by: Any, corpus: pd.DataFrame, period: str | None) -> list[str]:
 
 
 def _check_parameters(period: Any, ci: Any, n_boot: Any, seed: Any, interval: Any) -> None:
-    if interval not in INTERVALS:
-        raise ValueError(
-            "The 'interval' parameter of score must be 'effective' or 'bootstrap'. "
-            f"Got {interval!r} instead."
-        )
-    if period is not None and period not in PERIODS:
-        raise ValueError(
-            "The 'period' parameter of score must be None, 'W', 'M', 'Q' or 'Y'. "
-            f"Got {period!r} instead."
-        )
-    if isinstance(ci, bool) or not isinstance(ci, (int, float)) or not 0 < ci < 1:
-        raise ValueError(
-            f"The 'ci' parameter of score must be a number between 0 and 1 (0.95 for a 95% "
-            f"interval). Got {ci!r} instead."
-        )
-    if isinstance(n_boot, bool) or not isinstance(n_boot, (int, np.integer)) or n_boot < 1:
-        raise ValueError(
-            f"The 'n_boot' parameter of score must be a whole number of 1 or more. "
-            f"Got {n_boot!r} instead."
-        )
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(
-            f"The 'seed' parameter of score must be a whole number of 0 or more. "
-            f"Got {seed!r} instead."
-        )
+    check_choice(interval, INTERVALS, parameter="interval", function="score")
+    check_choice(period, PERIODS, parameter="period", function="score", allow_none=True)
+    check_number(ci, parameter="ci", function="score", low=0, high=1, low_open=True, high_open=True)
+    check_whole(n_boot, parameter="n_boot", function="score", minimum=1)
+    check_whole(seed, parameter="seed", function="score", minimum=0)
 
 
 def _voices(voice: Any) -> list[str] | None:
@@ -138,14 +100,11 @@ def _check_text_fields(fields: tuple[str, ...], corpus: pd.DataFrame, *, functio
 def _usable_hits(
     hits: pd.DataFrame, corpus: pd.DataFrame, fields: tuple[str, ...], voices: list[str] | None
 ) -> pd.DataFrame:
-    if not isinstance(hits, pd.DataFrame):
-        raise TypeError(f"score needs a hits table (DataFrame). Got {type(hits).__name__}.")
-    needed = [*_HIT_COLUMNS, *(["voice"] if voices is not None else [])]
-    missing = [column for column in needed if column not in hits.columns]
-    if missing:
+    validate_hits(hits)
+    if voices is not None and "voice" not in hits.columns:
         raise ValueError(
-            f"The hits table lacks the column(s) {missing}; score needs {needed}. "
-            "Make hits with framing.match."
+            "The hits table lacks the column 'voice', which score(voice=...) needs. "
+            "Make hits with framing.match(..., classify_voice=True)."
         )
     unknown = ~hits["doc_id"].astype(str).isin(set(corpus["doc_id"].astype(str)))
     if unknown.any():

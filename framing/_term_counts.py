@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from framing._checks import fail
 from framing._tokens import count_tokens, tokenize
 
 
@@ -50,9 +51,11 @@ def _min_documents(min_df: Any, documents: int, *, function: str) -> int:
     else:
         valid = min_df >= 1
     if not valid:
-        raise ValueError(
-            f"The 'min_df' parameter of {function} must be a whole number of 1 or more "
-            f"(documents) or a fraction in (0, 1] (of the documents). Got {min_df!r} instead."
+        raise fail(
+            "min_df",
+            function,
+            "a whole number >= 1 (documents) or a fraction in (0, 1] (of the documents)",
+            min_df,
         )
     if isinstance(min_df, float):
         return max(1, int(np.ceil(min_df * documents - 1e-9)))

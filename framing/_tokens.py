@@ -50,6 +50,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing._checks import fail
 from framing._text import LATIN_LOOKALIKES, fold_lookalikes
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "ё": "е", "Ё": "Е"})
@@ -160,10 +161,7 @@ def stop_words(language: str) -> list[str]:
     """
     code = LANGUAGE_NAMES.get(str(language).lower())
     if code is None:
-        raise ValueError(
-            "The 'language' parameter of stop_words must be one of "
-            f"{sorted(LANGUAGE_NAMES)}. Got {language!r} instead."
-        )
+        raise fail("language", "stop_words", f"one of {sorted(LANGUAGE_NAMES)}", language)
     return sorted(_stop_word_list(code))
 
 
@@ -227,8 +225,8 @@ def lemmatise(
     Examples
     --------
     >>> import pandas as pd
-    >>> from framing.corpus.schema import conform
-    >>> corpus = conform(pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
+    >>> import framing
+    >>> corpus = framing.as_corpus(pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
     ...     "published": ["2024-11-01"], "title": ["Итоги специальной военной операции"],
     ...     "text": [""], "language": ["ru"]}))
     >>> lemmatise(corpus)["title"].tolist()

@@ -251,9 +251,8 @@ def audit_rules(
     --------
     >>> import pandas as pd
     >>> import framing
-    >>> from framing.corpus.schema import conform
     >>> from framing.lexicon.model import Exclusion
-    >>> corpus = conform(pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"],
+    >>> corpus = framing.as_corpus(pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"],
     ...     "published": [None, None], "title": ["", ""],
     ...     "text": ["After the Cold War came this war.", "The war goes on."]}))
     >>> plain = framing.Lexicon.from_dataframe(pd.DataFrame({

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing._checks import check_choice, check_whole
 from framing._engines import dask_implementation
 from framing._term_counts import (
     _count_lexicon,
@@ -26,28 +27,16 @@ from framing._term_counts import (
 from framing._tokens import stop_word_set
 from framing.corpus.schema import validate_corpus
 from framing.provenance import stamp
-from framing.stats._inputs import _VARIANCES, _check_choice
+from framing.stats._inputs import _VARIANCES
 from framing.stats.distinctive import (
     _keyness_arrays,
     _log_odds_arrays,
     _prior,
     benjamini_hochberg,
 )
+from framing.tables import COMPARISON_COLUMNS
 
 # -- groups of a corpus ------------------------------------------------------------------
-#: Columns of the table :func:`compare_groups` returns, in order.
-COMPARISON_COLUMNS: tuple[str, ...] = (
-    "term",
-    "group",
-    "count",
-    "other_count",
-    "log_odds",
-    "se",
-    "z",
-    "g2",
-    "p",
-    "p_adjusted",
-)
 _FIELDS = ("title", "text")
 
 
@@ -160,8 +149,8 @@ def compare_groups(
     Examples
     --------
     >>> import pandas as pd
-    >>> from framing.corpus.schema import conform
-    >>> corpus = conform(pd.DataFrame({
+    >>> import framing
+    >>> corpus = framing.as_corpus(pd.DataFrame({
     ...     "doc_id": ["a", "b", "c", "d"], "outlet": ["RT", "RT", "Reuters", "Reuters"],
     ...     "published": "2022-03-01", "title": ["Kiev regime", "Kiev regime shells",
     ...     "Kyiv says", "Kyiv says Russia shells"], "text": ""}))
@@ -237,12 +226,8 @@ def _check_parameters(
 ) -> Any:
     """compare_groups' checks that need no counting; returns the lexicon (or None)."""
     _validate_inputs(corpus, by, fields, function=function)
-    _check_choice(variance, _VARIANCES, parameter="variance", function=function)
-    if isinstance(min_count, bool) or not isinstance(min_count, (int, np.integer)) or min_count < 0:
-        raise ValueError(
-            f"The 'min_count' parameter of {function} must be a whole number of 0 or more. "
-            f"Got {min_count!r} instead."
-        )
+    check_choice(variance, _VARIANCES, parameter="variance", function=function)
+    check_whole(min_count, parameter="min_count", function=function, minimum=0)
     if isinstance(terms, str) and terms == "ngrams":
         return None
     if hasattr(terms, "concepts") and hasattr(terms, "entries"):

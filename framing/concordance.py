@@ -16,27 +16,11 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 
-from framing._checks import renamed
+from framing._checks import check_whole, renamed
 from framing._engines import dask_implementation
 from framing.provenance import stamp
-
-#: The columns of a KWIC table, in order.
-KWIC_COLUMNS: tuple[str, ...] = (
-    "doc_id",
-    "outlet",
-    "published",
-    "field",
-    "start",
-    "end",
-    "left",
-    "match",
-    "right",
-    "term",
-    "concept",
-    "variant",
-    "voice",
-    "speaker",
-)
+from framing.tables import HITS_SPAN, validate_hits
+from framing.tables import KWIC_COLUMNS as KWIC_COLUMNS  # its home is framing.tables
 
 _TOKEN = re.compile(r"\S+")
 _SPACES = re.compile(r"\s+")
@@ -189,8 +173,7 @@ def kwic(
     --------
     >>> import pandas as pd
     >>> import framing
-    >>> from framing.corpus.schema import conform
-    >>> corpus = conform(pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
+    >>> corpus = framing.as_corpus(pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
     ...     "published": ["2022-03-01"], "title": [""],
     ...     "text": ["Officials in Kiev said on Tuesday that talks would resume."]}))
     >>> lexicon = framing.Lexicon.from_dataframe(pd.DataFrame({
@@ -202,20 +185,9 @@ def kwic(
     distributed = dask_implementation("kwic", hits, corpus)
     if distributed is not None:
         return distributed(hits, corpus, window=window, n=n, seed=seed)
-    if not isinstance(window, int) or isinstance(window, bool) or window < 0:
-        raise ValueError(
-            f"The 'window' parameter of kwic must be a whole number >= 0. Got {window!r} instead."
-        )
-    if n is not None and (not isinstance(n, int) or n < 1):
-        raise ValueError(
-            f"The 'n' parameter of kwic must be a whole number >= 1 or None. Got {n!r} instead."
-        )
-    missing = [c for c in ("doc_id", "field", "start", "end", "matched") if c not in hits]
-    if missing:
-        raise ValueError(
-            f"The 'hits' parameter of kwic must be a hits table from framing.match; it lacks "
-            f"the column(s) {missing}."
-        )
+    window = check_whole(window, parameter="window", function="kwic", minimum=0)
+    n = check_whole(n, parameter="n", function="kwic", minimum=1, allow_none=True)
+    validate_hits(hits, require=HITS_SPAN)
     chosen = hits.reset_index(drop=True)
     if n is not None and n < len(chosen):
         rows = np.sort(np.random.default_rng(seed).choice(len(chosen), size=n, replace=False))

@@ -16,11 +16,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing._checks import check_choice, check_whole
 from framing._engines import dask_implementation
 from framing._tokens import tokenize
 from framing.comparison import _validate_inputs, compare_groups
 from framing.provenance import stamp
-from framing.stats._inputs import _check_choice
 
 _MEASURES = ("likelihood_ratio", "pmi")
 
@@ -90,8 +90,8 @@ def collocations(
     Examples
     --------
     >>> import pandas as pd
-    >>> from framing.corpus.schema import conform
-    >>> corpus = conform(pd.DataFrame({
+    >>> import framing
+    >>> corpus = framing.as_corpus(pd.DataFrame({
     ...     "doc_id": ["a", "b", "c"], "outlet": "RT", "published": "2022-03-01",
     ...     "title": ["Kiev regime shells city", "the Kiev regime again", "city news"],
     ...     "text": ""}))
@@ -109,13 +109,9 @@ def collocations(
 
     function = "collocations"
     _validate_inputs(corpus, "doc_id", fields, function=function)
-    _check_choice(measure, _MEASURES, parameter="measure", function=function)
-    for name, value, least in (("window", window, 1), ("min_count", min_count, 1)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < least:
-            raise ValueError(
-                f"The {name!r} parameter of {function} must be a whole number of {least} or "
-                f"more. Got {value!r} instead."
-            )
+    check_choice(measure, _MEASURES, parameter="measure", function=function)
+    window = check_whole(window, parameter="window", function=function, minimum=1)
+    min_count = check_whole(min_count, parameter="min_count", function=function, minimum=1)
     words = [w.lower() if lowercase else w for w in tokenize(term)] if isinstance(term, str) else []
     if not words:
         raise ValueError(
@@ -308,11 +304,11 @@ def suggest_terms(
     Examples
     --------
     >>> import pandas as pd
-    >>> from framing.corpus.schema import conform
+    >>> import framing
     >>> from framing.lexicon.model import Lexicon
     >>> lexicon = Lexicon.from_dataframe(pd.DataFrame({
     ...     "concept": ["capital"] * 2, "variant": ["kiev", "kyiv"], "term": ["Kiev", "Kyiv"]}))
-    >>> corpus = conform(pd.DataFrame({
+    >>> corpus = framing.as_corpus(pd.DataFrame({
     ...     "doc_id": list("abcd"), "outlet": ["RT", "RT", "Reuters", "Reuters"],
     ...     "published": "2022-03-01", "title": ["Kiev regime", "Kiev regime shells",
     ...     "Kyiv says", "Kyiv says Russia"], "text": ""}))
@@ -330,11 +326,7 @@ def suggest_terms(
             fields=fields, stop_words=stop_words,
         )  # fmt: skip
     function = "suggest_terms"
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise ValueError(
-            f"The 'n' parameter of {function} must be a whole number of 1 or more. "
-            f"Got {n!r} instead."
-        )
+    n = check_whole(n, parameter="n", function=function, minimum=1)
     if not (hasattr(lexicon, "concepts") and hasattr(lexicon, "entries")):
         raise ValueError(
             f"The 'lexicon' parameter of {function} must be a framing.Lexicon. "

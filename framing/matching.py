@@ -188,9 +188,9 @@ def match(
     Examples
     --------
     >>> import pandas as pd
+    >>> import framing
     >>> from framing import Lexicon
-    >>> from framing.corpus.schema import conform
-    >>> corpus = conform(pd.DataFrame({
+    >>> corpus = framing.as_corpus(pd.DataFrame({
     ...     "doc_id": ["a", "b"], "outlet": ["X", "Y"],
     ...     "published": ["2022-03-01", "2022-03-02"], "title": ["", ""],
     ...     "text": ["Kiev’s mayor spoke.", "The so-called special military operation."]}))
@@ -335,7 +335,7 @@ def _check_fields(corpus: Any, fields: tuple[str, ...], columns: tuple[str, ...]
         if not isinstance(corpus[field].dtype, pd.StringDtype):
             raise ValueError(
                 f"The corpus column {field!r} has dtype {corpus[field].dtype}; match searches "
-                "string columns (framing.corpus.schema.conform converts a table)."
+                "string columns (framing.as_corpus(frame) converts a table)."
             )
     for column in columns:
         if column not in corpus.columns:

@@ -48,7 +48,6 @@ from framing._scoring_inputs import (
     INTERVALS,
     MIN_DOCS,
     PERIODS,
-    SCORE_COLUMNS,
     VOICES,
     _by_columns,
     _check_parameters,
@@ -60,6 +59,7 @@ from framing._scoring_inputs import (
 from framing._tokens import count_tokens
 from framing.corpus.schema import STRING_DTYPE, validate_corpus
 from framing.provenance import ATTRS_KEY, stamp
+from framing.tables import SCORE_COLUMNS
 
 __all__ = ["FIELDS", "INTERVALS", "MIN_DOCS", "PERIODS", "SCORE_COLUMNS", "VOICES", "score"]
 
@@ -179,8 +179,8 @@ def score(
     Examples
     --------
     >>> import pandas as pd
-    >>> from framing.corpus.schema import conform
-    >>> corpus = conform(pd.DataFrame({
+    >>> import framing
+    >>> corpus = framing.as_corpus(pd.DataFrame({
     ...     "doc_id": ["a", "b", "c"], "outlet": ["RT", "RT", "Reuters"],
     ...     "published": ["2022-03-01", "2022-03-02", "2022-03-02"],
     ...     "title": ["Kiev talks", "Kiev and Kyiv", "Kyiv mayor"], "text": ["", "", ""]}))

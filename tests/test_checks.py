@@ -108,3 +108,18 @@ def test_keyword_only_maps_old_positionals_with_a_warning() -> None:
     assert shares("s", concept="war") == ("s", "war")
     with pytest.raises(TypeError, match="twice"):
         shares("s", "war", concept="war")
+
+
+def test_choice_may_allow_none_and_says_so() -> None:
+    assert (
+        check_choice(None, ("W", "M"), parameter="period", function="score", allow_none=True)
+        is None
+    )
+    with pytest.raises(
+        ParameterError,
+        match=r"^The 'period' parameter of score must be one of 'W', 'M' or None\. "
+        r"Got 'month' instead\.$",
+    ):
+        check_choice("month", ("W", "M"), parameter="period", function="score", allow_none=True)
+    with pytest.raises(ParameterError, match=r"one of 'W' or 'M'\. Got None"):
+        check_choice(None, ("W", "M"), parameter="period", function="score")

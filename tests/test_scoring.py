@@ -585,12 +585,20 @@ def test_scores_carry_provenance():
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [
-        ({"period": "month"}, ValueError, r"'period' parameter of score must be None, 'W', 'M'"),
+        (
+            {"period": "month"},
+            ValueError,
+            r"'period' parameter of score must be one of 'W', 'M', 'Q', 'Y' or None",
+        ),
         ({"voice": "mine"}, ValueError, r"'voice' parameter of score must be 'own', 'quoted'"),
         ({"by": "site"}, ValueError, r"names \['site'\], which the corpus does not have"),
-        ({"ci": 95}, ValueError, r"'ci' parameter of score must be a number between 0 and 1"),
+        ({"ci": 95}, ValueError, r"'ci' parameter of score must be a number in \(0, 1\)"),
         ({"n_boot": 0}, ValueError, r"'n_boot' parameter of score must be a whole number"),
-        ({"interval": "wald"}, ValueError, r"'interval' parameter of score must be 'effective'"),
+        (
+            {"interval": "wald"},
+            ValueError,
+            r"'interval' parameter of score must be one of 'effective'",
+        ),
         ({"fields": ["body"]}, ValueError, r"'fields' parameter of score must name text columns"),
     ],
 )

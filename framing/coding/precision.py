@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from framing._checks import check_number
 from framing.coding.sheet import CODES, PRECISION_COLUMNS, _by_columns, _strata
 from framing.provenance import provenance, stamp
 from framing.stats import stratified_proportion, wilson_interval
@@ -102,13 +103,9 @@ def precision(
     0  russian     10    8   1   0.888889          0.565
     """
     by_columns = _by_columns(by, "precision")
-    if (
-        not isinstance(ci, float | int) or isinstance(ci, bool) or not 0 < ci < 1 or ci != ci  # NaN
-    ):
-        raise ValueError(
-            f"The 'ci' parameter of precision must be a number between 0 and 1 "
-            f"(exclusive). Got {ci!r} instead."
-        )
+    check_number(
+        ci, parameter="ci", function="precision", low=0, high=1, low_open=True, high_open=True
+    )
     missing = [column for column in ["code", *by_columns] if column not in coded.columns]
     if missing:
         raise ValueError(

@@ -149,8 +149,7 @@ def recall_sheet(
     --------
     >>> import pandas as pd
     >>> import framing
-    >>> from framing.corpus.schema import conform
-    >>> corpus = conform(pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"],
+    >>> corpus = framing.as_corpus(pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"],
     ...     "published": [None, None], "title": ["", ""],
     ...     "text": ["The war goes on. The conflict deepens.", "A trade conflict."]}))
     >>> lexicon = framing.Lexicon.from_dataframe(pd.DataFrame({

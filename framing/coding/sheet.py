@@ -14,36 +14,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing._checks import check_whole
 from framing._engines import dask_implementation
 from framing.concordance import kwic
 from framing.provenance import stamp
+from framing.tables import HITS_SPAN, SHEET_COLUMNS, validate_hits
 
 #: The codes a coder may enter (any case, surrounding spaces ignored); blank is "not coded".
 CODES: tuple[str, ...] = ("yes", "no", "unsure")
 
-#: The columns of a coding sheet, in order (columns of a non-default ``by`` that are not
-#: among them go before ``stratum_hits``).
-SHEET_COLUMNS: tuple[str, ...] = (
-    "hit_id",
-    "concept",
-    "variant",
-    "left",
-    "match",
-    "right",
-    "code",
-    "comment",
-    "term",
-    "voice",
-    "speaker",
-    "outlet",
-    "published",
-    "doc_id",
-    "field",
-    "start",
-    "end",
-    "stratum_hits",
-    "check",
-)
 
 #: Columns a sheet written by an earlier version of the kit may lack (read and written
 #: without them): ``speaker`` came with the voice rules of issue 12.
@@ -141,14 +120,6 @@ def _row_check(table: pd.DataFrame, row: int, columns: Sequence[str]) -> str:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _check_whole(value: Any, name: str, function: str, *, minimum: int) -> None:
-    if not isinstance(value, int | np.integer) or isinstance(value, bool) or value < minimum:
-        raise ValueError(
-            f"The '{name}' parameter of {function} must be a whole number >= {minimum}. "
-            f"Got {value!r} instead."
-        )
 
 
 def _by_columns(by: Any, function: str) -> list[str]:
@@ -266,8 +237,7 @@ def coding_sheet(
     --------
     >>> import pandas as pd
     >>> import framing
-    >>> from framing.corpus.schema import conform
-    >>> corpus = conform(pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"],
+    >>> corpus = framing.as_corpus(pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"],
     ...     "published": ["2022-03-01", None], "title": ["", ""],
     ...     "text": ["Shelling near Odessa went on.", "Odessa, Texas, votes today."]}))
     >>> lexicon = framing.Lexicon.from_dataframe(pd.DataFrame({
@@ -281,9 +251,9 @@ def coding_sheet(
     distributed = dask_implementation("coding_sheet", hits, corpus)
     if distributed is not None:
         return distributed(hits, corpus, n=n, by=by, window=window, seed=seed)
-    _check_whole(n, "n", "coding_sheet", minimum=1)
-    _check_whole(window, "window", "coding_sheet", minimum=0)
-    _check_whole(seed, "seed", "coding_sheet", minimum=0)
+    check_whole(n, parameter="n", function="coding_sheet", minimum=1)
+    check_whole(window, parameter="window", function="coding_sheet", minimum=0)
+    check_whole(seed, parameter="seed", function="coding_sheet", minimum=0)
     by_columns = _by_columns(by, "coding_sheet")
     within_columns = _by_columns(within, "coding_sheet")
     if set(within_columns) & set(by_columns):
@@ -291,10 +261,8 @@ def coding_sheet(
             "The 'within' parameter of coding_sheet must name columns that are not in 'by'. "
             f"Got within={within!r}, by={by!r}."
         )
-    needed = ["doc_id", "field", "start", "end", "matched", "concept", "variant"]
-    needed += [
-        c for c in [*by_columns, *within_columns] if c not in corpus.columns or c == "doc_id"
-    ]
+    validate_hits(hits, require=HITS_SPAN)
+    needed = [c for c in [*by_columns, *within_columns] if c not in corpus.columns]
     missing = [column for column in dict.fromkeys(needed) if column not in hits.columns]
     if missing:
         raise ValueError(

@@ -70,8 +70,7 @@ def write_coding_sheet(sheet: pd.DataFrame, path: str | Path) -> Path:
     >>> import tempfile, pathlib
     >>> import pandas as pd
     >>> import framing
-    >>> from framing.corpus.schema import conform
-    >>> corpus = conform(pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
+    >>> corpus = framing.as_corpus(pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
     ...     "published": [None], "title": [""], "text": ["Odessa, Texas, votes."]}))
     >>> lexicon = framing.Lexicon.from_dataframe(pd.DataFrame({
     ...     "concept": ["city"], "variant": ["russian"], "term": ["Odessa"]}), name="demo")

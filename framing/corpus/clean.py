@@ -19,6 +19,7 @@ from typing import Any
 import ftfy
 import pandas as pd
 
+from framing._checks import check_number, check_whole
 from framing.corpus.schema import STRING_DTYPE, validate_corpus
 
 __all__ = ["remove_boilerplate", "repair_text"]
@@ -302,20 +303,11 @@ def remove_boilerplate(
     6
     """
     validate_corpus(corpus)
-    if (
-        isinstance(min_share, bool)
-        or not isinstance(min_share, (int, float))
-        or not (0 < min_share <= 1)
-    ):
-        raise ValueError(
-            "The 'min_share' parameter of remove_boilerplate must be a number in (0, 1]. "
-            f"Got {min_share!r} instead."
-        )
-    if isinstance(min_documents, bool) or not isinstance(min_documents, int) or min_documents < 1:
-        raise ValueError(
-            "The 'min_documents' parameter of remove_boilerplate must be a positive integer. "
-            f"Got {min_documents!r} instead."
-        )
+    function = "remove_boilerplate"
+    check_number(min_share, parameter="min_share", function=function, low=0, high=1, low_open=True)
+    min_documents = check_whole(
+        min_documents, parameter="min_documents", function=function, minimum=1
+    )
     result = corpus.copy()
     result.attrs = copy.deepcopy(corpus.attrs)
     texts = result["text"].fillna("")

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing._checks import check_number
 from framing._engines import dask_implementation
 from framing.corpus.clean import _report
 from framing.corpus.schema import STRING_DTYPE, CorpusError, validate_corpus
@@ -123,8 +124,7 @@ def deduplicate(
     --------
     >>> import pandas as pd
     >>> import framing
-    >>> from framing.corpus.schema import conform
-    >>> corpus = conform(pd.DataFrame({
+    >>> corpus = framing.as_corpus(pd.DataFrame({
     ...     "doc_id": ["wire", "reprint", "other"],
     ...     "outlet": ["Wire", "Daily", "Daily"],
     ...     "published": ["2022-03-01T08:00Z", "2022-03-01T10:00Z", "2022-03-02T09:00Z"],
@@ -305,15 +305,9 @@ def _check_deduplicate_parameters(
     num_perm: object,
     seed: object,
 ) -> None:
-    if (
-        isinstance(threshold, bool)
-        or not isinstance(threshold, (int, float))
-        or not (0 < threshold <= 1)
-    ):
-        raise ValueError(
-            "The 'threshold' parameter of deduplicate must be a number in (0, 1]. "
-            f"Got {threshold!r} instead."
-        )
+    check_number(
+        threshold, parameter="threshold", function="deduplicate", low=0, high=1, low_open=True
+    )
     for name, value in (("on", on), ("key", key)):
         if name == "key" and value is None:
             continue

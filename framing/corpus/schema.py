@@ -187,7 +187,7 @@ def validate_corpus(frame: pd.DataFrame, *, name: str = "corpus") -> pd.DataFram
         if not ok:
             raise CorpusError(
                 f"The {name}'s column {column!r} has dtype {actual}; expected {expected}. "
-                "framing.corpus.schema.conform(frame) converts a table to the corpus dtypes."
+                "framing.as_corpus(frame) converts a table to the corpus dtypes."
             )
     ids = frame["doc_id"]
     if ids.isna().any():

@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing._checks import check_whole
 from framing.corpus._report import REPORT_KEY, Collector, RecordError
 from framing.corpus.readers._build import Ids
 from framing.corpus.readers._pipeline import _corpus_chunks, _file_fields, call_parameters
@@ -130,11 +131,9 @@ def read_corpus_dask(
             "make a dask corpus of a pandas DataFrame with "
             "dask.dataframe.from_pandas(framing.as_corpus(frame), npartitions=...)."
         )
-    if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
-        raise ValueError(
-            "The 'chunksize' parameter of read_corpus_dask must be a whole number of 1 or "
-            f"more. Got {chunksize!r} instead."
-        )
+    chunksize = check_whole(
+        chunksize, parameter="chunksize", function="read_corpus_dask", minimum=1
+    )
     rename, parameter = renamed_columns(rename, None, "read_corpus_dask")
     options = check_options(
         format,

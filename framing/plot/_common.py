@@ -11,9 +11,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from framing import _checks as checks
 from framing.figures import _remember_provenance
 from framing.provenance import ATTRS_KEY
-from framing.scoring import MIN_DOCS, SCORE_COLUMNS
+from framing.scoring import SCORE_COLUMNS
 
 RATE_LABEL = "matches per 10,000 tokens"
 SHARE_LABEL = "share of the concept's matches"
@@ -41,12 +42,8 @@ def require_columns(table: Any, columns: Iterable[str], *, function: str, name: 
 
 
 def check_choice(value: Any, parameter: str, function: str, choices: Sequence[str]) -> None:
-    if value not in choices:
-        listed = ", ".join(repr(choice) for choice in choices)
-        raise ValueError(
-            f"The '{parameter}' parameter of plot.{function} must be one of {listed}. "
-            f"Got {value!r} instead."
-        )
+    """framing._checks.check_choice, for the plot function ``plot.<function>``."""
+    checks.check_choice(value, choices, parameter=parameter, function=f"plot.{function}")
 
 
 def select(table: pd.DataFrame, column: str, value: Any, *, function: str) -> pd.DataFrame:
@@ -145,12 +142,10 @@ def finish(ax: Axes, table: pd.DataFrame, source: bool | str | None) -> None:
 
 
 def check_min_docs(min_docs: Any, function: str) -> int:
-    if isinstance(min_docs, bool) or not isinstance(min_docs, int | np.integer) or min_docs < 0:
-        raise ValueError(
-            f"The 'min_docs' parameter of plot.{function} must be a whole number ≥ 0 "
-            f"(default {MIN_DOCS}). Got {min_docs!r} instead."
-        )
-    return int(min_docs)
+    """The ``min_docs`` parameter of ``plot.<function>``, checked (a whole number >= 0)."""
+    return checks.check_whole(
+        min_docs, parameter="min_docs", function=f"plot.{function}", minimum=0
+    )
 
 
 def small_groups(rows: pd.DataFrame, value: str, min_docs: int) -> np.ndarray:

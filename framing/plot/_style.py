@@ -17,7 +17,7 @@ import matplotlib as mpl
 import pandas as pd
 from cycler import cycler
 
-from framing._checks import renamed
+from framing._checks import check_choice, renamed
 from framing.errors import ParameterError
 
 # Okabe & Ito (2008), "Color Universal Design", reordered so that the first colours are
@@ -153,11 +153,7 @@ def style_parameters(name: str = "paper", *, width_columns: int = 1) -> dict[str
     >>> style_parameters("paper", width_columns=2)["figure.figsize"]
     (7.2, 3.4)
     """
-    if name not in _SIZES:
-        raise ValueError(
-            "The 'name' parameter of style must be one of 'paper', 'slides' or 'notebook'. "
-            f"Got {name!r} instead."
-        )
+    check_choice(name, _SIZES, parameter="name", function="style")
     if width_columns not in _PAPER_WIDTHS:
         raise ParameterError(
             f"The 'width_columns' parameter of style must be 1 or 2. Got {width_columns!r} instead."

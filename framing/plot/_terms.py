@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
-from framing._checks import keyword_only, renamed
+from framing._checks import check_whole, keyword_only, renamed
 from framing.plot._common import (
     axes_for,
     check_choice,
@@ -43,11 +43,7 @@ def _rows_for_group(comparison: pd.DataFrame, group: str | None) -> tuple[pd.Dat
                     f"groups {groups}. Pass group=... to choose one."
                 )
             group = groups[0]
-        if group not in groups:
-            raise ValueError(
-                f"The 'group' parameter of plot.log_odds must be one of {groups}. "
-                f"Got {group!r} instead."
-            )
+        check_choice(group, "group", "log_odds", groups)
         rows = comparison[comparison["group"].astype(str) == group]
         frequency = rows["count"].to_numpy(float) + rows["other_count"].to_numpy(float)
     else:
@@ -266,10 +262,7 @@ def log_odds(
     ['special operation', 'Kiev', 'Kyiv', 'war']
     """
     check_choice(kind, "kind", "log_odds", ("scatter", "bar"))
-    if not isinstance(n, int | np.integer) or isinstance(n, bool) or n < 0:
-        raise ValueError(
-            f"The 'n' parameter of plot.log_odds must be a whole number ≥ 0. Got {n!r} instead."
-        )
+    n = check_whole(n, parameter="n", function="plot.log_odds", minimum=0)
     names = Labeller(labels, None, function="log_odds")
     rows, frequency, group = _rows_for_group(comparison, group)
     if colors is not None:

@@ -9,22 +9,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing._checks import fail
+
 _VARIANCES = ("full", "mcq")
 _MEASURES = ("g2", "chi2", "pmi")
 _CORRECTIONS = ("none", "yates", "williams")
 
 
 # -- input checks ------------------------------------------------------------------------
-def _check_choice(value: Any, allowed: tuple[str, ...], *, parameter: str, function: str) -> None:
-    """Raise the kit's standard error when ``value`` is not one of ``allowed``."""
-    if value not in allowed:
-        quoted = [repr(choice) for choice in allowed]
-        listed = ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else quoted[0]
-        raise ValueError(
-            f"The {parameter!r} parameter of {function} must be {listed}. Got {value!r} instead."
-        )
-
-
 def _as_counts(counts: Any, *, name: str, function: str) -> pd.Series:
     """Return ``counts`` as a float Series indexed by term, or raise a clear error."""
     if isinstance(counts, Mapping) and not isinstance(counts, pd.Series):
@@ -79,9 +71,8 @@ def _total(total: Real | None, counts: np.ndarray, *, name: str, function: str) 
     if total is None:
         return summed
     if isinstance(total, bool) or not isinstance(total, Real) or not total >= summed:
-        raise ValueError(
-            f"The {name!r} parameter of {function} must be a number no smaller than the sum "
-            f"of the counts ({summed:g}). Got {total!r} instead."
+        raise fail(
+            name, function, f"a number no smaller than the sum of the counts ({summed:g})", total
         )
     return float(total)
 

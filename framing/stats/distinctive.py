@@ -12,17 +12,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from framing._checks import renamed
+from framing._checks import check_choice, check_number, fail, renamed
 from framing.provenance import stamp
 from framing.stats._inputs import (
     _CORRECTIONS,
     _MEASURES,
     _VARIANCES,
     _aligned,
-    _check_choice,
     _count_dtype,
     _total,
 )
+
+_PRIOR_KINDS = "a number, a Series indexed by term or 'pooled'"
 
 
 # -- log-odds ----------------------------------------------------------------------------
@@ -122,7 +123,7 @@ def log_odds(
     {'kiev': 5.19, 'kyiv': -6.72, 'regime': 2.29}
     """
     function = "log_odds"
-    _check_choice(variance, _VARIANCES, parameter="variance", function=function)
+    check_choice(variance, _VARIANCES, parameter="variance", function=function)
     terms, y_a, y_b = _aligned(
         counts_target,
         counts_reference,
@@ -190,19 +191,10 @@ def _prior(prior: Any, prior_scale: Any, terms: pd.Index, pooled: np.ndarray) ->
     """Return the per-term pseudo-counts ``a_w`` for ``terms``."""
     if isinstance(prior, str):
         if prior != "pooled":
-            raise ValueError(
-                "The 'prior' parameter of log_odds must be a number, a Series indexed by term "
-                f"or 'pooled'. Got {prior!r} instead."
-            )
-        if (
-            isinstance(prior_scale, bool)
-            or not isinstance(prior_scale, Real)
-            or not prior_scale > 0
-        ):
-            raise ValueError(
-                "The 'prior_scale' parameter of log_odds must be a number above zero. "
-                f"Got {prior_scale!r} instead."
-            )
+            raise fail("prior", "log_odds", _PRIOR_KINDS, prior)
+        check_number(
+            prior_scale, parameter="prior_scale", function="log_odds", low=0, low_open=True
+        )
         if np.any(pooled <= 0):
             term = terms[np.flatnonzero(pooled <= 0)[0]]
             raise ValueError(
@@ -227,15 +219,9 @@ def _prior(prior: Any, prior_scale: Any, terms: pd.Index, pooled: np.ndarray) ->
             )
         return values
     if isinstance(prior, bool) or not isinstance(prior, Real):
-        raise ValueError(
-            "The 'prior' parameter of log_odds must be a number, a Series indexed by term "
-            f"or 'pooled'. Got {prior!r} instead."
-        )
-    if not (np.isfinite(prior) and prior > 0):
-        raise ValueError(
-            f"The 'prior' parameter of log_odds must be above zero. Got {prior!r} instead."
-        )
-    return np.full(len(terms), float(prior))
+        raise fail("prior", "log_odds", _PRIOR_KINDS, prior)
+    prior = check_number(prior, parameter="prior", function="log_odds", low=0, low_open=True)
+    return np.full(len(terms), prior)
 
 
 # -- keyness -----------------------------------------------------------------------------
@@ -356,8 +342,8 @@ def keyness(
     {'kiev': 51.0, 'kyiv': -54.72, 'the': 0.51}
     """
     function = "keyness"
-    _check_choice(measure, _MEASURES, parameter="measure", function=function)
-    _check_choice(correction, _CORRECTIONS, parameter="correction", function=function)
+    check_choice(measure, _MEASURES, parameter="measure", function=function)
+    check_choice(correction, _CORRECTIONS, parameter="correction", function=function)
     if measure == "pmi" and correction != "none":
         raise ValueError(
             f"PMI takes no correction; keyness(measure='pmi') needs correction='none'. "

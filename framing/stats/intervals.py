@@ -5,13 +5,14 @@ proportion over strata sampled at different rates.
 
 from __future__ import annotations
 
-from numbers import Real
 from statistics import NormalDist
 from typing import Any
 
 import numpy as np
 import pandas as pd
 from scipy import stats
+
+from framing._checks import check_number
 
 
 def wilson_interval(
@@ -320,11 +321,9 @@ def rate_interval(
 
 
 def _check_ci(ci: Any, function: str) -> None:
-    if isinstance(ci, bool) or not isinstance(ci, Real) or not 0 < ci < 1:
-        raise ValueError(
-            f"The 'ci' parameter of {function} must be a number between 0 and 1 (0.95 for a "
-            f"95% interval). Got {ci!r} instead."
-        )
+    check_number(
+        ci, parameter="ci", function=function, low=0, high=1, low_open=True, high_open=True
+    )
 
 
 def stratified_proportion(
