@@ -277,6 +277,86 @@ def test_integrum_xlsx(exports):
     assert values(corpus["original"]) == ["www.example.ru", None]
 
 
+def test_integrum_xlsx_with_a_text_column_keeps_the_lead_as_description(tmp_path):
+    sheet = pd.DataFrame(
+        {
+            "Источник": ["Городской вестник"],
+            "Дата": ["01.03.22"],
+            "Заголовок": ["Паром снова ходит"],
+            "Анонс": ["Паром ходит."],
+            "Текст": ["Паром между островами снова ходит.\n\nРемонт идёт ночью."],
+        }
+    )
+    sheet.to_excel(tmp_path / "export.xlsx", index=False)
+    corpus, report = read(tmp_path / "export.xlsx")
+    assert report.summary.iloc[0]["format"] == "integrum"
+    assert corpus["description"].tolist() == ["Паром ходит."]
+    assert corpus["text"].tolist() == ["Паром между островами снова ходит.\n\nРемонт идёт ночью."]
+
+
+# Tables from Russian and Ukrainian databases (Integrum, Medialogia, Public.ru, a
+# researcher's own sheet) name their columns in Russian or Ukrainian, in any case.
+RUSSIAN_TABLE = {
+    "Заголовок": ["Паром снова ходит", "Совет одобрил библиотеку"],
+    "Анонс": ["Паром ходит.", "Библиотека будет."],
+    "Текст": ["Паром между островами снова ходит.", "Совет одобрил план библиотеки."],
+    "Дата": ["01.03.2022", "02.03.2022 09:15"],
+    "СМИ": ["Городской вестник", "Речной курьер"],
+    "Ссылка": ["https://vestnik.example/1", "https://kurier.example/2"],
+    "Автор": ["Иванова Анна", None],
+    "Рубрика": ["Город", "Культура"],
+}
+UKRAINIAN_NAMES = {
+    "Заголовок": "Назва",
+    "Текст": "Повний текст",
+    "Анонс": "Анотація",
+    "Дата": "Дата публікації",
+    "СМИ": "Джерело",
+    "Ссылка": "Посилання",
+    "Автор": "Автор",
+    "Рубрика": "Розділ",
+}
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx", "json"])
+@pytest.mark.parametrize("names", ["russian", "ukrainian", "upper case"])
+def test_russian_and_ukrainian_column_names_are_read_with_defaults(tmp_path, suffix, names):
+    table = pd.DataFrame(RUSSIAN_TABLE)
+    if names == "ukrainian":
+        table = table.rename(columns=UKRAINIAN_NAMES)
+    elif names == "upper case":
+        table = table.rename(columns=str.upper)
+    path = tmp_path / f"export.{suffix}"
+    if suffix == "csv":
+        table.to_csv(path, index=False)
+    elif suffix == "xlsx":
+        table.to_excel(path, index=False)
+    else:
+        table.to_json(path, orient="records", force_ascii=False)
+    corpus, report = read(path)
+    assert report.summary.iloc[0][["read", "kept", "skipped"]].tolist() == [2, 2, 0]
+    assert corpus["title"].tolist() == RUSSIAN_TABLE["Заголовок"]
+    assert corpus["text"].tolist() == RUSSIAN_TABLE["Текст"]
+    assert corpus["description"].tolist() == RUSSIAN_TABLE["Анонс"]
+    assert corpus["outlet"].tolist() == RUSSIAN_TABLE["СМИ"]
+    assert corpus["url"].tolist() == RUSSIAN_TABLE["Ссылка"]
+    assert values(corpus["author"]) == RUSSIAN_TABLE["Автор"]
+    assert corpus["section"].tolist() == RUSSIAN_TABLE["Рубрика"]
+    # dotted dates are day first, with or without a time
+    assert corpus["published"].tolist() == [utc("2022-03-01"), utc("2022-03-02 09:15")]
+
+
+def test_a_sheet_that_only_has_a_russian_lead_reads_it_as_the_description(tmp_path):
+    """Анонс is a lead: with no text column a document has a title and a description."""
+    table = pd.DataFrame({"Заголовок": ["Паром снова ходит"], "Анонс": ["Паром ходит."]})
+    table.to_csv(tmp_path / "leads.csv", index=False)
+    corpus, _ = read(tmp_path / "leads.csv")
+    assert corpus[["title", "description"]].values.tolist() == [
+        ["Паром снова ходит", "Паром ходит."]
+    ]
+    assert corpus["text"].isna().all()
+
+
 # -- Media Cloud --------------------------------------------------------------------------------
 def test_mediacloud_story_lists(exports):
     legacy, _ = read(exports / "mediacloud_legacy.csv")

@@ -9,7 +9,8 @@
   contents list.
 - **Excel** (``.xlsx``): one row per article, columns ``Источник`` (outlet), ``Дата``
   (``31.12.12``: day, month, two-digit year), ``Время`` (time, no zone), ``Заголовок``
-  (headline), ``Анонс`` (the text, starting with the headline again, which is dropped),
+  (headline), ``Анонс`` (the text, starting with the headline again, which is dropped;
+  the description when a ``Текст`` column holds the text),
   ``Оригинал`` (the site), ``Автор`` (author). Rows are named ``row N``.
 
 An export that repeats an article (the HTML sample holds each article three times)
@@ -178,7 +179,7 @@ def _xlsx_rows(path: Path, source: Source, rows: Rows) -> Iterator[Chunk]:
     try:
         lines = workbook.worksheets[0].iter_rows(values_only=True)
         header = header_names(next(lines, None) or [])
-        names = [_COLUMNS.get(h.strip().lower(), h.strip().lower()) for h in header]
+        names = _xlsx_names(header)
         for number, values in enumerate(lines, start=2):
             if all(is_blank(v) for v in values):
                 rows.collector.blank(source.path)
@@ -194,6 +195,21 @@ def _xlsx_rows(path: Path, source: Source, rows: Rows) -> Iterator[Chunk]:
             yield from rows.add(fields, record)
     finally:
         workbook.close()
+
+
+def _xlsx_names(header: list[str]) -> list[str]:
+    """The field each column gives; ``Анонс`` is the text unless a ``Текст`` column is."""
+    plain = [h.strip().lower().replace("ё", "е") for h in header]
+    columns = dict(_COLUMNS)
+    if "текст" in plain:
+        columns["анонс"] = "description"
+    names = [columns.get(name, name) for name in plain]
+    seen: set[str] = set()
+    for number, name in enumerate(names):
+        if name in seen:  # a repeated heading: keep both, the second under its number
+            names[number] = f"{name}_{number + 1}"
+        seen.add(names[number])
+    return names
 
 
 def _xlsx_fields(cells: dict[str, Any]) -> dict[str, Any]:
