@@ -267,6 +267,20 @@ def test_integrum_html_reports_a_repeated_article_as_a_duplicate(exports):
     ]
 
 
+def test_integrum_records_with_a_repeated_number_keep_distinct_names(exports, tmp_path):
+    """A damaged or spliced report whose records repeat a contents number: the later one
+    is named by its place in the file, so no record is both kept and reported (found by
+    the property test of damaged exports)."""
+    data = (exports / "integrum.html").read_bytes()
+    assert data.count(b'<a name="2">') == 1
+    (tmp_path / "spliced.html").write_bytes(data.replace(b'<a name="2">', b'<a name="1">'))
+    corpus, report = read(tmp_path / "spliced.html", errors="report")
+    names = [source.rsplit(", ", 1)[1] for source in corpus["source"]]
+    assert names == ["article 1", "record 2"]
+    assert report.skipped["record"].tolist() == ["article 3"]  # the repeat of article 1
+    assert report.summary.iloc[0][["read", "kept", "skipped"]].tolist() == [3, 2, 1]
+
+
 def test_integrum_xlsx(exports):
     corpus, report = read(exports / "integrum.xlsx")
     assert report.summary.iloc[0][["read", "kept", "blank_rows"]].tolist() == [2, 2, 1]

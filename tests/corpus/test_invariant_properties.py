@@ -876,3 +876,40 @@ def test_covers_reads_ranges_and_whole_files():
     assert _covers("rows 101 to 200", "row 150") and not _covers("rows 101 to 200", "row 201")
     assert _covers("whole file", "item 4")
     assert mutate(b"abc" * 50, 1, 3) == mutate(b"abc" * 50, 1, 3)  # reproducible
+
+
+# -- the exports (news databases, Telegram, Media Cloud, web archives, feeds, Word) -----------
+EXPORTS = Path(__file__).parent.parent / "fixtures" / "exports"
+EXPORT_FIXTURES = {
+    "nexis": ["nexis_uni.docx", "nexis_uni_de.docx", "nexis_uni.rtf", "lexis_academic.TXT",
+              "nexis_uk.html"],
+    "factiva": ["factiva.html", "factiva_de_latin1.html", "factiva_article.rtf",
+                "factiva_coded.rtf"],
+    "integrum": ["integrum.html", "integrum.xlsx"],
+    "mediacloud": ["mediacloud_legacy.csv", "mediacloud_search.csv"],
+    "telegram": ["telegram/result.json", "telegram_account/result.json"],
+    "warc": ["site.warc", "site.warc.gz", "site.arc", "site.wet.gz"],
+    "feed": ["feed_rss2.xml", "feed_atom.xml", "feed_rss1.rdf", "feed_bogus_utf16.xml",
+             "feed_doubled_declaration.xml", "feed_hostile_entities.xml"],
+    "word": ["plain_article.docx"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(EXPORT_FIXTURES))
+@PROPERTY
+@given(data=st.data(), mutation=MUTATIONS)
+def test_export_damaged_bytes(name, data, mutation):
+    """Damaged copies of the synthetic exports (1 to 3 in a folder, each of a fixture of
+    the format): report mode never raises and adds up, raise mode raises only a
+    CorpusError. (A copy damaged out of its format is read by whichever reader it now
+    looks like, or reported.)"""
+    chosen = data.draw(st.lists(st.sampled_from(EXPORT_FIXTURES[name]), min_size=1, max_size=3))
+    count_inputs(f"{name} damaged", len(chosen))
+    with scratch() as folder:
+        paths = []
+        for number, fixture in enumerate(chosen):
+            source = EXPORTS / fixture
+            path = Path(folder) / f"a{number}{''.join(source.suffixes)}"
+            path.write_bytes(mutate(source.read_bytes(), mutation[0] + number, mutation[1]))
+            paths.append(path)
+        check_robust(paths)

@@ -6,7 +6,8 @@
   headline, and the text in a ``<pre>`` block (hard-wrapped lines; a new paragraph
   starts with an indent or after a blank line). Other tags are kept as
   ``integrum_<tag>`` columns. Records are named ``article N`` by their number in the
-  contents list.
+  contents list (``record N``, the N-th record of the file, where that number is missing
+  or repeated).
 - **Excel** (``.xlsx``): one row per article, columns ``Источник`` (outlet), ``Дата``
   (``31.12.12``: day, month, two-digit year), ``Время`` (time, no zone), ``Заголовок``
   (headline), ``Анонс`` (the text, starting with the headline again, which is dropped;
@@ -104,13 +105,19 @@ def _html_records(data: bytes, source: Source, rows: Rows) -> Iterator[Chunk]:
     root = lxml.html.document_fromstring(text)
     listed = len(root.xpath("//a[starts-with(@href, '#')]"))
     found = 0
+    named: set[str] = set()
     for number, table in enumerate(
         (t for t in root.iter("table") if _TAG.search(t.text_content() or "")), start=1
     ):
         found += 1
         anchor = table.getprevious()
         name = anchor.get("name") if anchor is not None and anchor.tag == "a" else None
-        record = f"article {name}" if name and name.isdigit() else f"article {number}"
+        # Named by its number in the contents list; a record with no number, or with one
+        # an earlier record took (a damaged or spliced file), by its place in the file.
+        record = f"article {name}" if name and name.isdigit() else f"record {number}"
+        if record in named:
+            record = f"record {number}"
+        named.add(record)
         fields = _tagged_fields(table.text_content())
         pre = _next(table, "pre")
         fields["text"] = _pre_text(pre.text_content()) if pre is not None else None
