@@ -267,6 +267,18 @@ def test_integrum_html_reports_a_repeated_article_as_a_duplicate(exports):
     ]
 
 
+@pytest.mark.parametrize("encoding", ["koi8_r", "cp866", "cp1251", "utf-8"])
+def test_an_integrum_report_without_a_declared_charset_is_decoded(exports, tmp_path, encoding):
+    data = (exports / "integrum.html").read_bytes().decode("cp1251")
+    assert "charset=windows-1251" in data
+    undeclared = data.replace("; charset=windows-1251", "").encode(encoding)
+    (tmp_path / "report.html").write_bytes(undeclared)
+    corpus, _ = read(tmp_path / "report.html")
+    assert corpus["title"].tolist() == ["ПАРОМ СНОВА ХОДИТ", "СОВЕТ ОДОБРИЛ БИБЛИОТЕКУ"]
+    assert corpus["outlet"].tolist() == ["Городской вестник"] * 2
+    assert corpus["language"].tolist() == ["ru", "ru"]
+
+
 def test_integrum_records_with_a_repeated_number_keep_distinct_names(exports, tmp_path):
     """A damaged or spliced report whose records repeat a contents number: the later one
     is named by its place in the file, so no record is both kept and reported (found by
