@@ -431,6 +431,22 @@ def test_telegram_channel_export(exports):
     assert corpus["modified"].iloc[1] == utc("2022-03-02 12:05")
 
 
+def test_telegram_messages_with_a_repeated_id_keep_distinct_names(exports, tmp_path):
+    """A damaged or merged export that repeats a message id: the later message is named
+    by its place in the chat, so no record is both kept and reported, and ids stay unique
+    (found by the property test of damaged exports)."""
+    import json
+
+    export = json.loads((exports / "telegram" / "result.json").read_text(encoding="utf-8"))
+    export["messages"].append(dict(export["messages"][1], text="A later post, same id."))
+    (tmp_path / "result.json").write_text(json.dumps(export), encoding="utf-8")
+    corpus, report = read(tmp_path / "result.json")
+    names = [source.rsplit(", ", 1)[1] for source in corpus["source"]]
+    assert names == ["message 2", "message 3", "message 6", "item 7"]
+    assert corpus["doc_id"].is_unique
+    assert not set(report.skipped["record"]) & set(names)
+
+
 def test_telegram_account_export_reads_every_chat(exports):
     corpus, _ = read(exports / "telegram_account" / "result.json")
     assert corpus["outlet"].tolist() == ["Harbour News"] * 3 + ["Valley Readers"]
