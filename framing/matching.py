@@ -125,7 +125,8 @@ def match(
     lexicon : framing.Lexicon
         The concepts, variants and terms to find.
     fields : sequence of str or str
-        The text columns to search, in this order. Default ``("title", "text")``.
+        The text columns to search, in this order, each named once. Default
+        ``("title", "text")``.
     classify_voice : bool, default True
         Classify each hit as "own", "quoted" or "distanced" (``framing.voice``).
         With False the ``voice`` and ``speaker`` columns are ``<NA>`` (faster).
@@ -326,6 +327,12 @@ def _as_names(value: Sequence[str] | str, parameter: str) -> tuple[str, ...]:
 def _check_fields(corpus: Any, fields: tuple[str, ...], columns: tuple[str, ...]) -> None:
     if not fields:
         raise ValueError("The 'fields' parameter of match must name at least one text column.")
+    repeated = sorted({field for field in fields if fields.count(field) > 1})
+    if repeated:
+        raise ValueError(
+            f"The 'fields' parameter of match names {repeated} more than once; each text "
+            "column is searched once (its hits would be counted twice)."
+        )
     for field in fields:
         if field not in corpus.columns:
             raise ValueError(

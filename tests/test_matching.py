@@ -346,6 +346,12 @@ def test_an_unknown_field_is_refused_with_the_corpus_columns() -> None:
         match(corpus_of(["x"]), lexicon_of("Kiev"), fields=("body",))
 
 
+def test_a_field_named_twice_is_refused_not_counted_twice() -> None:
+    """Finding m14 of the adversarial review (issue 13): 6 hits instead of 3."""
+    with pytest.raises(ValueError, match=r"names \['text'\] more than once"):
+        match(corpus_of(["Kiev Kiev Kiev"]), lexicon_of("Kiev"), fields=("text", "text"))
+
+
 def test_an_unknown_join_column_is_refused() -> None:
     with pytest.raises(ValueError, match=r"'columns' parameter of match names 'site'"):
         match(corpus_of(["x"]), lexicon_of("Kiev"), columns=("site",))

@@ -11,6 +11,8 @@ ISO 8601, with or without      ``2022-03-02``, ``2022-03-02T16:45``, ``2022-08-0
 a zone                         ``2022-03-02T16:45+0000`` (the dump format), ``…+03:00``
 ``MM/DD/YYYY`` (US order)      ``02/28/2022``, optionally followed by ``HH:MM[:SS]``
 ``YYYY/MM/DD``                 ``2022/06/23``
+``DD.MM.YYYY`` (day first)     ``24.02.2022``, ``24.02.2022 16:45`` (Russian, Ukrainian,
+                               German exports: dotted dates are always day first)
 RFC 2822 (e-mail, RSS)         ``Wed, 02 Mar 2022 16:45:00 +0000``
 day, month name, year          ``2 March 2022``, ``27 November 2022, 06:35 GMT``,
                                ``March 2, 2022``
@@ -47,6 +49,7 @@ _ISO = re.compile(
 )
 _HOUR_24 = re.compile(r"^(\d{4}-\d{2}-\d{2}[T ])24(:.*)$")
 _US = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 _YEAR_FIRST = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 _RFC2822 = re.compile(
     r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*"
@@ -99,6 +102,8 @@ def parse_date(value: object) -> pd.Timestamp | None:
     Timestamp('2022-02-28 00:00:00+0000', tz='UTC')
     >>> parse_date("28/02/2022") is None
     True
+    >>> parse_date("24.02.2022 05:30")
+    Timestamp('2022-02-24 05:30:00+0000', tz='UTC')
     """
     if isinstance(value, pd.Timestamp | _dt.datetime):
         return _checked(pd.Timestamp(value))
@@ -124,11 +129,13 @@ def _parse_text(text: str) -> pd.Timestamp | None:
             normalised = past_midnight.group(1) + "00" + past_midnight.group(2)
         stamp = pd.Timestamp(_dt.datetime.fromisoformat(normalised))
         return stamp + pd.Timedelta(days=1) if past_midnight else stamp
-    match = _US.match(text) or _YEAR_FIRST.match(text)
+    match = _US.match(text) or _YEAR_FIRST.match(text) or _DOTTED.match(text)
     if match:
         first, second, third, hour, minute, second_of_minute = match.groups()
         if match.re is _US:
             year, month, day = int(third), int(first), int(second)
+        elif match.re is _DOTTED:
+            year, month, day = int(third), int(second), int(first)
         else:
             year, month, day = int(first), int(second), int(third)
         return pd.Timestamp(

@@ -20,6 +20,7 @@ The term syntax, in one sentence: words separated by spaces; each word may end i
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
 from operator import itemgetter
@@ -196,10 +197,28 @@ def check_globs(terms: Sequence[_Entry]) -> Found:
     a hit could not be told apart; a warning within one variant, where it is redundant)."""
     _, distinct = _first_of_each_term(terms)
     keyed = [(entry, tuple(entry.key.split(" "))) for entry in distinct]
+    # Only a term with as many words, whose first word starts with the glob's first word
+    # (without its "*"), can be covered: look those up in sorted first words, so that
+    # checking n globs costs n log n, not n squared (4,000 globs took 25 s).
+    by_length: dict[int, tuple[list[str], list[int]]] = {}
+    for position, (_, words) in sorted(
+        enumerate(keyed), key=lambda item: item[1][1][0].removesuffix("*")
+    ):
+        firsts, positions = by_length.setdefault(len(words), ([], []))
+        firsts.append(words[0].removesuffix("*"))
+        positions.append(position)
     for glob, glob_words in keyed:
         if not glob.term.has_glob:
             continue
-        for entry, words in keyed:
+        firsts, positions = by_length.get(len(glob_words), ([], []))
+        prefix = glob_words[0].removesuffix("*")
+        start = bisect.bisect_left(firsts, prefix)
+        end = (
+            bisect.bisect_left(firsts, prefix + "\U0010ffff")
+            if glob_words[0].endswith("*")
+            else bisect.bisect_right(firsts, prefix)
+        )
+        for entry, words in (keyed[i] for i in sorted(positions[start:end])):
             same_variant = (entry.concept.name, entry.variant.name) == (
                 glob.concept.name,
                 glob.variant.name,

@@ -267,6 +267,32 @@ def test_integrum_html_reports_a_repeated_article_as_a_duplicate(exports):
     ]
 
 
+@pytest.mark.parametrize("encoding", ["koi8_r", "cp866", "cp1251", "utf-8"])
+def test_an_integrum_report_without_a_declared_charset_is_decoded(exports, tmp_path, encoding):
+    data = (exports / "integrum.html").read_bytes().decode("cp1251")
+    assert "charset=windows-1251" in data
+    undeclared = data.replace("; charset=windows-1251", "").encode(encoding)
+    (tmp_path / "report.html").write_bytes(undeclared)
+    corpus, _ = read(tmp_path / "report.html")
+    assert corpus["title"].tolist() == ["ПАРОМ СНОВА ХОДИТ", "СОВЕТ ОДОБРИЛ БИБЛИОТЕКУ"]
+    assert corpus["outlet"].tolist() == ["Городской вестник"] * 2
+    assert corpus["language"].tolist() == ["ru", "ru"]
+
+
+def test_integrum_records_with_a_repeated_number_keep_distinct_names(exports, tmp_path):
+    """A damaged or spliced report whose records repeat a contents number: the later one
+    is named by its place in the file, so no record is both kept and reported (found by
+    the property test of damaged exports)."""
+    data = (exports / "integrum.html").read_bytes()
+    assert data.count(b'<a name="2">') == 1
+    (tmp_path / "spliced.html").write_bytes(data.replace(b'<a name="2">', b'<a name="1">'))
+    corpus, report = read(tmp_path / "spliced.html", errors="report")
+    names = [source.rsplit(", ", 1)[1] for source in corpus["source"]]
+    assert names == ["article 1", "record 2"]
+    assert report.skipped["record"].tolist() == ["article 3"]  # the repeat of article 1
+    assert report.summary.iloc[0][["read", "kept", "skipped"]].tolist() == [3, 2, 1]
+
+
 def test_integrum_xlsx(exports):
     corpus, report = read(exports / "integrum.xlsx")
     assert report.summary.iloc[0][["read", "kept", "blank_rows"]].tolist() == [2, 2, 1]
@@ -275,6 +301,86 @@ def test_integrum_xlsx(exports):
     assert corpus["time"].tolist() == ["12:59", "00:00"]
     assert corpus["text"].iloc[0] == "Паром между островами снова ходит.\n\nРемонт идёт ночью."
     assert values(corpus["original"]) == ["www.example.ru", None]
+
+
+def test_integrum_xlsx_with_a_text_column_keeps_the_lead_as_description(tmp_path):
+    sheet = pd.DataFrame(
+        {
+            "Источник": ["Городской вестник"],
+            "Дата": ["01.03.22"],
+            "Заголовок": ["Паром снова ходит"],
+            "Анонс": ["Паром ходит."],
+            "Текст": ["Паром между островами снова ходит.\n\nРемонт идёт ночью."],
+        }
+    )
+    sheet.to_excel(tmp_path / "export.xlsx", index=False)
+    corpus, report = read(tmp_path / "export.xlsx")
+    assert report.summary.iloc[0]["format"] == "integrum"
+    assert corpus["description"].tolist() == ["Паром ходит."]
+    assert corpus["text"].tolist() == ["Паром между островами снова ходит.\n\nРемонт идёт ночью."]
+
+
+# Tables from Russian and Ukrainian databases (Integrum, Medialogia, Public.ru, a
+# researcher's own sheet) name their columns in Russian or Ukrainian, in any case.
+RUSSIAN_TABLE = {
+    "Заголовок": ["Паром снова ходит", "Совет одобрил библиотеку"],
+    "Анонс": ["Паром ходит.", "Библиотека будет."],
+    "Текст": ["Паром между островами снова ходит.", "Совет одобрил план библиотеки."],
+    "Дата": ["01.03.2022", "02.03.2022 09:15"],
+    "СМИ": ["Городской вестник", "Речной курьер"],
+    "Ссылка": ["https://vestnik.example/1", "https://kurier.example/2"],
+    "Автор": ["Иванова Анна", None],
+    "Рубрика": ["Город", "Культура"],
+}
+UKRAINIAN_NAMES = {
+    "Заголовок": "Назва",
+    "Текст": "Повний текст",
+    "Анонс": "Анотація",
+    "Дата": "Дата публікації",
+    "СМИ": "Джерело",
+    "Ссылка": "Посилання",
+    "Автор": "Автор",
+    "Рубрика": "Розділ",
+}
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx", "json"])
+@pytest.mark.parametrize("names", ["russian", "ukrainian", "upper case"])
+def test_russian_and_ukrainian_column_names_are_read_with_defaults(tmp_path, suffix, names):
+    table = pd.DataFrame(RUSSIAN_TABLE)
+    if names == "ukrainian":
+        table = table.rename(columns=UKRAINIAN_NAMES)
+    elif names == "upper case":
+        table = table.rename(columns=str.upper)
+    path = tmp_path / f"export.{suffix}"
+    if suffix == "csv":
+        table.to_csv(path, index=False)
+    elif suffix == "xlsx":
+        table.to_excel(path, index=False)
+    else:
+        table.to_json(path, orient="records", force_ascii=False)
+    corpus, report = read(path)
+    assert report.summary.iloc[0][["read", "kept", "skipped"]].tolist() == [2, 2, 0]
+    assert corpus["title"].tolist() == RUSSIAN_TABLE["Заголовок"]
+    assert corpus["text"].tolist() == RUSSIAN_TABLE["Текст"]
+    assert corpus["description"].tolist() == RUSSIAN_TABLE["Анонс"]
+    assert corpus["outlet"].tolist() == RUSSIAN_TABLE["СМИ"]
+    assert corpus["url"].tolist() == RUSSIAN_TABLE["Ссылка"]
+    assert values(corpus["author"]) == RUSSIAN_TABLE["Автор"]
+    assert corpus["section"].tolist() == RUSSIAN_TABLE["Рубрика"]
+    # dotted dates are day first, with or without a time
+    assert corpus["published"].tolist() == [utc("2022-03-01"), utc("2022-03-02 09:15")]
+
+
+def test_a_sheet_that_only_has_a_russian_lead_reads_it_as_the_description(tmp_path):
+    """Анонс is a lead: with no text column a document has a title and a description."""
+    table = pd.DataFrame({"Заголовок": ["Паром снова ходит"], "Анонс": ["Паром ходит."]})
+    table.to_csv(tmp_path / "leads.csv", index=False)
+    corpus, _ = read(tmp_path / "leads.csv")
+    assert corpus[["title", "description"]].values.tolist() == [
+        ["Паром снова ходит", "Паром ходит."]
+    ]
+    assert corpus["text"].isna().all()
 
 
 # -- Media Cloud --------------------------------------------------------------------------------
@@ -323,6 +429,22 @@ def test_telegram_channel_export(exports):
     ]
     assert corpus["forwarded_from"].tolist()[1] == "Valley Courier"
     assert corpus["modified"].iloc[1] == utc("2022-03-02 12:05")
+
+
+def test_telegram_messages_with_a_repeated_id_keep_distinct_names(exports, tmp_path):
+    """A damaged or merged export that repeats a message id: the later message is named
+    by its place in the chat, so no record is both kept and reported, and ids stay unique
+    (found by the property test of damaged exports)."""
+    import json
+
+    export = json.loads((exports / "telegram" / "result.json").read_text(encoding="utf-8"))
+    export["messages"].append(dict(export["messages"][1], text="A later post, same id."))
+    (tmp_path / "result.json").write_text(json.dumps(export), encoding="utf-8")
+    corpus, report = read(tmp_path / "result.json")
+    names = [source.rsplit(", ", 1)[1] for source in corpus["source"]]
+    assert names == ["message 2", "message 3", "message 6", "item 7"]
+    assert corpus["doc_id"].is_unique
+    assert not set(report.skipped["record"]) & set(names)
 
 
 def test_telegram_account_export_reads_every_chat(exports):

@@ -24,8 +24,9 @@ Each example writes one to four files of a format into a folder and reads them t
 The default run tries ``FRAMING_PROPERTY_EXAMPLES`` examples per test (75: a few
 hundred files per format, structured and damaged). The long mode,
 ``FRAMING_LONG_PROPERTIES=1``, tries 10,000 examples per test; with
-``FRAMING_PROPERTY_TALLY=path`` the files tried per format are written to
-``path.<worker>.json``::
+``FRAMING_PROPERTY_TALLY=path`` the files tried per format, and the seconds each test
+has run, are written to ``path.<worker>.json`` every 10 seconds (a run stopped early
+still says how far it went)::
 
     FRAMING_LONG_PROPERTIES=1 FRAMING_PROPERTY_TALLY=/tmp/tally python -m pytest \
         tests/corpus/test_invariant_properties.py -n 2 --durations=0
@@ -40,6 +41,7 @@ import os
 import random
 import re
 import tempfile
+import time
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -212,21 +214,45 @@ def check_robust(paths: list[Path], **options) -> None:
 
 #: Inputs (files) tried, by format and kind of test; written out for the long mode.
 TALLY: Counter[str] = Counter()
+#: When each kind of test tried its first and its latest input (time.monotonic()).
+SPAN: dict[str, list[float]] = {}
+_WRITTEN = [0.0]
+
+
+def count_inputs(kind: str, inputs: int) -> None:
+    """Count the inputs an example tried; every 10 s, write the tally out (see ``_tally``)."""
+    TALLY[kind] += inputs
+    now = time.monotonic()
+    SPAN.setdefault(kind, [now, now])[1] = now
+    if now - _WRITTEN[0] > 10:
+        write_tally()
+
+
+def write_tally() -> None:
+    """Write the inputs tried so far, and the seconds each kind of test has run, to
+    ``$FRAMING_PROPERTY_TALLY.<worker>.json``: a long run stopped early still says how far
+    it went."""
+    target = os.environ.get("FRAMING_PROPERTY_TALLY")
+    if not target or not TALLY:
+        return
+    _WRITTEN[0] = time.monotonic()
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    seconds = {kind: round(last - first) for kind, (first, last) in SPAN.items()}
+    Path(f"{target}.{worker}.json").write_text(
+        json.dumps({"inputs": TALLY, "seconds": seconds}, indent=1)
+    )
 
 
 @pytest.fixture(autouse=True)
 def _tally():
-    """Write the inputs tried so far to $FRAMING_PROPERTY_TALLY (a JSON file per process)."""
+    """Write the tally after every test, as well as every 10 s during one."""
     yield
-    target = os.environ.get("FRAMING_PROPERTY_TALLY")
-    if target and TALLY:
-        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-        Path(f"{target}.{worker}.json").write_text(json.dumps(TALLY, indent=1))
+    write_tally()
 
 
 def structured(name: str, suffix: str, files: list[tuple[bytes, Expected]], **options) -> None:
     """Write generated files into a folder, read it, check every file's records."""
-    TALLY[f"{name} structured"] += len(files)
+    count_inputs(f"{name} structured", len(files))
     with scratch() as folder:
         expected = {}
         for number, (content, wanted) in enumerate(files):
@@ -238,7 +264,7 @@ def structured(name: str, suffix: str, files: list[tuple[bytes, Expected]], **op
 
 def damaged(name: str, suffix: str, contents: list[bytes], mutation, change=None, **options):
     """Write damaged copies of generated files; read them with report, then raise."""
-    TALLY[f"{name} damaged"] += len(contents)
+    count_inputs(f"{name} damaged", len(contents))
     change = change or mutate
     with scratch() as folder:
         paths = []
@@ -630,7 +656,7 @@ def _folder_expectations(folder: Path, expected: dict[str, Expected]) -> dict[st
 @given(generated=text_folders())
 def test_text_folder_files_are_kept_or_reported(generated):
     files, expected = generated
-    TALLY["text structured"] += len(files)
+    count_inputs("text structured", len(files))
     with scratch() as folder:
         root = Path(folder)
         for name, content in files.items():
@@ -701,7 +727,7 @@ def html_folders(draw):
 @given(generated=html_folders())
 def test_html_pages_are_kept_or_reported(generated):
     files, expected = generated
-    TALLY["html structured"] += len(files)
+    count_inputs("html structured", len(files))
     with scratch() as folder:
         root = Path(folder)
         for name, content in files.items():
@@ -850,3 +876,40 @@ def test_covers_reads_ranges_and_whole_files():
     assert _covers("rows 101 to 200", "row 150") and not _covers("rows 101 to 200", "row 201")
     assert _covers("whole file", "item 4")
     assert mutate(b"abc" * 50, 1, 3) == mutate(b"abc" * 50, 1, 3)  # reproducible
+
+
+# -- the exports (news databases, Telegram, Media Cloud, web archives, feeds, Word) -----------
+EXPORTS = Path(__file__).parent.parent / "fixtures" / "exports"
+EXPORT_FIXTURES = {
+    "nexis": ["nexis_uni.docx", "nexis_uni_de.docx", "nexis_uni.rtf", "lexis_academic.TXT",
+              "nexis_uk.html"],
+    "factiva": ["factiva.html", "factiva_de_latin1.html", "factiva_article.rtf",
+                "factiva_coded.rtf"],
+    "integrum": ["integrum.html", "integrum.xlsx"],
+    "mediacloud": ["mediacloud_legacy.csv", "mediacloud_search.csv"],
+    "telegram": ["telegram/result.json", "telegram_account/result.json"],
+    "warc": ["site.warc", "site.warc.gz", "site.arc", "site.wet.gz"],
+    "feed": ["feed_rss2.xml", "feed_atom.xml", "feed_rss1.rdf", "feed_bogus_utf16.xml",
+             "feed_doubled_declaration.xml", "feed_hostile_entities.xml"],
+    "word": ["plain_article.docx"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(EXPORT_FIXTURES))
+@PROPERTY
+@given(data=st.data(), mutation=MUTATIONS)
+def test_export_damaged_bytes(name, data, mutation):
+    """Damaged copies of the synthetic exports (1 to 3 in a folder, each of a fixture of
+    the format): report mode never raises and adds up, raise mode raises only a
+    CorpusError. (A copy damaged out of its format is read by whichever reader it now
+    looks like, or reported.)"""
+    chosen = data.draw(st.lists(st.sampled_from(EXPORT_FIXTURES[name]), min_size=1, max_size=3))
+    count_inputs(f"{name} damaged", len(chosen))
+    with scratch() as folder:
+        paths = []
+        for number, fixture in enumerate(chosen):
+            source = EXPORTS / fixture
+            path = Path(folder) / f"a{number}{''.join(source.suffixes)}"
+            path.write_bytes(mutate(source.read_bytes(), mutation[0] + number, mutation[1]))
+            paths.append(path)
+        check_robust(paths)

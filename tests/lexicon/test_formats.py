@@ -5,6 +5,9 @@ Each is read from a small file written here, written back, and read again.
 
 from __future__ import annotations
 
+import re
+import time
+
 import pandas as pd
 import pytest
 
@@ -333,3 +336,35 @@ def test_exclusions_travel_as_a_category_and_conditions_are_announced(tmp_path):
             path, format="quanteda" if suffix == "yml" else None, categories=[category]
         )
         assert selected.exclusions == lexicon.exclusions
+
+
+# -- finding m2 of the adversarial review (issue 13): parsers linear in the line's length ------
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("codes.dic", "%\n1\tc\n%\nkiev 1 " + "(" * 32_000 + "x\n"),  # codes after spaces
+        ("tab.dic", "%\n1\tc\n%\nkiev\t1 " + "(" * 32_000 + "\n"),  # conditional codes
+        ("open.cat", "C\n\tkiev" + "(" * 32_000 + "\n"),
+        ("closed.cat", "C\n\tkiev" + "(" * 32_000 + ")x)\n"),
+    ],
+)
+def test_m2_a_long_line_of_brackets_costs_its_length(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    try:
+        read_lexicon(path)
+    except LexiconError:
+        pass
+    assert time.perf_counter() - started < 1  # was 7.5 s (.dic) and 8.3 s (.cat)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["BAD (2)", "kiev (city) (1)", "kyiv  (1)", "a(b(c)", "(1)", "x ((1)", "x (1) y", "x (1", "x)"],
+)
+def test_m2_wordstat_entries_read_as_the_former_pattern_read_them(line):
+    from framing.lexicon.formats.wordstat import _entry
+
+    former = re.match(r"^(?P<pattern>.*?)\s*\((?P<weight>[^)]*)\)\s*$", line)
+    assert _entry(line) == (former and (former["pattern"], former["weight"]))

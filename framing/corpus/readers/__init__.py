@@ -123,7 +123,9 @@ def read_corpus(
         Corpus column -> source column, e.g. ``{"title": "headlines", "text": "articles"}``.
         Columns not named are found by their usual names (headline(s)/title;
         body/text/content/article(s); date/published/pubdate/datetime; url/link/src;
-        outlet/site/source/domain; id; author; section; language; tags/keywords). A
+        outlet/site/source/domain; id; author; section; language; tags/keywords; and
+        the Russian and Ukrainian names of Integrum-style exports: Заголовок/Название,
+        Текст, Анонс/Лид (description), Дата, СМИ/Источник/Издание, Ссылка, Автор). A
         web-scraper export's ``title_name`` and ``title_url`` (a link selection's text
         and target; also ``headline_``/``article_``/``story_``/``post_`` with
         ``_name``/``_text``/``_url``/``_href``) give the title and the URL when no

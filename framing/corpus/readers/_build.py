@@ -301,7 +301,7 @@ def _usable_rows(
         if unreadable.iloc[row]:
             reason = (
                 f"the date {str(raw_dates.iloc[row])[:80]!r} is not in a form the kit reads "
-                "(ISO 8601, MM/DD/YYYY, YYYY/MM/DD, RFC 2822, '2 March 2022')"
+                "(ISO 8601, MM/DD/YYYY, YYYY/MM/DD, DD.MM.YYYY, RFC 2822, '2 March 2022')"
             )
             if options.errors == "raise":
                 raise RecordError(source.path, record, reason)

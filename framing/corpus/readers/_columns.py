@@ -1,8 +1,10 @@
 """Which source column is which corpus column: the aliases, and the mapping of a source.
 
 A table's columns are matched to corpus columns by name: the names given in
-``rename=`` first, then the usual names in :data:`ALIASES` (compared lower-cased with
-everything but letters and digits removed), then a web-scraper export's link
+``rename=`` first, then the usual names in :data:`ALIASES` (compared case-folded with
+everything but letters and digits removed, ``ё`` as ``е``; English names, and the Russian
+and Ukrainian ones that Integrum, Medialogia, Public.ru and the like write, e.g.
+``Заголовок``, ``Текст``, ``Анонс``, ``СМИ``), then a web-scraper export's link
 selections (``title_name``/``title_url``). Leftover index columns (leading ``Unnamed: 0``
 columns holding whole numbers) are dropped. Sources that name their fields as corpus columns
 already (dumps, text files, saved pages) are taken as they are.
@@ -20,8 +22,19 @@ from framing.corpus.readers._registry import Chunk, Source
 # Source column names read automatically, by corpus column, best first. Names are
 # compared lower-cased with everything but letters and digits removed.
 ALIASES: dict[str, tuple[str, ...]] = {
-    "doc_id": ("docid", "id", "documentid", "articleid", "uid"),
-    "title": ("title", "headline", "headlines", "titles", "heading"),
+    "doc_id": ("docid", "id", "documentid", "articleid", "uid", "ид", "идентификатор"),
+    "title": (
+        "title",
+        "headline",
+        "headlines",
+        "titles",
+        "heading",
+        "заголовок",
+        "заглавие",
+        "название",
+        "заголовокстатьи",
+        "назва",
+    ),
     "text": (
         "text",
         "body",
@@ -32,6 +45,14 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "fulltext",
         "bodytext",
         "maintext",
+        "текст",
+        "полныйтекст",
+        "текстстатьи",
+        "текстсообщения",
+        "содержание",
+        "статья",
+        "повнийтекст",
+        "зміст",
     ),
     "description": (
         "description",
@@ -42,6 +63,16 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "standfirst",
         "lead",
         "abstract",
+        "анонс",
+        "лид",
+        "аннотация",
+        "описание",
+        "подзаголовок",
+        "краткоесодержание",
+        "резюме",
+        "анотація",
+        "опис",
+        "підзаголовок",
     ),
     "published": (
         "published",
@@ -54,8 +85,14 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "publishedat",
         "datetime",
         "timestamp",
+        "дата",
+        "датапубликации",
+        "датавыхода",
+        "датаивремя",
+        "датаопублікування",
+        "датапублікації",
     ),
-    "url": ("url", "link", "src", "href", "articleurl", "uri"),
+    "url": ("url", "link", "src", "href", "articleurl", "uri", "ссылка", "адрес", "посилання"),
     "outlet": (
         "outlet",
         "site",
@@ -65,11 +102,20 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "domain",
         "medium",
         "newspaper",
+        "источник",
+        "сми",
+        "издание",
+        "названиесми",
+        "ресурс",
+        "площадка",
+        "джерело",
+        "змі",
+        "видання",
     ),
-    "author": ("author", "authors", "byline", "writer"),
-    "section": ("section", "category"),
-    "language": ("language", "lang", "locale"),
-    "tags": ("tags", "tag", "keywords", "keyword"),
+    "author": ("author", "authors", "byline", "writer", "автор", "авторы", "автори"),
+    "section": ("section", "category", "рубрика", "раздел", "розділ"),
+    "language": ("language", "lang", "locale", "язык", "мова"),
+    "tags": ("tags", "tag", "keywords", "keyword", "теги", "тэги", "ключевыеслова", "ключовіслова"),
 }
 #: The corpus columns a source column can be mapped to.
 MAPPABLE = tuple(ALIASES)
@@ -86,8 +132,11 @@ _INTEGER = re.compile(r"^-?\d+(?:\.0+)?$")
 
 
 def normalise_name(name: str) -> str:
-    """A column name as aliases are compared: lower case, letters and digits only."""
-    return re.sub(r"[^0-9a-z]", "", name.lower())
+    """A column name as aliases are compared: case-folded, letters and digits only.
+
+    Letters of any script count (``Заголовок`` is ``заголовок``); ``ё`` is read as ``е``.
+    """
+    return "".join(c for c in name.casefold() if c.isalnum()).replace("ё", "е")
 
 
 def is_index_column(name: str, values: list[Any]) -> bool:

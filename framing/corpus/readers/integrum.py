@@ -1,16 +1,19 @@
 """Integrum exports (format ``"integrum"``): the HTML report and the Excel sheet.
 
-- **HTML** (usually windows-1251): a numbered contents list, then one record per
-  article, its fields tagged ``^ИС:`` source (the outlet), ``^РБ:`` rubric (section),
-  ``^НР:`` issue number, ``^ДТ:`` date (``09.02.1994``), ``^АВ:`` author, ``^ЗГ:``
-  headline, and the text in a ``<pre>`` block (hard-wrapped lines; a new paragraph
-  starts with an indent or after a blank line). Other tags are kept as
-  ``integrum_<tag>`` columns. Records are named ``article N`` by their number in the
-  contents list.
+- **HTML** (usually windows-1251; decoded by its declared charset, else as UTF-8, else
+  as windows-1251, KOI8-R or DOS 866 by where its lower-case letters lie): a numbered
+  contents list, then one record per article, its fields tagged ``^ИС:`` source (the
+  outlet), ``^РБ:`` rubric (section), ``^НР:`` issue number, ``^ДТ:`` date
+  (``09.02.1994``), ``^АВ:`` author, ``^ЗГ:`` headline, and the text in a ``<pre>``
+  block (hard-wrapped lines; a new paragraph starts with an indent or after a blank
+  line). Other tags are kept as ``integrum_<tag>`` columns. Records are named
+  ``article N`` by their number in the contents list (``record N``, the N-th record of
+  the file, where that number is missing or repeated).
 - **Excel** (``.xlsx``): one row per article, columns ``Источник`` (outlet), ``Дата``
   (``31.12.12``: day, month, two-digit year), ``Время`` (time, no zone), ``Заголовок``
-  (headline), ``Анонс`` (the text, starting with the headline again, which is dropped),
-  ``Оригинал`` (the site), ``Автор`` (author). Rows are named ``row N``.
+  (headline), ``Анонс`` (the text, starting with the headline again, which is dropped;
+  the description when a ``Текст`` column holds the text), ``Оригинал`` (the site),
+  ``Автор`` (author). Rows are named ``row N``.
 
 An export that repeats an article (the HTML sample holds each article three times)
 gives it once; each repeat is listed in the load report as a duplicate of the first.
@@ -51,7 +54,7 @@ _TAGS = {"ИС": "outlet", "РБ": "section", "НР": "issue", "ДТ": "date", "
 _COLUMNS = {"источник": "outlet", "дата": "date", "время": "time", "заголовок": "title",
             "анонс": "text", "оригинал": "original", "автор": "author", "текст": "text",
             "рубрика": "section", "ссылка": "url", "url": "url"}  # fmt: skip
-_MARKERS = ("^ИС:".encode(), "^ИС:".encode("cp1251"))
+_MARKERS = tuple("^ИС:".encode(name) for name in ("utf-8", "cp1251", "koi8_r", "cp866"))
 
 
 # -- detection ---------------------------------------------------------------------------------
@@ -99,17 +102,23 @@ def _read_integrum(path: Path, source: Source, collector: Collector, size: int) 
 def _html_records(data: bytes, source: Source, rows: Rows) -> Iterator[Chunk]:
     import lxml.html
 
-    text, _ = decode_bytes(data, declared_encoding(data[:4096]) or "cp1251")
+    text, _ = decode_bytes(data, declared_encoding(data[:4096]) or cyrillic_encoding(data))
     root = lxml.html.document_fromstring(text)
     listed = len(root.xpath("//a[starts-with(@href, '#')]"))
     found = 0
+    named: set[str] = set()
     for number, table in enumerate(
         (t for t in root.iter("table") if _TAG.search(t.text_content() or "")), start=1
     ):
         found += 1
         anchor = table.getprevious()
         name = anchor.get("name") if anchor is not None and anchor.tag == "a" else None
-        record = f"article {name}" if name and name.isdigit() else f"article {number}"
+        # Named by its number in the contents list; a record with no number, or with one
+        # an earlier record took (a damaged or spliced file), by its place in the file.
+        record = f"article {name}" if name and name.isdigit() else f"record {number}"
+        if record in named:
+            record = f"record {number}"
+        named.add(record)
         fields = _tagged_fields(table.text_content())
         pre = _next(table, "pre")
         fields["text"] = _pre_text(pre.text_content()) if pre is not None else None
@@ -130,6 +139,26 @@ def _html_records(data: bytes, source: Source, rows: Rows) -> Iterator[Chunk]:
             "contents list",
             f"the contents list names {listed} articles; the file holds {found} records",
         )
+
+
+def cyrillic_encoding(data: bytes) -> str:
+    """The single-byte Cyrillic encoding of undeclared bytes: windows-1251, KOI8-R or
+    DOS 866, told apart by where their lower-case letters (most of a Russian text) lie.
+
+    >>> cyrillic_encoding("Паром снова ходит".encode("koi8_r"))
+    'koi8_r'
+    >>> cyrillic_encoding("Паром снова ходит".encode("cp1251"))
+    'cp1251'
+    """
+    counts = [0] * 256
+    for byte in data:
+        counts[byte] += 1
+    lower = {
+        "cp1251": sum(counts[0xE0:0x100]),
+        "koi8_r": sum(counts[0xC0:0xE0]),
+        "cp866": sum(counts[0xA0:0xB0]) + sum(counts[0xE0:0xF0]),
+    }
+    return max(lower, key=lambda name: (lower[name], name == "cp1251"))
 
 
 def _next(element: Any, tag: str) -> Any:
@@ -178,7 +207,7 @@ def _xlsx_rows(path: Path, source: Source, rows: Rows) -> Iterator[Chunk]:
     try:
         lines = workbook.worksheets[0].iter_rows(values_only=True)
         header = header_names(next(lines, None) or [])
-        names = [_COLUMNS.get(h.strip().lower(), h.strip().lower()) for h in header]
+        names = _xlsx_names(header)
         for number, values in enumerate(lines, start=2):
             if all(is_blank(v) for v in values):
                 rows.collector.blank(source.path)
@@ -194,6 +223,21 @@ def _xlsx_rows(path: Path, source: Source, rows: Rows) -> Iterator[Chunk]:
             yield from rows.add(fields, record)
     finally:
         workbook.close()
+
+
+def _xlsx_names(header: list[str]) -> list[str]:
+    """The field each column gives; ``Анонс`` is the text unless a ``Текст`` column is."""
+    plain = [h.strip().lower().replace("ё", "е") for h in header]
+    columns = dict(_COLUMNS)
+    if "текст" in plain:
+        columns["анонс"] = "description"
+    names = [columns.get(name, name) for name in plain]
+    seen: set[str] = set()
+    for number, name in enumerate(names):
+        if name in seen:  # a repeated heading: keep both, the second under its number
+            names[number] = f"{name}_{number + 1}"
+        seen.add(names[number])
+    return names
 
 
 def _xlsx_fields(cells: dict[str, Any]) -> dict[str, Any]:

@@ -21,7 +21,8 @@ Each message with text is a document:
 Service messages (channel created, message pinned, ...) are no documents: each is
 listed in the load report with its action, and not counted as read. A message with no
 text (a photo or a video without a caption) is read and skipped with its reason.
-Messages are named ``message N``, N Telegram's message id.
+Messages are named ``message N``, N Telegram's message id (``item N``, the N-th
+message of the chat, where the id is missing or an earlier message has it).
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ def _read_telegram(path: Path, source: Source, collector: Collector, size: int) 
         raise RecordError(source.path, None, f"expected {_EXPECTED}")
     rows = Rows(source, collector, size, duplicates=False)
     several = len(chats) > 1
+    named: set[str] = set()
     for position, chat in enumerate(chats, start=1):
         messages = chat.get("messages")
         if not isinstance(messages, list):
@@ -87,7 +89,8 @@ def _read_telegram(path: Path, source: Source, collector: Collector, size: int) 
             continue
         name = chat.get("name") if isinstance(chat.get("name"), str) else None
         for index, message in enumerate(messages, start=1):
-            yield from _message(message, index, chat, name, position if several else None, rows)
+            number = position if several else None
+            yield from _message(message, index, chat, name, number, rows, named)
     yield from rows.flush()
 
 
@@ -113,6 +116,7 @@ def _message(
     name: str | None,
     chat_number: int | None,
     rows: Rows,
+    named: set[str],
 ) -> Iterator[Chunk]:
     prefix = f"chat {chat_number}, " if chat_number is not None else ""
     if not isinstance(message, dict):
@@ -120,6 +124,9 @@ def _message(
         return
     identifier = message.get("id")
     record = f"{prefix}message {identifier}" if identifier is not None else f"{prefix}item {index}"
+    if record in named:  # an id an earlier message has (a damaged or merged export)
+        record = f"{prefix}item {index}"
+    named.add(record)
     if message.get("type") == "service":
         action = message.get("action") or "no action named"
         rows.skip(record, f"a service message ({action}), not a post")

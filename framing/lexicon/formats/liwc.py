@@ -26,9 +26,9 @@ from framing.lexicon.problems import ERROR
 # A line of the category list: a number and a name (LIWC2015 indents and annotates them).
 _CATEGORY = re.compile(r"^\s*(\d+)\s+(\S+)")
 # Conditional category codes of LIWC2007: "(02 131)253", "<of>131/125".
-_CONDITIONAL = re.compile(r"\([^)]*\)\d+(?:/\d+)?|<[^>]*>\d*(?:/\d+)?")
+_CONDITIONAL = re.compile(r"\([^()]*\)\d+(?:/\d+)?|<[^<>]*>\d*(?:/\d+)?")
 # A trailing token of category codes on a space-separated line.
-_CODES = re.compile(r"\d+|[\d()<>/ ]*[()<>][\d()<>/]*")
+_CODES = re.compile(r"\d+|(?=[\d/]*[()<>])[\d()<>/]+")
 
 
 def parse(text: str, file: str, name: str, categories: set[str] | None) -> Parsed:

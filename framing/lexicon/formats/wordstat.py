@@ -8,8 +8,6 @@ Weights other than 1 are dropped with a warning: every framing term counts once.
 
 from __future__ import annotations
 
-import re
-
 from framing.lexicon.formats._common import (
     Parsed,
     from_rows,
@@ -20,7 +18,20 @@ from framing.lexicon.formats._common import (
 )
 from framing.lexicon.model import Lexicon
 
-_ENTRY = re.compile(r"^(?P<pattern>.*?)\s*\((?P<weight>[^)]*)\)\s*$")
+
+def _entry(line: str) -> tuple[str, str] | None:
+    """A stripped entry line's pattern and weight: ``pattern (weight)``, else None.
+
+    The weight is the last bracket (no ``)`` inside it); found by position, not by a
+    backtracking pattern, so a long line of brackets costs its length, not its square.
+    """
+    if not line.endswith(")"):
+        return None
+    close = len(line) - 1
+    opening = line.find("(", line.rfind(")", 0, close) + 1, close)
+    if opening < 0:
+        return None
+    return line[:opening].rstrip(), line[opening + 1 : close]
 
 
 def parse(text: str, file: str, name: str, categories: set[str] | None) -> Parsed:
@@ -32,18 +43,18 @@ def parse(text: str, file: str, name: str, categories: set[str] | None) -> Parse
             continue
         indent = len(raw) - len(raw.lstrip())
         line = raw.strip()
-        entry = _ENTRY.match(line)
+        entry = _entry(line)
         if entry:
+            pattern, weight = entry[0], entry[1].strip()
             # An entry belongs to the nearest category above it that is less indented.
             while stack and stack[-1][0] >= indent:
                 stack.pop()
-            weight = entry.group("weight").strip()
             if weight != "1":
                 warn(
                     f"{file}, line {number}: the weight ({weight}) of "
-                    f"{entry.group('pattern')!r} is not kept; every framing term counts once."
+                    f"{pattern!r} is not kept; every framing term counts once."
                 )
-            entries.append((tuple(name for _, name in stack), entry.group("pattern"), number))
+            entries.append((tuple(name for _, name in stack), pattern, number))
             continue
         while stack and stack[-1][0] >= indent:
             stack.pop()
