@@ -33,16 +33,10 @@ import pandas as pd
 from framing._checks import check_whole
 from framing.corpus._report import REPORT_KEY, Collector, RecordError
 from framing.corpus.readers._build import Ids
+from framing.corpus.readers._options import DEFAULT_CHUNK, Options, check_options, renamed_columns
 from framing.corpus.readers._pipeline import _corpus_chunks, _file_fields, call_parameters
 from framing.corpus.readers._registry import READERS, Source
-from framing.corpus.readers._sources import (
-    DEFAULT_CHUNK,
-    Options,
-    check_options,
-    detect_format,
-    renamed_columns,
-    source_files,
-)
+from framing.corpus.readers._sources import detect_format, source_files
 from framing.corpus.schema import CORPUS_COLUMNS, conform, empty_corpus, validate_corpus
 from framing.distributed._common import no_string_conversion, require_dask
 from framing.provenance import ATTRS_KEY, stamp

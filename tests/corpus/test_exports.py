@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.corpus.readers._exports import export_date, two_digit_year
+from framing.corpus.readers._export_dates import export_date, two_digit_year
 from framing.corpus.readers._sources import detect_format
 from framing.corpus.schema import CorpusError, validate_corpus
 

@@ -77,14 +77,9 @@ from framing.corpus.readers import (  # noqa: F401
     webarchive,
     word,
 )
+from framing.corpus.readers._options import DEFAULT_CHUNK, Options, check_options, renamed_columns
 from framing.corpus.readers._pipeline import assemble_corpus, call_parameters, read_chunks
 from framing.corpus.readers._registry import FORMATS
-from framing.corpus.readers._sources import (
-    DEFAULT_CHUNK,
-    Options,
-    check_options,
-    renamed_columns,
-)
 from framing.corpus.readers.parquet import write_corpus
 
 __all__ = ["FORMATS", "as_corpus", "iter_corpus", "read_corpus", "write_corpus"]

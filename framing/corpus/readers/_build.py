@@ -23,8 +23,8 @@ from framing.corpus.clean import repair_text
 from framing.corpus.language import fill_languages
 from framing.corpus.outlets import host_of, looks_like_domain, outlet_for, outlet_from_host
 from framing.corpus.readers._columns import resolve_mapping
+from framing.corpus.readers._options import Options
 from framing.corpus.readers._registry import Chunk, Source
-from framing.corpus.readers._sources import Options
 from framing.corpus.schema import CORPUS_COLUMNS, DATETIME_DTYPE, STRING_DTYPE, conform
 from framing.limits import get_limits
 

@@ -20,12 +20,10 @@ import pandas as pd
 
 from framing.corpus._report import REPORT_KEY, Collector, RecordError
 from framing.corpus.readers._build import Ids, chunk_to_corpus, file_stem
+from framing.corpus.readers._options import FRAME_SOURCE, Options, frame_chunks
 from framing.corpus.readers._registry import READERS, Chunk, Source
 from framing.corpus.readers._sources import (
-    FRAME_SOURCE,
-    Options,
     detect_format,
-    frame_chunks,
     looks_like_table,
     source_files,
 )

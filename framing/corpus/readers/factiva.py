@@ -27,11 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from framing.corpus._report import Collector, RecordError
+from framing.corpus.readers._export_dates import date_fields, date_line
 from framing.corpus.readers._exports import (
     Rows,
     clean_line,
-    date_fields,
-    date_line,
     declared_encoding,
     decode_bytes,
     element_paragraphs,

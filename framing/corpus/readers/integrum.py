@@ -31,10 +31,10 @@ from typing import Any
 
 from framing.corpus._dates import is_blank
 from framing.corpus._report import Collector, RecordError
+from framing.corpus.readers._export_dates import date_fields
 from framing.corpus.readers._exports import (
     Rows,
     clean_line,
-    date_fields,
     declared_encoding,
     decode_bytes,
     guarded,
