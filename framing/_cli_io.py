@@ -5,14 +5,14 @@ read from the command line, and usage errors.
 
 from __future__ import annotations
 
-import hashlib
 import sys
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from framing.lexicon.combined import CombinedLexicon
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 1
@@ -137,38 +137,6 @@ def _load_lexicon(name_or_path: str) -> Any:
     return load_lexicon(name_or_path)
 
 
-@dataclass(frozen=True)
-class _Lexicons:
-    """Several lexicons used as one: their concepts side by side (none shared), a name,
-    version and hash made of theirs. Enough for ``score`` and provenance; ``match``
-    matches each lexicon on its own."""
-
-    parts: tuple[Any, ...]
-
-    @property
-    def name(self) -> str:
-        return " + ".join(part.name for part in self.parts)
-
-    @property
-    def version(self) -> str:
-        return " + ".join(str(part.version) for part in self.parts)
-
-    @property
-    def concepts(self) -> tuple[Any, ...]:
-        return tuple(concept for part in self.parts for concept in part.concepts)
-
-    def entries(self) -> Iterator[Any]:
-        for part in self.parts:
-            yield from part.entries()
-
-    def fingerprint(self) -> str:
-        joined = " ".join(part.fingerprint() for part in self.parts)
-        return "sha256:" + hashlib.sha256(joined.encode()).hexdigest()
-
-    def __len__(self) -> int:
-        return sum(len(part) for part in self.parts)
-
-
 def _load_lexicons(names: Sequence[str] | None) -> Any:
     """One lexicon, or several combined (refused when two share a concept name)."""
     if not names:
@@ -186,7 +154,7 @@ def _load_lexicons(names: Sequence[str] | None) -> Any:
                     "Rename the concept in one of them, or run the command once per lexicon."
                 )
             seen[concept.name] = lexicon.name
-    return _Lexicons(tuple(lexicons))
+    return CombinedLexicon(tuple(lexicons))
 
 
 def _names(value: Any) -> list[str]:
@@ -199,21 +167,10 @@ def _names(value: Any) -> list[str]:
 def _match_all(corpus: pd.DataFrame, lexicon: Any, **options: Any) -> pd.DataFrame:
     """The hits of a lexicon, or of several (each matched on its own, hits together)."""
     from framing import match
-    from framing.provenance import ATTRS_KEY, stamp
 
-    if not isinstance(lexicon, _Lexicons):
-        return match(corpus, lexicon, **options)
-    parts = [match(corpus, part, **options) for part in lexicon.parts]
-    hits = pd.concat(parts, ignore_index=True)
-    parameters = dict(parts[0].attrs.get(ATTRS_KEY, {}).get("parameters", {}))
-    stamp(hits, function="match", corpus=corpus, lexicon=lexicon, parameters=parameters)
-    record = hits.attrs[ATTRS_KEY]["lexicon"]
-    record["variants"] = [[c.name, v.name] for c in lexicon.concepts for v in c.variants]
-    record["parts"] = [
-        {"name": part.name, "version": part.version, "hash": part.fingerprint()}
-        for part in lexicon.parts
-    ]
-    return hits
+    if isinstance(lexicon, CombinedLexicon):
+        return match(corpus, list(lexicon.parts), **options)
+    return match(corpus, lexicon, **options)
 
 
 class _UsageError(Exception):

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from framing._files import check_targets
-from framing.provenance import ATTRS_KEY, package_version
+from framing.provenance import ATTRS_KEY, package_version, without_variants
 
 #: What a leading character makes of a cell in Excel, LibreOffice or Google Sheets.
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -478,7 +478,7 @@ def write_table(
         written.append(target)
     record = {
         "framing": package_version(),
-        "provenance": table.attrs.get(ATTRS_KEY, {}),
+        "provenance": without_variants(table.attrs.get(ATTRS_KEY, {})),
         "files": {
             target.name: "sha256:" + hashlib.sha256(target.read_bytes()).hexdigest()
             for target in written

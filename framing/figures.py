@@ -20,7 +20,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from framing._files import check_targets
-from framing.provenance import ATTRS_KEY, package_version
+from framing.provenance import ATTRS_KEY, package_version, without_variants
 
 FORMATS = ("pdf", "svg", "png")
 
@@ -35,7 +35,7 @@ _REMEMBERED = "_framing_provenance"
 
 def _remember_provenance(figure: Figure, table: pd.DataFrame) -> None:
     """Record ``table``'s provenance on ``figure`` (once per distinct record)."""
-    record = dict(table.attrs.get(ATTRS_KEY, {}))
+    record = without_variants(table.attrs.get(ATTRS_KEY, {}))
     if not record:
         return
     records = getattr(figure, _REMEMBERED, [])
@@ -64,7 +64,7 @@ def _provenance_record(
                     "The 'table' parameter of save_figure must be a DataFrame or a list of "
                     f"DataFrames. Got {type(item).__name__} instead."
                 )
-        records = [dict(item.attrs.get(ATTRS_KEY, {})) for item in tables]
+        records = [without_variants(item.attrs.get(ATTRS_KEY, {})) for item in tables]
     else:
         records = list(getattr(figure, _REMEMBERED, []))
     if not records:

@@ -89,6 +89,7 @@ from framing._match_work import (
 from framing.corpus.language import language_mismatch
 from framing.corpus.schema import validate_corpus
 from framing.errors import FramingWarning
+from framing.lexicon.combined import combine
 from framing.lexicon.model import Lexicon
 from framing.provenance import ATTRS_KEY, stamp
 
@@ -122,8 +123,10 @@ def match(
     corpus : pandas.DataFrame or dask.dataframe.DataFrame
         A corpus table (``framing.read_corpus``). A dask DataFrame is matched
         partition by partition and a dask DataFrame of hits is returned.
-    lexicon : framing.Lexicon
-        The concepts, variants and terms to find.
+    lexicon : framing.Lexicon or list of framing.Lexicon
+        The concepts, variants and terms to find. Several lexicons (no concept name in
+        two of them) are matched one by one, each with its own rules, and their hits put
+        together, the first lexicon's first; the provenance names every lexicon.
     fields : sequence of str or str
         The text columns to search, in this order, each named once. Default
         ``("title", "text")``.
@@ -208,6 +211,12 @@ def match(
     """
     fields = _as_names(fields, "fields")
     columns = _as_names(columns, "columns")
+    if isinstance(lexicon, (list, tuple)):
+        return _match_lexicons(
+            corpus, lexicon, fields=fields, classify_voice=classify_voice, principal=principal,
+            rules=rules, columns=columns, workers=workers, progress=progress,
+            chunksize=chunksize,
+        )  # fmt: skip
     if not isinstance(lexicon, Lexicon):
         raise TypeError(
             "The 'lexicon' parameter of match must be a framing.Lexicon "
@@ -384,7 +393,25 @@ def _parameters(
     return parameters
 
 
-def _record_variants(hits: pd.DataFrame, lexicon: Lexicon) -> None:
+def _match_lexicons(corpus: Any, lexicons: Sequence[Lexicon], **options: Any) -> pd.DataFrame:
+    """The hits of several lexicons, each matched on its own; one provenance naming all."""
+    combined = combine(lexicons)
+    if dask_implementation("match", corpus) is not None:
+        raise TypeError(
+            "match takes one lexicon at a time for a dask corpus: match each and "
+            "concatenate the hits (dask.dataframe.concat)."
+        )
+    parts = [match(corpus, part, **options) for part in combined.parts]
+    hits = pd.concat(parts, ignore_index=True)
+    parameters = dict(parts[0].attrs.get(ATTRS_KEY, {}).get("parameters", {}))
+    parameters["lexicons"] = combined.record()
+    stamp(hits, function="match", corpus=corpus, lexicon=combined, parameters=parameters)
+    _record_variants(hits, combined)
+    hits.attrs[ATTRS_KEY]["lexicon"]["parts"] = combined.record()
+    return hits
+
+
+def _record_variants(hits: pd.DataFrame, lexicon: Any) -> None:
     hits.attrs[ATTRS_KEY]["lexicon"]["variants"] = [
         [concept.name, variant.name] for concept in lexicon.concepts for variant in concept.variants
     ]

@@ -96,6 +96,18 @@ def corpus_fingerprint(corpus: pd.DataFrame) -> str:
     return "sha256:" + digest.hexdigest()
 
 
+def without_variants(record: Mapping[str, Any]) -> dict[str, Any]:
+    """``record`` without the lexicon's list of every concept and variant (also in its
+    inputs): the list is for ``score`` to read from the hits; a sidecar identifies the
+    lexicon by name, version and hash."""
+    slim = dict(record)
+    if isinstance(slim.get("lexicon"), Mapping):
+        slim["lexicon"] = {k: v for k, v in slim["lexicon"].items() if k != "variants"}
+    if isinstance(slim.get("inputs"), Mapping):
+        slim["inputs"] = without_variants(slim["inputs"])
+    return slim
+
+
 def stamp(
     table: pd.DataFrame,
     *,
@@ -123,7 +135,9 @@ def stamp(
         An input table whose provenance (corpus, lexicon) carries over when ``corpus``
         or ``lexicon`` is not given, e.g. the hits table passed to ``score``.
     """
-    previous = dict(inherit.attrs.get(ATTRS_KEY, {})) if inherit is not None else {}
+    # The hits' list of every concept and variant is for score to read from the hits; the
+    # lexicon's name, version and hash identify it in what is made from them.
+    previous = without_variants(inherit.attrs.get(ATTRS_KEY, {})) if inherit is not None else {}
     record: dict[str, Any] = {"package": "framing", "version": package_version()}
     if corpus is not None:
         record["corpus"] = {"fingerprint": corpus_fingerprint(corpus), "documents": len(corpus)}

@@ -21,17 +21,13 @@
 
 # %%
 # %matplotlib inline
-import pandas as pd
 
 import framing
 from framing import plot
 
 corpus = framing.load_sample()
 lexicons = [framing.load_lexicon("ukraine_war"), framing.load_lexicon("ukraine_toponyms")]
-hits = pd.concat(
-    [framing.match(corpus, lexicon, columns=("outlet",)) for lexicon in lexicons],
-    ignore_index=True,
-)
+hits = framing.match(corpus, lexicons, columns=("outlet",))  # each lexicon on its own
 corpus.groupby("outlet").size().rename("documents").to_frame()
 
 # %% [markdown]

@@ -27,10 +27,7 @@ from framing import plot
 
 corpus = framing.load_sample()
 lexicons = [framing.load_lexicon("ukraine_war"), framing.load_lexicon("ukraine_toponyms")]
-hits = pd.concat(
-    [framing.match(corpus, lexicon, columns=("outlet",)) for lexicon in lexicons],
-    ignore_index=True,
-)
+hits = framing.match(corpus, lexicons, columns=("outlet",))  # each lexicon on its own
 EVENTS = {
     "2022-02-24": "full-scale invasion",
     "2022-09-30": "annexation claims",

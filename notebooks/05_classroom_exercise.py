@@ -23,7 +23,6 @@
 
 # %%
 # %matplotlib inline
-import pandas as pd
 
 import framing
 from framing import plot
@@ -31,10 +30,7 @@ from framing import plot
 corpus = framing.load_sample()
 war = framing.load_lexicon("ukraine_war")
 toponyms = framing.load_lexicon("ukraine_toponyms")
-hits = pd.concat(
-    [framing.match(corpus, lexicon, columns=("outlet",)) for lexicon in (war, toponyms)],
-    ignore_index=True,
-)
+hits = framing.match(corpus, [war, toponyms], columns=("outlet",))
 print(f"{len(corpus)} articles, {len(hits)} hits")
 
 # %% [markdown]

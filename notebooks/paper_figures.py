@@ -61,10 +61,9 @@ else:
 if outlets is not None:
     corpus = corpus[corpus["outlet"].isin(list(outlets))].reset_index(drop=True)
 loaded = [framing.load_lexicon(name) for name in lexicons]
-hits = pd.concat(
-    [framing.match(corpus, lexicon, fields=fields, columns=("outlet",)) for lexicon in loaded],
-    ignore_index=True,
-)
+# One call for all the lexicons: each is matched on its own, and the hits' provenance
+# (carried into every table and figure sidecar) names each lexicon, version and hash.
+hits = framing.match(corpus, loaded, fields=fields, columns=("outlet",))
 all_outlets = sorted(corpus["outlet"].dropna().unique())
 # Concepts and variants in words, from the lexicons' descriptions (edit to taste).
 names = plot.labels(*loaded)
