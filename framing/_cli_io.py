@@ -12,7 +12,8 @@ from typing import Any
 
 import pandas as pd
 
-from framing.lexicon.combined import CombinedLexicon
+from framing.errors import LexiconError
+from framing.lexicon.combined import CombinedLexicon, combine
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 1
@@ -144,17 +145,10 @@ def _load_lexicons(names: Sequence[str] | None) -> Any:
     lexicons = [_load_lexicon(name) for name in names]
     if len(lexicons) == 1:
         return lexicons[0]
-    seen: dict[str, str] = {}
-    for lexicon in lexicons:
-        for concept in lexicon.concepts:
-            if concept.name in seen:
-                raise _InputError(
-                    f"The lexicons {seen[concept.name]!r} and {lexicon.name!r} both have the "
-                    f"concept {concept.name!r}, so their hits could not be told apart. "
-                    "Rename the concept in one of them, or run the command once per lexicon."
-                )
-            seen[concept.name] = lexicon.name
-    return CombinedLexicon(tuple(lexicons))
+    try:
+        return combine(lexicons)
+    except LexiconError as error:  # two lexicons share a concept name
+        raise _InputError(f"{error} (Or run the command once per lexicon.)") from None
 
 
 def _names(value: Any) -> list[str]:
