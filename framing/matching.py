@@ -76,7 +76,7 @@ from typing import Any
 
 import pandas as pd
 
-from framing._checks import renamed
+from framing._checks import check_bool, check_whole, renamed
 from framing._engines import dask_implementation
 from framing._match_work import (
     COLD_PARALLEL_THRESHOLD,
@@ -222,19 +222,14 @@ def match(
             "The 'lexicon' parameter of match must be a framing.Lexicon "
             f"(framing.load_lexicon(...)). Got {type(lexicon).__name__} instead."
         )
-    if workers is not None and (not isinstance(workers, int) or workers < 1):
-        raise ValueError(
-            f"The 'workers' parameter of match must be a whole number >= 1 or None. "
-            f"Got {workers!r} instead."
-        )
-    if chunksize is not None and (not isinstance(chunksize, int) or chunksize < 1):
-        raise ValueError(
-            f"The 'chunksize' parameter of match must be a whole number >= 1 or None. "
-            f"Got {chunksize!r} instead."
-        )
+    workers = check_whole(
+        workers, parameter="workers", function="match", minimum=1, allow_none=True
+    )
+    chunksize = check_whole(
+        chunksize, parameter="chunksize", function="match", minimum=1, allow_none=True
+    )
     _check_principal(principal)
-    if not isinstance(rules, bool):
-        raise ValueError(f"The 'rules' parameter of match must be True or False. Got {rules!r}.")
+    rules = check_bool(rules, parameter="rules", function="match")
     distributed = dask_implementation("match", corpus)
     if distributed is not None:
         return distributed(corpus, lexicon, fields, classify_voice, columns, principal, rules)
