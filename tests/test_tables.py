@@ -140,3 +140,19 @@ def test_score_needs_no_span_and_kwic_no_term_or_voice(corpus, lexicon, hits) ->
     assert framing.score(located, corpus, lexicon=lexicon)["count"].sum() == len(hits)
     table = framing.kwic(hits.drop(columns=["term", "voice", "speaker"]), corpus)
     assert table["term"].isna().all()
+
+
+def test_a_text_column_with_no_value_passes_whatever_its_dtype() -> None:
+    # hits written to CSV and read back: no speaker anywhere, so pandas reads float NaN.
+    hits = pd.DataFrame(
+        {
+            "doc_id": ["a"],
+            "field": ["text"],
+            "concept": ["c"],
+            "variant": ["v"],
+            "speaker": [float("nan")],
+        }
+    )
+    assert tables.validate_hits(hits) is hits
+    with pytest.raises(ValueError, match="'speaker' has dtype float64"):
+        tables.validate_hits(hits.assign(speaker=[1.5]))

@@ -158,7 +158,7 @@ def lexicons() -> pd.DataFrame:
     >>> list(table.columns[:5])
     ['name', 'version', 'description', 'concepts', 'terms']
     >>> table.set_index("name").loc["ukraine_war", "precision"]  # doctest: +ELLIPSIS
-    '0.8... over 12 concepts, ... on target'
+    '0.9... over 12 concepts, ... on target'
     """
     columns = ["name", "version", "description", "concepts", "terms", "exclusions"]
     columns += ["conditions", "precision", "precision_min", "measured_on"]
