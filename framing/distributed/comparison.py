@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing._checks import check_whole
 from framing._engines import register_dask
 from framing._tokens import tokenize
 from framing.discovery import (
@@ -162,11 +163,7 @@ def suggest_terms(
     """:func:`framing.suggest_terms` for a dask corpus: :func:`compare_groups` on the
     cluster, then the pandas picking step on the client."""
     function = "suggest_terms"
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise ValueError(
-            f"The 'n' parameter of {function} must be a whole number of 1 or more. "
-            f"Got {n!r} instead."
-        )
+    check_whole(n, parameter="n", function=function, minimum=1)
     if not (hasattr(lexicon, "concepts") and hasattr(lexicon, "entries")):
         raise ValueError(
             f"The 'lexicon' parameter of {function} must be a framing.Lexicon. "

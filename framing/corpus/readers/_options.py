@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from framing._checks import check_bool, check_whole
 from framing.corpus.readers._columns import MAPPABLE
 from framing.corpus.readers._registry import (
     FORMATS,
@@ -122,15 +123,8 @@ def check_options(
             f"The 'errors' parameter of {function} must be 'raise' or 'report'. "
             f"Got {errors!r} instead."
         )
-    if not isinstance(repair, bool):
-        raise ValueError(
-            f"The 'repair' parameter of {function} must be True or False. Got {repair!r} instead."
-        )
-    if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
-        raise ValueError(
-            f"The 'chunksize' parameter of iter_corpus must be a positive integer. "
-            f"Got {chunksize!r} instead."
-        )
+    check_bool(repair, parameter="repair", function=function)
+    check_whole(chunksize, parameter="chunksize", function="iter_corpus", minimum=1)
     return Options(
         format,
         dict(rename) if rename else None,
