@@ -35,10 +35,10 @@ from framing.voice import VOICES, Principal, voices_and_speakers
 PARALLEL_THRESHOLD = 4_000_000
 
 #: Below this many characters a run stays in this process when the workers are not yet
-#: running. Starting them costs 3-10 s on two cores (each imports the kit: pandas, numpy,
-#: the automaton), in which one process matches about 150 million characters (37 MB/s
-#: with voice on, benchmarks/RESULTS.md); two warm workers gain only half of that back,
-#: so below this size the first call is quicker in this process. A later call, with the
+#: running. Starting two (each imports the kit: pandas, numpy, the automaton) cost 1.5 s on
+#: a quiet 2-core machine and 3-10 s on a loaded one (benchmarks/bench_first_call.py); one
+#: process matches 43 MB/s and two warm workers 60 MB/s with voice on, so a cold pool wins
+#: only past about 235 MB of text on two cores (sooner with more). A later call, with the
 #: workers up, uses PARALLEL_THRESHOLD. ``workers=`` overrides both.
 COLD_PARALLEL_THRESHOLD = 150_000_000
 
