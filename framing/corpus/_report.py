@@ -20,6 +20,7 @@ or in ``skipped`` with its reason. ``duplicates`` stays ``None`` until
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from typing import Any
 
@@ -41,6 +42,21 @@ _COUNTS = (
     "dates_from_url",
     "outlets_missing",
 )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _safe(text: str) -> str:
+    """``text`` with any lone surrogate (half of an emoji cut by a damaged file) as U+FFFD,
+    so that the report can be a table of UTF-8 strings."""
+    return _SURROGATE.sub("\ufffd", text) if isinstance(text, str) else text
+
+
+def _string_table(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+    """The rows as a table of strings, every text made safe for UTF-8 (see _safe)."""
+    safe = [{key: _safe(value) for key, value in row.items()} for row in rows]
+    return pd.DataFrame(safe, columns=columns).astype("string")
 
 
 class Collector:
@@ -98,7 +114,13 @@ class Collector:
         binary file): listed, not counted. ``count`` is the number of documents one entry
         stands for (``rows 1-500``: a Parquet row group that could not be decoded).
         """
-        self.skipped.append({"source": path, "record": record or "whole file", "reason": reason})
+        self.skipped.append(
+            {
+                "source": _safe(path),
+                "record": _safe(record or "whole file"),
+                "reason": _safe(reason),
+            }
+        )
         if document:
             entry = self.sources[path]
             entry["read"] += count
@@ -163,12 +185,10 @@ class LoadReport:
             summary[column] = summary[column].fillna(0).astype("int64")
         summary["duplicates"] = summary["duplicates"].astype("Int64")
         self.summary = summary
-        self.skipped = pd.DataFrame(
-            record.get("skipped", []), columns=["source", "record", "reason"]
-        ).astype("string")
-        self.unreadable_dates = pd.DataFrame(
-            record.get("unreadable_dates", []), columns=["source", "record", "value"]
-        ).astype("string")
+        self.skipped = _string_table(record.get("skipped", []), ["source", "record", "reason"])
+        self.unreadable_dates = _string_table(
+            record.get("unreadable_dates", []), ["source", "record", "value"]
+        )
         self.ignored_files = list(record.get("ignored_files", []))
         self.languages = _languages(record.get("sources", []))
 

@@ -600,3 +600,18 @@ def test_m3_dump_bodies_with_many_paragraphs_are_linear(tmp_path):
     corpus = framing.read_corpus(path)
     assert time.perf_counter() - started < 60
     assert corpus["text"].iloc[0].count("\n\n") == 19_999
+
+
+def test_a_lone_surrogate_in_a_report_line_does_not_break_the_report():
+    # The long property run found it: a damaged Telegram export whose message id holds
+    # half of an emoji. The report is a table of UTF-8 strings, so the half becomes U+FFFD.
+    from framing.corpus._report import Collector, LoadReport
+
+    collector = Collector("report")
+    collector.entry("result.json", "telegram")
+    collector.skip("result.json", "message \ud83d", "no text in \ud83d")
+    collector.unreadable_dates.append({"source": "a", "record": "b", "value": "\udc00"})
+    report = LoadReport(collector.to_dict())
+    assert report.skipped["record"].tolist() == ["message \ufffd"]
+    assert report.skipped["reason"].tolist() == ["no text in \ufffd"]
+    assert report.unreadable_dates["value"].tolist() == ["\ufffd"]
