@@ -205,7 +205,7 @@ def compare_groups(
         prior_scale=prior_scale,
         variance=variance,
         fields=fields,
-        unit="tokens" if lexicon is not None else "n-grams",
+        lexicon=lexicon,
         function=function,
     )
     parameters = _recorded_parameters(
@@ -349,7 +349,7 @@ def _compare_counted(
     prior_scale: Any,
     variance: str,
     fields: Any,
-    unit: str,
+    lexicon: Any,
     function: str,
 ) -> pd.DataFrame:
     """The comparison table from the counts: one block of rows per target group, sorted.
@@ -381,7 +381,8 @@ def _compare_counted(
         if n_a <= 0 or n_b <= 0:
             raise ValueError(
                 f"{function} cannot compare group {name!r}: it or its reference has no "
-                f"{unit} in the fields {list(fields)}."
+                f"{'tokens' if lexicon is not None else 'n-grams'} in the fields "
+                f"{list(fields)}."
             )
         pieces.append(
             _compare_two(

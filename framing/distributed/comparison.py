@@ -136,7 +136,7 @@ def compare_groups(
         prior_scale=prior_scale,
         variance=variance,
         fields=fields,
-        unit="tokens" if lexicon is not None else "n-grams",
+        lexicon=lexicon,
         function=function,
     )
     parameters = _recorded_parameters(
