@@ -59,8 +59,8 @@ operation[columns].merge(
 )
 
 # %% [markdown]
-# Outlets that never call the war an "operation" themselves still have a share above zero
-# when every hit counts: they quote the term. Which count is right depends on the question:
+# Outlets that seldom call the war an "operation" themselves have a larger share when every
+# hit counts: they also quote the term. Which count is right depends on the question:
 # *whose words reach the reader* (every voice) or *which words the outlet adopts* (own voice).
 
 # %%

@@ -129,8 +129,9 @@ with plot.style("notebook", outlets=dated["outlet"].unique()):
     right.set_title("own voice")
 
 # %% [markdown]
-# Outlets whose line drops to zero on the right never use the term themselves: every hit of
-# theirs is a quotation or held at a distance. Check a few passages either way:
+# Outlets whose line drops on the right use the term mostly in quotation or at a
+# distance; what is left on the right is their own use of it. Check a few passages either
+# way:
 
 # %%
 framing.kwic(operation[operation["voice"] != "own"], corpus, n=6, seed=0)

@@ -136,12 +136,39 @@ def test_state_outlets_say_special_military_operation_and_kiev(sample: pd.DataFr
     assert _rate(western, r"\boccupied\b") > 0.05
 
 
-def test_western_outlets_quote_moscow_s_terms_instead_of_using_them(sample: pd.DataFrame) -> None:
+def test_western_outlets_mostly_quote_moscow_s_terms(sample: pd.DataFrame) -> None:
     western = sample[sample["outlet"].isin(WESTERN)]
     quoted = r"(?:calls?|so-called) (?:a |the |its |)[\"“]"
     assert western["text"].str.contains(quoted, regex=True).sum() > 20
+    # Unquoted, in some stories only (the crossover sentences of templates.yaml).
     own_voice = western["text"].str.contains(r"(?<![\"“])special military operation(?![\"”])")
-    assert own_voice.sum() == 0
+    assert 0 < own_voice.sum() < 0.1 * len(western)
+
+
+_UNQUOTED_OPERATION = r"(?<![\"“])(?:special )?military operation(?![\"”])"
+_WAR = r"(?<![\"“])\b(?:war|invasion)\b(?![\"”])"
+
+
+@pytest.mark.parametrize("outlet", [*STATE, *WESTERN, "Dnipro Ledger", "Meridian Wire"])
+def test_no_outlet_names_the_war_one_way_only(sample: pd.DataFrame, outlet: str) -> None:
+    # After the invasion every outlet writes both names somewhere, its own one far more
+    # often: the charts of the gallery show mixed outlets, not 0 % or 100 %.
+    invasion = pd.Timestamp("2022-02-24", tz="UTC")
+    after = sample[(sample["outlet"] == outlet) & (sample["published"] >= invasion)]
+    operation = _rate(after, _UNQUOTED_OPERATION)
+    war = _rate(after, _WAR)
+    assert operation > 0 and war > 0
+    if outlet in STATE:
+        assert operation > 1.5 * war
+    else:
+        assert war > 2 * operation
+
+
+def test_state_outlets_call_it_a_war_more_often_late_in_2022(sample: pd.DataFrame) -> None:
+    state = sample[sample["outlet"].isin(STATE)]
+    early = state[state["published"].between("2022-02-24", "2022-06-30")]
+    late = state[state["published"] >= pd.Timestamp("2022-09-01", tz="UTC")]
+    assert _rate(late, r"\bwar\b") > _rate(early, r"\bwar\b")
 
 
 def test_war_vocabulary_rises_after_24_february_2022(sample: pd.DataFrame) -> None:

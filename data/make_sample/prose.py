@@ -12,6 +12,7 @@ import itertools
 import random
 import re
 from datetime import UTC, datetime
+from typing import Any
 
 from . import words
 
@@ -19,9 +20,11 @@ from . import words
 INVASION = datetime(2022, 2, 24, tzinfo=UTC)
 
 
-def _kyiv_share(outlet: str, when: datetime) -> float:
+def _share(table: dict[str, list[list[Any]]], outlet: str, when: datetime) -> float:
+    """The share an outlet has at ``when`` in a table of [[year, month], share] knots
+    keyed by outlet name or else by kind: linear between knots, flat outside them."""
     kind = str(words.OUTLETS[outlet]["kind"])
-    knots = words.KYIV_SHARE.get(outlet) or words.KYIV_SHARE[kind]
+    knots = table.get(outlet) or table[kind]
     t = when.year * 12 + when.month - 1 + (when.day - 1) / 31
     points = [(year * 12 + month - 1, share) for (year, month), share in knots]
     if t <= points[0][0]:
@@ -39,7 +42,7 @@ class Prose:
         self.rng = rng
         self.kind = str(words.OUTLETS[outlet]["kind"])
         self.after = when >= INVASION
-        kyiv = rng.random() < _kyiv_share(outlet, when)
+        kyiv = rng.random() < _share(words.KYIV_SHARE, outlet, when)
         self.capital = "Kyiv" if kyiv else "Kiev"
         # An outlet that writes "Kyiv" also writes the Ukrainian place names.
         self.places = [pair[1] if kyiv else pair[0] for pair in words.PLACES]
@@ -47,6 +50,9 @@ class Prose:
         self.slots = words.WORDS[self.kind]
         # The Ukrainian outlet uses slurs in some stories only.
         self.harsh = self.kind == "ukrainian" and self.after and rng.random() < 0.3
+        # No outlet names the war one way only: after the invasion, some stories carry a
+        # sentence with the other side's name for it (templates.yaml, crossover_share).
+        self.crossover = self.after and rng.random() < _share(words.CROSSOVER_SHARE, outlet, when)
 
     def fill(self, template: str) -> str:
         rng = self.rng
@@ -94,6 +100,8 @@ class Prose:
         quotes = [t for t in pool["any"] if '"' in t]
         if quotes and rng.random() < 0.3:
             general.insert(rng.randrange(3), rng.choice(quotes))
+        if self.crossover:
+            general.insert(rng.randrange(2), rng.choice(pool["crossover"]))
         details = self._details(4)
         if rng.random() < 0.04:
             details.insert(1, rng.choice(words.HISTORY))

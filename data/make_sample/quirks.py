@@ -16,12 +16,18 @@ if TYPE_CHECKING:
 
 def add_quirks(rng: random.Random, articles: list[Article]) -> None:
     """Plant the mess of real files in a few documents each, and note it in quirks."""
+    # Neither a reprint nor a wire story that is reprinted gets a quirk: a quirk planted in
+    # one of them would make an exact copy near and change what deduplicate must find.
+    reprinted = {a.reprint_of for a in articles if a.reprint_of is not None}
+    plain = [
+        a for index, a in enumerate(articles) if a.reprint_of is None and index not in reprinted
+    ]
 
-    def pick(outlet: str, count: int, *, file_part: str = "") -> list[Article]:
+    def pick(outlet: str, count: int, *, file_part: str = "", holding: str = "") -> list[Article]:
         pool = [
             a
-            for a in articles
-            if a.outlet == outlet and a.reprint_of is None and not a.quirks and file_part in a.file
+            for a in plain
+            if a.outlet == outlet and not a.quirks and file_part in a.file and holding in a.text
         ]
         return sorted(rng.sample(pool, count), key=lambda a: a.doc_id)
 
@@ -50,11 +56,8 @@ def add_quirks(rng: random.Random, articles: list[Article]) -> None:
     for outlet in ("Polar News Agency", "Eastwave TV", "The Harbour Herald", "Dnipro Ledger"):
         candidates = [
             a
-            for a in articles
-            if a.outlet == outlet
-            and a.reprint_of is None
-            and not a.quirks
-            and any(old in a.text for old, _ in replacements)
+            for a in plain
+            if a.outlet == outlet and not a.quirks and any(old in a.text for old, _ in replacements)
         ]
         for article in sorted(
             rng.sample(candidates, min(4, len(candidates))), key=lambda a: a.doc_id
@@ -62,19 +65,16 @@ def add_quirks(rng: random.Random, articles: list[Article]) -> None:
             for old, new in replacements:
                 article.paragraphs = [p.replace(old, new) for p in article.paragraphs]
             article.quirks.append("no-break spaces and Unicode hyphens")
-    # Mojibake (UTF-8 read as Windows-1252) in a few regional articles.
-    for article in pick("Borderland Independent", 3, file_part="tsv"):
+    # Mojibake (UTF-8 read as Windows-1252) in a few regional articles, each with an
+    # apostrophe to garble.
+    for article in pick("Borderland Independent", 3, file_part="tsv", holding="'"):
         article.paragraphs = [
             p.replace("'", "\u2019").encode("utf-8").decode("cp1252", errors="replace")
             for p in article.paragraphs
         ]
         article.quirks.append("mojibake")
     # HTML entities in a few wire stories.
-    with_apostrophes = [
-        a for a in articles if a.outlet == "Meridian Wire" and a.reprint_of is None
-        and not a.quirks and "'" in a.text
-    ]  # fmt: skip
-    for article in sorted(rng.sample(with_apostrophes, 3), key=lambda a: a.doc_id):
+    for article in pick("Meridian Wire", 3, holding="'"):
         article.paragraphs = [
             p.replace("'", "&#8217;").replace(" and ", " &amp; ", 1) for p in article.paragraphs
         ]

@@ -22,6 +22,9 @@ _TEMPLATES: dict[str, Any] = yaml.safe_load(
 OUTLETS: dict[str, dict[str, Any]] = _TEMPLATES["outlets"]
 #: Share of documents that spell the capital "Kyiv", at [[year, month], share] knots.
 KYIV_SHARE: dict[str, list[list[Any]]] = _TEMPLATES["kyiv_share"]
+#: Share of articles after the invasion with one sentence that names the war the other
+#: side's way, at [[year, month], share] knots.
+CROSSOVER_SHARE: dict[str, list[list[Any]]] = _TEMPLATES["crossover_share"]
 #: Place names: [Russian-derived spelling, Ukrainian spelling].
 PLACES: list[list[str]] = _TEMPLATES["places"]
 #: Slot words by outlet kind.

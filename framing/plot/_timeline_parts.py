@@ -87,6 +87,11 @@ def _series(
         has_band = {low, high} <= set(rows.columns)
         frame = rows[[by, time, value] + ([low, high] if has_band else [])].copy()
         frame["_small"] = small_groups(rows, value, min_docs)
+    if has_band:
+        # A point resting on a few documents is hollow and gets no band: its interval
+        # is honest but so wide (a month with one article can span most of the scale)
+        # that it would set the axis and flatten every well-founded line.
+        frame.loc[frame["_small"].astype(bool), [low, high]] = np.nan
     frame[time] = to_naive_utc(frame[time])
     frame[by] = frame[by].astype(str)
     return frame.sort_values([by, time], kind="stable"), has_band
@@ -215,7 +220,8 @@ def _title(names: Labeller, concept: str, variant: str | None) -> str:
 def _note(frame: pd.DataFrame, has_band: bool, scores: pd.DataFrame, value: str, min_docs: int):
     notes = [f"band: {interval_words(scores)}"] if has_band else []
     if frame["_small"].any():
-        notes.append(small_note(min_docs, value).replace("pale", "hollow"))
+        note = small_note(min_docs, value).replace("pale", "hollow")
+        notes.append(f"{note} (no band)" if has_band else note)
     return "; ".join(notes)
 
 

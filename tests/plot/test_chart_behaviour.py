@@ -656,6 +656,24 @@ def test_timeline_draws_points_on_few_documents_hollow(scores_by_period):
     assert "hollow: fewer than 5 documents with the concept" in ax.get_xlabel()
 
 
+def test_timeline_draws_no_band_for_points_on_few_documents(scores_by_period):
+    # A month resting on 2 documents gets a wide interval; it must not set the axis.
+    table = scores_by_period.assign(concept_docs=[10, 10, 2, 2] * 6)
+    table.loc[table["concept_docs"] == 2, "share_high"] = 1.0
+    table.loc[table["concept_docs"] == 2, "share_low"] = 0.0
+    ax = framing.plot.timeline(table, concept="name of the war", variant="war", value="share")
+    bands = [c for c in ax.collections if isinstance(c, PolyCollection)]
+    assert bands
+    drawn = {
+        round(mpl.dates.num2date(x).month)
+        for band in bands
+        for path in band.get_paths()
+        for x in path.vertices[:, 0]
+    }
+    assert drawn == {1, 3}  # January and March only: February and April are hollow
+    assert "hollow: fewer than 5 documents with the concept (no band)" in ax.get_xlabel()
+
+
 def test_voice_puts_every_voice_beside_own_voice_with_one_legend_below(scores_by_period):
     own = scores_by_period.assign(share=scores_by_period["share"] / 2)
     figure = framing.plot.voice(scores_by_period, own, concept="name of the war", variant="war")
