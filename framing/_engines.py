@@ -3,9 +3,9 @@
 Every stage takes pandas tables. When a dask DataFrame reaches one, the stage asks this
 registry for the implementation that :mod:`framing.distributed` registered for it. The
 stage never imports ``framing.distributed`` (which imports the stages to reuse their
-exact final steps), so the arrows between the layers point one way; ``framing``'s
-``__init__`` imports ``framing.distributed`` last, which registers every stage. dask
-itself is imported only when a dask collection arrives.
+exact final steps), so the arrows between the layers point one way; the registry imports
+it by name when the first dask collection arrives, and it registers every stage. dask
+itself is imported only then.
 
 >>> from framing._engines import is_dask
 >>> import pandas as pd
@@ -15,6 +15,7 @@ False
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -48,9 +49,14 @@ def dask_implementation(stage: str, *values: Any) -> Callable[..., Any] | None:
     """
     if not any(is_dask(value) for value in values):
         return None
+    if stage not in _DASK:
+        # framing's __init__ loads lazily, so the dask layer registers its stages on the
+        # first dask collection: imported by name, the arrows between layers still
+        # point one way.
+        importlib.import_module("framing.distributed")
     try:
         return _DASK[stage]
-    except KeyError:  # pragma: no cover - every stage registers when framing is imported
+    except KeyError:  # pragma: no cover - framing.distributed registers every stage
         raise TypeError(
             f"{stage} has no dask implementation; compute the collection first "
             "(collection.compute()) to pass a pandas DataFrame."

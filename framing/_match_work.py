@@ -1,6 +1,6 @@
-"""The work of ``match``: the compiled terms, one chunk of documents through the engine
-and the voice rules, the chunks in this process or the workers, and the hits table
-assembled from their arrays.
+"""The work of ``match``: the compiled terms, the chunks of documents in this process or
+the workers (each chunk: :mod:`framing._match_worker`), and the hits table assembled from
+their arrays.
 """
 
 from __future__ import annotations
@@ -22,10 +22,11 @@ from framing._match_pool import (
     _progress_bar,
     pool_running,
 )
+from framing._match_worker import _match_chunk, _match_chunk_task
 from framing.errors import TermError
 from framing.lexicon.model import Lexicon, LexiconError
 from framing.tables import HITS_COLUMNS
-from framing.voice import VOICES, Principal, voices_and_speakers
+from framing.voice import VOICES
 
 # -- the work --------------------------------------------------------------------------
 
@@ -103,90 +104,6 @@ def _compile(lexicon: Lexicon, rules: bool = True) -> _Terms:
     return terms
 
 
-def _match_chunk(
-    specs: Sequence[TermSpec],
-    texts: Sequence[Sequence[Any]],
-    voice: bool,
-    rules: Rules = NO_RULES,
-    audit: bool = False,
-    principals: Sequence[tuple[str, ...]] | None = None,
-) -> tuple[Any, ...]:
-    """Match a chunk of documents: ``texts[field][document]`` (str, or missing).
-
-    ``principals[document]``: the document's principal names (or None: no principal).
-    Returns parallel arrays: document (within the chunk), field, start, end, term,
-    voice code (-1 when voice is off), the list of matched strings (sliced here, in
-    the worker, rather than in the parent process after the pool), the list of
-    speakers (None when unknown) and the rule ids (empty unless ``audit``). With
-    ``audit`` the hits are those the rules removed (rule id >= 0 or ``SHIFTED``) and
-    those only counted because of an exclusion (rule id ``ADDED``): see
-    ``framing._engine.Engine.find_audit``. Runs in worker processes: no pandas here.
-    """
-    engine = engine_for(specs, rules=rules)
-    rule_ids: list[int] = []
-    documents: list[int] = []
-    fields: list[int] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    terms: list[int] = []
-    voice_codes: list[int] = []
-    matched: list[str] = []
-    speakers: list[str | None] = []
-    codes = {name: code for code, name in enumerate(VOICES)}
-    known: dict[tuple[str, ...], Principal] = {}
-    for document in range(len(texts[0]) if texts else 0):
-        for field, column in enumerate(texts):
-            text = column[document]
-            if not isinstance(text, str):
-                continue
-            if audit:
-                _, removed, added = engine.find_audit(text)
-                found = [*removed, *((*hit, ADDED) for hit in added)]
-                found.sort()
-                rule_ids.extend(hit[3] for hit in found)
-                found = [hit[:3] for hit in found]
-            else:
-                found = engine.find(text)
-            if not found:
-                continue
-            count = len(found)
-            documents.extend([document] * count)
-            fields.extend([field] * count)
-            found_starts, found_ends, found_terms = zip(*found, strict=True)
-            starts.extend(found_starts)
-            ends.extend(found_ends)
-            terms.extend(found_terms)
-            matched.extend([text[start:end] for start, end, _ in found])
-            if voice:
-                names = principals[document] if principals is not None else ()
-                principal = known.get(names)
-                if principal is None:
-                    principal = known[names] = Principal(names)
-                labels = voices_and_speakers(
-                    text, list(zip(found_starts, found_ends, strict=True)), principal=principal
-                )
-                voice_codes.extend([codes[label] for label, _ in labels])
-                speakers.extend([speaker for _, speaker in labels])
-            else:
-                voice_codes.extend([-1] * count)
-                speakers.extend([None] * count)
-    return (
-        np.asarray(documents, dtype=np.int64),
-        np.asarray(fields, dtype=np.int64),
-        np.asarray(starts, dtype=np.int64),
-        np.asarray(ends, dtype=np.int64),
-        np.asarray(terms, dtype=np.int64),
-        np.asarray(voice_codes, dtype=np.int8),
-        matched,
-        speakers,
-        np.asarray(rule_ids, dtype=np.int64),
-    )
-
-
-#: The rule id of a hit counted only because an exclusion removed a hit over its words.
-ADDED = -2
-
-
 def _match_frame(
     corpus: pd.DataFrame,
     terms: _Terms,
@@ -252,10 +169,6 @@ def _match_frame(
             else np.zeros(0, dtype=np.int64)
         )
     return table
-
-
-def _match_chunk_task(task: tuple[Any, ...]) -> tuple[Any, ...]:
-    return _match_chunk(*task)
 
 
 def _assemble(

@@ -21,7 +21,8 @@ from html import escape
 import pandas as pd
 
 from framing._engine import SHIFTED
-from framing._match_work import ADDED, _compile, _match_frame
+from framing._match_work import _compile, _match_frame
+from framing._match_worker import ADDED
 from framing.lexicon.model import Lexicon
 from framing.matching import _as_names, match
 from framing.provenance import stamp

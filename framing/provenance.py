@@ -15,9 +15,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 ATTRS_KEY = "framing"
 
@@ -40,6 +41,8 @@ def _hash_strings(values: Any) -> str:
     in order, so this is the digest of one update per value and separator (the reference
     in tests/test_provenance.py), without a Python call per value into hashlib.
     """
+    import pandas as pd  # here, not at the top: framing's __init__ imports this module
+
     if isinstance(values, pd.Series) and isinstance(values.dtype, pd.StringDtype):
         texts = values.fillna("").tolist()
     else:
@@ -54,6 +57,8 @@ def _hash_strings(values: Any) -> str:
 
 def _iso_dates(values: pd.Series) -> list[str]:
     """Each date as ``Timestamp.isoformat()`` ("" when missing), each distinct one once."""
+    import pandas as pd
+
     codes, uniques = pd.factorize(values)
     iso = [pd.Timestamp(value).isoformat() for value in uniques]
     return [iso[code] if code >= 0 else "" for code in codes]

@@ -1,0 +1,106 @@
+"""What a worker process of ``match`` runs: one chunk of documents through the engine
+and the voice rules, returned as plain arrays.
+
+Kept apart from :mod:`framing._match_work` (which builds the hits table with pandas) so
+that a worker imports only numpy, the engine and the voice rules: about 30 MB and a
+fraction of a second, where importing the whole kit costs about 200 MB and one to three
+seconds per worker (``benchmarks/bench_first_call.py``). ``framing``'s ``__init__``
+loads its public names lazily, so importing this module does not import the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from framing._engine import NO_RULES, Rules, TermSpec, engine_for
+from framing.voice import VOICES, Principal, voices_and_speakers
+
+#: The rule id of a hit counted only because an exclusion removed a hit over its words.
+ADDED = -2
+
+
+def _match_chunk(
+    specs: Sequence[TermSpec],
+    texts: Sequence[Sequence[Any]],
+    voice: bool,
+    rules: Rules = NO_RULES,
+    audit: bool = False,
+    principals: Sequence[tuple[str, ...]] | None = None,
+) -> tuple[Any, ...]:
+    """Match a chunk of documents: ``texts[field][document]`` (str, or missing).
+
+    ``principals[document]``: the document's principal names (or None: no principal).
+    Returns parallel arrays: document (within the chunk), field, start, end, term,
+    voice code (-1 when voice is off), the list of matched strings (sliced here, in
+    the worker, rather than in the parent process after the pool), the list of
+    speakers (None when unknown) and the rule ids (empty unless ``audit``). With
+    ``audit`` the hits are those the rules removed (rule id >= 0 or ``SHIFTED``) and
+    those only counted because of an exclusion (rule id ``ADDED``): see
+    ``framing._engine.Engine.find_audit``. Runs in worker processes: no pandas here.
+    """
+    engine = engine_for(specs, rules=rules)
+    rule_ids: list[int] = []
+    documents: list[int] = []
+    fields: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    terms: list[int] = []
+    voice_codes: list[int] = []
+    matched: list[str] = []
+    speakers: list[str | None] = []
+    codes = {name: code for code, name in enumerate(VOICES)}
+    known: dict[tuple[str, ...], Principal] = {}
+    for document in range(len(texts[0]) if texts else 0):
+        for field, column in enumerate(texts):
+            text = column[document]
+            if not isinstance(text, str):
+                continue
+            if audit:
+                _, removed, added = engine.find_audit(text)
+                found = [*removed, *((*hit, ADDED) for hit in added)]
+                found.sort()
+                rule_ids.extend(hit[3] for hit in found)
+                found = [hit[:3] for hit in found]
+            else:
+                found = engine.find(text)
+            if not found:
+                continue
+            count = len(found)
+            documents.extend([document] * count)
+            fields.extend([field] * count)
+            found_starts, found_ends, found_terms = zip(*found, strict=True)
+            starts.extend(found_starts)
+            ends.extend(found_ends)
+            terms.extend(found_terms)
+            matched.extend([text[start:end] for start, end, _ in found])
+            if voice:
+                names = principals[document] if principals is not None else ()
+                principal = known.get(names)
+                if principal is None:
+                    principal = known[names] = Principal(names)
+                labels = voices_and_speakers(
+                    text, list(zip(found_starts, found_ends, strict=True)), principal=principal
+                )
+                voice_codes.extend([codes[label] for label, _ in labels])
+                speakers.extend([speaker for _, speaker in labels])
+            else:
+                voice_codes.extend([-1] * count)
+                speakers.extend([None] * count)
+    return (
+        np.asarray(documents, dtype=np.int64),
+        np.asarray(fields, dtype=np.int64),
+        np.asarray(starts, dtype=np.int64),
+        np.asarray(ends, dtype=np.int64),
+        np.asarray(terms, dtype=np.int64),
+        np.asarray(voice_codes, dtype=np.int8),
+        matched,
+        speakers,
+        np.asarray(rule_ids, dtype=np.int64),
+    )
+
+
+def _match_chunk_task(task: tuple[Any, ...]) -> tuple[Any, ...]:
+    return _match_chunk(*task)
