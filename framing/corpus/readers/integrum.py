@@ -1,7 +1,8 @@
 """Integrum exports (format ``"integrum"``): the HTML report and the Excel sheet.
 
 - **HTML** (usually windows-1251; decoded by its declared charset, else as UTF-8, else
-  as windows-1251, KOI8-R or DOS 866 by where its lower-case letters lie): a numbered
+  as windows-1251, KOI8-R or DOS 866 by where its lower-case letters lie; the load
+  report's ``encoding`` says which): a numbered
   contents list, then one record per article, its fields tagged ``^ИС:`` source (the
   outlet), ``^РБ:`` rubric (section), ``^НР:`` issue number, ``^ДТ:`` date
   (``09.02.1994``), ``^АВ:`` author, ``^ЗГ:`` headline, and the text in a ``<pre>``
@@ -23,6 +24,7 @@ zone: documents are dated by their day and the time is kept in ``time``.
 
 from __future__ import annotations
 
+import codecs
 import re
 import zipfile
 from collections.abc import Iterator
@@ -31,6 +33,7 @@ from typing import Any
 
 from framing.corpus._dates import is_blank
 from framing.corpus._report import Collector, RecordError
+from framing.corpus.readers._charsets import cyrillic_encoding
 from framing.corpus.readers._export_dates import date_fields
 from framing.corpus.readers._exports import (
     Rows,
@@ -102,7 +105,12 @@ def _read_integrum(path: Path, source: Source, collector: Collector, size: int) 
 def _html_records(data: bytes, source: Source, rows: Rows) -> Iterator[Chunk]:
     import lxml.html
 
-    text, _ = decode_bytes(data, declared_encoding(data[:4096]) or cyrillic_encoding(data))
+    declared = declared_encoding(data[:4096])
+    text, encoding = decode_bytes(data, declared or cyrillic_encoding(data))
+    # How the report was read, in the load report as for the text formats: guessed where
+    # it declares no charset and is not UTF-8.
+    source.entry["encoding"] = codecs.lookup(encoding).name
+    source.entry["encoding_detected"] = declared is None and encoding != "utf-8"
     root = lxml.html.document_fromstring(text)
     listed = len(root.xpath("//a[starts-with(@href, '#')]"))
     found = 0
@@ -139,26 +147,6 @@ def _html_records(data: bytes, source: Source, rows: Rows) -> Iterator[Chunk]:
             "contents list",
             f"the contents list names {listed} articles; the file holds {found} records",
         )
-
-
-def cyrillic_encoding(data: bytes) -> str:
-    """The single-byte Cyrillic encoding of undeclared bytes: windows-1251, KOI8-R or
-    DOS 866, told apart by where their lower-case letters (most of a Russian text) lie.
-
-    >>> cyrillic_encoding("Паром снова ходит".encode("koi8_r"))
-    'koi8_r'
-    >>> cyrillic_encoding("Паром снова ходит".encode("cp1251"))
-    'cp1251'
-    """
-    counts = [0] * 256
-    for byte in data:
-        counts[byte] += 1
-    lower = {
-        "cp1251": sum(counts[0xE0:0x100]),
-        "koi8_r": sum(counts[0xC0:0xE0]),
-        "cp866": sum(counts[0xA0:0xB0]) + sum(counts[0xE0:0xF0]),
-    }
-    return max(lower, key=lambda name: (lower[name], name == "cp1251"))
 
 
 def _next(element: Any, tag: str) -> Any:
