@@ -1,4 +1,4 @@
-"""Text files in legacy charsets (issue 13).
+"""Text files in legacy charsets, and Integrum sheets with a title block (issue 13).
 
 A CSV, TSV or .txt file in windows-1251, KOI8-R/U or DOS 866 is read in its charset when
 it is surely Cyrillic text, and the load report says which charset; anything else that is
@@ -12,6 +12,7 @@ import csv
 import io
 import random
 
+import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,6 +23,7 @@ from framing.corpus.readers._charsets import (
     confident_cyrillic,
     cyrillic_encoding,
 )
+from framing.corpus.readers.integrum import HEADING_ROWS
 from framing.corpus.schema import CorpusError
 
 ROWS = [
@@ -346,3 +348,53 @@ def test_any_windows_1251_table_read_with_encoding_given_is_what_was_written(tmp
     corpus = framing.read_corpus(path, encoding="cp1251", repair=False, errors="report")
     assert corpus["text"].tolist() == [cell.strip() for cell in cells]
     assert report_of(corpus).skipped.empty
+
+
+# -- Integrum sheets with a title block above the headings ---------------------------------
+HEADINGS = ["Источник", "Дата", "Время", "Заголовок", "Анонс"]
+SHEET_ROWS = [
+    ["Городской вестник", "01.03.22", "12:59", "Паром снова ходит", "Паром снова ходит\n\nРемонт."],
+    ["Речной курьер", "02.03.22", "09:15", "Совет одобрил библиотеку", "Совет одобрил план."],
+]
+
+
+def integrum_sheet(path, above):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in [*above, HEADINGS, *SHEET_ROWS]:
+        sheet.append(row)
+    workbook.save(path)
+
+
+def test_an_integrum_sheet_with_a_title_block_is_read_from_its_headings(tmp_path):
+    path = tmp_path / "export.xlsx"
+    integrum_sheet(path, [["Интегрум: результаты поиска"], [], ["Запрос: паром"]])
+    corpus = framing.read_corpus(path, errors="report")
+    report = report_of(corpus)
+    assert report.summary["format"].tolist() == ["integrum"]
+    assert corpus["title"].tolist() == ["Паром снова ходит", "Совет одобрил библиотеку"]
+    assert corpus["outlet"].tolist() == ["Городской вестник", "Речной курьер"]
+    assert corpus["text"].tolist() == ["Ремонт.", "Совет одобрил план."]
+    assert [s.rsplit(", ", 1)[1] for s in corpus["source"]] == ["row 5", "row 6"]
+    assert report.skipped[["record"]].values.tolist() == [["rows 1 to 3"]]
+    assert "above the headings in row 4" in report.skipped["reason"].iloc[0]
+    assert report.summary[["read", "kept", "skipped"]].values.tolist() == [[2, 2, 0]]
+
+
+def test_blank_rows_above_integrum_headings_are_counted_as_blank(tmp_path):
+    path = tmp_path / "export.xlsx"
+    integrum_sheet(path, [[], []])
+    corpus = framing.read_corpus(path)
+    report = report_of(corpus)
+    assert report.summary[["format", "read", "kept", "blank_rows"]].values.tolist() == [
+        ["integrum", 2, 2, 2]
+    ]
+    assert report.skipped.empty
+    assert [s.rsplit(", ", 1)[1] for s in corpus["source"]] == ["row 4", "row 5"]
+
+
+def test_integrum_headings_are_looked_for_in_the_first_rows_only(tmp_path):
+    path = tmp_path / "export.xlsx"
+    integrum_sheet(path, [["Интегрум"]] + [[] for _ in range(HEADING_ROWS)])
+    corpus = framing.read_corpus(path, errors="report")
+    assert report_of(corpus).summary["format"].tolist() == ["excel"]  # the generic reader

@@ -14,7 +14,12 @@
   (``31.12.12``: day, month, two-digit year), ``Время`` (time, no zone), ``Заголовок``
   (headline), ``Анонс`` (the text, starting with the headline again, which is dropped;
   the description when a ``Текст`` column holds the text), ``Оригинал`` (the site),
-  ``Автор`` (author). Rows are named ``row N``.
+  ``Автор`` (author). Rows are named ``row N`` (the sheet's row number). The headings
+  are the first row, among the first :data:`HEADING_ROWS`, that names ``Источник``,
+  ``Дата`` and ``Заголовок`` (an export saved with a title block or blank rows above
+  them); the rows above it are listed in the load report as no documents (blank ones
+  only counted as blank rows). A sheet read with ``format="integrum"`` that has no such
+  row takes its first row as the headings.
 
 An export that repeats an article (the HTML sample holds each article three times)
 gives it once; each repeat is listed in the load report as a duplicate of the first.
@@ -25,6 +30,7 @@ zone: documents are dated by their day and the time is kept in ``time``.
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 import zipfile
 from collections.abc import Iterator
@@ -57,6 +63,9 @@ _TAGS = {"ИС": "outlet", "РБ": "section", "НР": "issue", "ДТ": "date", "
 _COLUMNS = {"источник": "outlet", "дата": "date", "время": "time", "заголовок": "title",
             "анонс": "text", "оригинал": "original", "автор": "author", "текст": "text",
             "рубрика": "section", "ссылка": "url", "url": "url"}  # fmt: skip
+#: How many first rows of an Integrum sheet are searched for its headings.
+HEADING_ROWS = 20
+_HEADINGS = frozenset({"источник", "дата", "заголовок"})
 _MARKERS = tuple("^ИС:".encode(name) for name in ("utf-8", "cp1251", "koi8_r", "cp866"))
 
 
@@ -65,16 +74,15 @@ _MARKERS = tuple("^ИС:".encode(name) for name in ("utf-8", "cp1251", "koi8_r",
 def _sniff_integrum(path: Path, head: bytes) -> str | None:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm") and head.startswith(b"PK\x03\x04"):
-        header = _xlsx_header(path)
-        names = {str(cell).strip().lower() for cell in header if cell is not None}
-        return "integrum" if {"источник", "дата", "заголовок"} <= names else None
+        return "integrum" if _heading_row(_xlsx_head(path)) is not None else None
     if suffix not in (".html", ".htm", "") or b"\x00" in head:
         return None
     sample = sniff_bytes(path)
     return "integrum" if any(marker in sample for marker in _MARKERS) else None
 
 
-def _xlsx_header(path: Path) -> list[Any]:
+def _xlsx_head(path: Path) -> list[tuple[Any, ...]]:
+    """The first :data:`HEADING_ROWS` rows of the workbook's first sheet."""
     with zipfile.ZipFile(path) as archive:
         if "xl/workbook.xml" not in archive.namelist():
             return []
@@ -82,9 +90,22 @@ def _xlsx_header(path: Path) -> list[Any]:
 
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        return list(next(workbook.worksheets[0].iter_rows(values_only=True, max_row=1), []))
+        return list(workbook.worksheets[0].iter_rows(values_only=True, max_row=HEADING_ROWS))
     finally:
         workbook.close()
+
+
+def _heading_row(rows: list[tuple[Any, ...]]) -> int | None:
+    """The index in ``rows`` of the first row naming Источник, Дата and Заголовок, or None.
+
+    Only the first :data:`HEADING_ROWS` rows are looked at: an export's title block is a
+    few rows, and a sheet whose headings lie deeper is not an Integrum export's layout.
+    """
+    for index, values in enumerate(rows[:HEADING_ROWS]):
+        names = {str(cell).strip().lower() for cell in values if cell is not None}
+        if _HEADINGS <= names:
+            return index
+    return None
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -194,9 +215,23 @@ def _xlsx_rows(path: Path, source: Source, rows: Rows) -> Iterator[Chunk]:
         ) from None
     try:
         lines = workbook.worksheets[0].iter_rows(values_only=True)
-        header = header_names(next(lines, None) or [])
+        head = list(itertools.islice(lines, HEADING_ROWS))
+        found = _heading_row(head)
+        at = found or 0  # format="integrum" forced on a sheet without the headings: row 1
+        above = head[:at]
+        if any(not all(is_blank(v) for v in values) for values in above):
+            span = f"rows 1 to {at}" if at > 1 else "row 1"
+            rows.skip(
+                span,
+                f"above the headings in row {at + 1} (the export's title block): no documents",
+            )
+        else:
+            for _ in above:
+                rows.collector.blank(source.path)
+        header = header_names(head[at] if at < len(head) else [])
         names = _xlsx_names(header)
-        for number, values in enumerate(lines, start=2):
+        body = itertools.chain(head[at + 1 :], lines)
+        for number, values in enumerate(body, start=at + 2):
             if all(is_blank(v) for v in values):
                 rows.collector.blank(source.path)
                 continue
