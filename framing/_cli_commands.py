@@ -45,6 +45,7 @@ def _command_read(args: argparse.Namespace) -> int:
         outlet=args.outlet,
         errors=args.errors,
         file_pattern=args.file_pattern,
+        encoding=args.encoding,
     )
     print(load_report(corpus))
     damaged = check_corpus(corpus) if args.check else None

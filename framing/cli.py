@@ -114,6 +114,11 @@ def build_parser() -> argparse.ArgumentParser:
         "'(?P<outlet>[^_]+)_(?P<published>\\d{8})'",
     )
     read.add_argument(
+        "--encoding",
+        help="the charset of CSV, TSV and .txt files that are not UTF-8, e.g. cp1251, "
+        "koi8_r, cp1252 (default: UTF-8, else a Cyrillic charset recognised for sure)",
+    )
+    read.add_argument(
         "--check",
         action="store_true",
         help="list every document whose text looks damaged (glued words, markup, JSON, "

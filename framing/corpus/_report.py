@@ -6,7 +6,8 @@ dicts and lists, so that it survives ``copy()``, pickling and the Parquet round 
 
     {"sources": [{"source": "a.csv", "format": "csv", "read": 10, "kept": 9,
                   "skipped": 1, "blank_rows": 0, "dates_missing": 2, "dates_unreadable": 1,
-                  "dates_from_url": 0, "outlets_missing": 0, "duplicates": None}, ...],
+                  "dates_from_url": 0, "outlets_missing": 0, "duplicates": None,
+                  "encoding": "utf-8", "encoding_detected": False}, ...],
      "skipped": [{"source": "a.csv", "record": "line 7", "reason": "..."}, ...],
      "unreadable_dates": [{"source": "a.csv", "record": "line 3", "value": "..."}, ...],
      "ignored_files": ["notes/README.md", ...]}
@@ -14,7 +15,9 @@ dicts and lists, so that it survives ``copy()``, pickling and the Parquet round 
 Blank rows of tables are counted apart (``blank_rows``): they hold no document.
 For every source, ``read == kept + skipped``: every document read is either in the corpus
 or in ``skipped`` with its reason. ``duplicates`` stays ``None`` until
-``framing.deduplicate`` fills it in.
+``framing.deduplicate`` fills it in. ``encoding`` is the charset a text file (CSV, TSV,
+``.txt``, an Integrum HTML report) was read in, ``encoding_detected`` True where the kit
+guessed it (``framing.corpus.readers._charsets``); both are absent for the other formats.
 """
 
 from __future__ import annotations
@@ -153,8 +156,13 @@ class LoadReport:
     ----------
     summary : pandas.DataFrame
         One row per source file: ``source, format, read, kept, skipped, blank_rows,
-        dates_missing, dates_unreadable, dates_from_url, outlets_missing, duplicates``.
-        ``outlets_missing`` counts documents kept with no outlet (no ``outlet=``, no
+        dates_missing, dates_unreadable, dates_from_url, outlets_missing, duplicates,
+        encoding, encoding_detected``. ``encoding`` is the charset a text file (CSV, TSV,
+        ``.txt``, an Integrum HTML report) was read in (a Python codec name: ``utf-8``,
+        ``cp1251``, ``koi8-r``, ...; ``<NA>`` for the formats that carry their own);
+        ``encoding_detected`` is True where the file was not UTF-8 and the kit
+        recognised a Cyrillic charset, False where it was UTF-8 or ``encoding=`` named
+        it. ``outlets_missing`` counts documents kept with no outlet (no ``outlet=``, no
         outlet metadata, no URL: plain .txt files, for one). Blank rows (every
         cell empty, as spreadsheets often hold below the data) are no documents: they are
         counted in ``blank_rows``, not in ``read``.
@@ -176,10 +184,11 @@ class LoadReport:
         self._record = record
         summary = pd.DataFrame(
             record.get("sources", []),
-            columns=["source", "format", *_COUNTS, "duplicates"],
+            columns=["source", "format", *_COUNTS, "duplicates", "encoding", "encoding_detected"],
         )
-        for column in ("source", "format"):
+        for column in ("source", "format", "encoding"):
             summary[column] = summary[column].astype("string")
+        summary["encoding_detected"] = summary["encoding_detected"].astype("boolean")
         for column in _COUNTS:
             # A report stored before a count existed (outlets_missing) lacks it: 0 there.
             summary[column] = summary[column].fillna(0).astype("int64")
@@ -216,10 +225,11 @@ class LoadReport:
         languages = self._language_line()
         if languages:
             lines.append(languages)
+        detected = self._detected_line()
+        if detected:
+            lines.append(detected)
         if len(self.summary):
-            table = self.summary.head(20).copy()
-            table["duplicates"] = table["duplicates"].astype("string").fillna("-")
-            lines.append(table.to_string(index=False))
+            lines.append(_printable(self.summary.head(20)).to_string(index=False))
             if len(self.summary) > 20:
                 lines.append(f"... and {len(self.summary) - 20} more sources (see .summary)")
         if len(self.skipped):
@@ -238,6 +248,18 @@ class LoadReport:
                 lines.append(f"  ... and {len(self.ignored_files) - 20} more (see .ignored_files)")
         return "\n".join(lines)
 
+    def _detected_line(self) -> str:
+        """ "Not UTF-8, charset recognised ...: 2 file(s) (cp1251 1, koi8-r 1; ...)", or ""."""
+        found = self.summary[self.summary["encoding_detected"].fillna(False)]
+        if not len(found):
+            return ""
+        counts = found["encoding"].value_counts(sort=False)
+        listed = ", ".join(f"{name} {count}" for name, count in counts.items())
+        return (
+            f"Not UTF-8, charset recognised by the kit: {len(found)} file(s) ({listed}; see "
+            "the encoding column; name the charset with encoding= to overrule)."
+        )
+
     def _language_line(self) -> str:
         """ "Languages: ru 4,537, en 1 (4,538 identified by the kit)", or "" if none."""
         if not len(self.languages):
@@ -253,8 +275,7 @@ class LoadReport:
 
     def _repr_html_(self) -> str:
         totals = self._totals()
-        table = self.summary.copy()
-        table["duplicates"] = table["duplicates"].astype("string").fillna("-")
+        table = _printable(self.summary)
         outlets = (
             f"; {totals['outlets_missing']} without an outlet (read those files with "
             "<code>outlet=</code>)"
@@ -269,6 +290,9 @@ class LoadReport:
         languages = self._language_line()
         if languages:
             html += f"<p>{escape(languages)}</p>"
+        detected = self._detected_line()
+        if detected:
+            html += f"<p>{escape(detected)}</p>"
         html += table.to_html(index=False, escape=True)
         if len(self.skipped):
             html += "<p>Skipped records (first 10; see <code>.skipped</code>):</p>"
@@ -281,6 +305,17 @@ class LoadReport:
                 f"SOURCE/MANIFEST): {names}{f' and {more} more' if more > 0 else ''}.</p>"
             )
         return html
+
+
+def _printable(summary: pd.DataFrame) -> pd.DataFrame:
+    """The summary as printed: ``-`` for no count of duplicates and no encoding; a
+    detected charset marked ``(detected)``, in the one ``encoding`` column."""
+    table = summary.copy()
+    table["duplicates"] = table["duplicates"].astype("string").fillna("-")
+    detected = table["encoding_detected"].fillna(False).astype(bool)
+    table["encoding"] = table["encoding"].where(~detected, table["encoding"] + " (detected)")
+    table["encoding"] = table["encoding"].fillna("-")
+    return table.drop(columns="encoding_detected")
 
 
 def _languages(sources: list[dict[str, Any]]) -> pd.DataFrame:

@@ -97,6 +97,7 @@ def read_corpus(
     repair: bool = True,
     columns: Mapping[str, str] | None = None,
     file_pattern: str | None = None,
+    encoding: str | None = None,
 ) -> pd.DataFrame:
     """Read article files into one corpus table, one row per document.
 
@@ -150,6 +151,18 @@ def read_corpus(
         Groups named ``outlet`` or ``published`` fill those columns where the file gives
         no value (``date_source`` then says ``"file"``); others become new string
         columns. A file whose name does not match gets missing values.
+    encoding : str, optional
+        The charset of the CSV, TSV and plain-text files read, e.g. ``"cp1251"``,
+        ``"koi8_r"``, ``"cp866"``, ``"cp1252"`` (any Python codec that writes ASCII as
+        ASCII; a UTF-8 byte-order mark still means UTF-8). By default such a file is
+        read as UTF-8 when its first 256 KiB are UTF-8; when they are not, and they are
+        surely Russian, Ukrainian or Belarusian text in windows-1251, KOI8-R, KOI8-U or
+        DOS 866, in that charset; else as UTF-8, every line that is not UTF-8 reported
+        (or raised) with its file and line. Western charsets (windows-1252, Latin-1) are
+        never guessed: name them here. The load report's ``encoding`` column says how
+        each file was read (``encoding_detected`` where guessed; see docs/reading.md).
+        Other formats declare their charset (HTML, XML, exports) or are UTF-8 by
+        their standard (JSON) and ignore it. None for a DataFrame.
 
     Returns
     -------
@@ -216,6 +229,7 @@ def read_corpus(
         rename_parameter=parameter,
         frame=isinstance(source, pd.DataFrame),
         file_pattern=file_pattern,
+        encoding=encoding,
     )
     return _read(source, options, "read_corpus")
 
@@ -243,6 +257,7 @@ def iter_corpus(
     repair: bool = True,
     columns: Mapping[str, str] | None = None,
     file_pattern: str | None = None,
+    encoding: str | None = None,
 ) -> Iterator[pd.DataFrame]:
     """Read a corpus in chunks of at most ``chunksize`` documents, in bounded memory.
 
@@ -261,7 +276,7 @@ def iter_corpus(
         What to read, as in :func:`read_corpus`.
     chunksize : int, default 10,000
         The most documents in one chunk.
-    format, rename, outlet, errors, repair, file_pattern
+    format, rename, outlet, errors, repair, file_pattern, encoding
         As in :func:`read_corpus`.
     columns : mapping, optional
         The former name of ``rename`` (warns).
@@ -291,6 +306,7 @@ def iter_corpus(
         rename_parameter=parameter,
         frame=isinstance(source, pd.DataFrame),
         file_pattern=file_pattern,
+        encoding=encoding,
     )
     collector = Collector(options.errors)
     parameters = call_parameters(source, options)

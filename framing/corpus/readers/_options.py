@@ -5,6 +5,7 @@ into chunks.
 
 from __future__ import annotations
 
+import codecs
 import re
 import warnings
 from collections.abc import Iterator, Mapping
@@ -40,6 +41,7 @@ class Options:
     repair: bool
     rename_parameter: str = "rename"
     file_pattern: re.Pattern[str] | None = None
+    encoding: str | None = None
 
 
 def renamed_columns(
@@ -78,6 +80,7 @@ def check_options(
     function: str = "read_corpus",
     frame: bool = False,
     file_pattern: str | None = None,
+    encoding: str | None = None,
 ) -> Options:
     """Check the options of a read; raise ValueError naming the first bad one.
 
@@ -85,6 +88,7 @@ def check_options(
     a DataFrame, which takes no ``format`` and no ``file_pattern``.
     """
     pattern = _file_pattern(file_pattern, function, frame)
+    codec = _encoding(encoding, function, frame)
     if format is not None:
         if frame:
             raise ValueError(
@@ -133,7 +137,47 @@ def check_options(
         repair,
         rename_parameter,
         pattern,
+        codec,
     )
+
+
+def _not_for_frames(parameter: str, value: object, function: str, why: str) -> ValueError:
+    """The error for an option about files given with a DataFrame as the source."""
+    return ValueError(
+        f"The '{parameter}' parameter of {function} must be None when the source is a "
+        f"DataFrame ({why}). Got {value!r} instead."
+    )
+
+
+# What a table or text file's structure is written in: an encoding must keep these bytes
+# as they are, or lines, delimiters and quotes could not be found before decoding.
+_ASCII_PROBE = "\t\n\r ,;\"'#<>{}[]=Aa0"
+
+
+def _encoding(value: str | None, function: str, frame: bool) -> str | None:
+    """The codec name ``encoding=`` gives (Python's canonical name), checked."""
+    if value is None:
+        return None
+    if frame:
+        raise _not_for_frames("encoding", value, function, "it names a file's charset")
+    try:
+        info = codecs.lookup(value) if isinstance(value, str) else None
+        keeps_ascii = (
+            info is not None
+            and getattr(info, "_is_text_encoding", True)
+            and _ASCII_PROBE.encode(info.name) == _ASCII_PROBE.encode("ascii")
+        )
+    except (LookupError, UnicodeError):
+        keeps_ascii = False
+    if not keeps_ascii:
+        raise ValueError(
+            f"The 'encoding' parameter of {function} must be None (UTF-8, else a confident "
+            "guess of a Cyrillic charset) or the name of a charset that writes ASCII as "
+            "ASCII, e.g. 'cp1251', 'koi8_r', 'cp866', 'cp1252', 'latin-1' (UTF-16 and "
+            f"UTF-32 files: convert them to UTF-8). Got {value!r} instead."
+        )
+    assert info is not None  # keeps_ascii says so
+    return info.name
 
 
 #: Corpus columns a ``file_pattern`` group may fill (where the file gives no value).
@@ -145,10 +189,7 @@ def _file_pattern(value: str | None, function: str, frame: bool) -> re.Pattern[s
     if value is None:
         return None
     if frame:
-        raise ValueError(
-            f"The 'file_pattern' parameter of {function} must be None when the source is a "
-            f"DataFrame (it reads file names). Got {value!r} instead."
-        )
+        raise _not_for_frames("file_pattern", value, function, "it reads file names")
     try:
         pattern = re.compile(value) if isinstance(value, str) else None
     except re.error as error:

@@ -68,6 +68,7 @@ def read_chunks(
         state = Source(label, file_format, collector.entry(label, file_format))
         state.file = found.name
         state.file_fields = _file_fields(found.name, options)
+        state.given_encoding = options.encoding
         pieces = READERS[file_format].read(found.path, state, collector, size)
         yield from _corpus_chunks(pieces, state, options, collector, ids)
 
@@ -208,4 +209,6 @@ def call_parameters(source: Any, options: Options) -> dict[str, Any]:
     }
     if options.file_pattern is not None:
         parameters["file_pattern"] = options.file_pattern.pattern
+    if options.encoding is not None:
+        parameters["encoding"] = options.encoding
     return parameters

@@ -101,6 +101,9 @@ class Source:
     read), ``file_fields`` what ``file_pattern=`` took from that name. A reader of one
     document a file sets ``id_from_file``: the document's id is then the file's name
     without its extension (as quanteda's readtext does).
+
+    ``given_encoding`` is the charset ``encoding=`` names (None: UTF-8, else detected;
+    see ``_charsets``); only the text formats read it.
     """
 
     path: str
@@ -115,6 +118,7 @@ class Source:
     file_fields: dict[str, str | None] = field(default_factory=dict)
     id_from_file: bool = False
     extra_names: dict[str, str] = field(default_factory=dict)
+    given_encoding: str | None = None
 
 
 Reader = Callable[[Path, Source, Collector, int], Iterator[Chunk | pd.DataFrame]]

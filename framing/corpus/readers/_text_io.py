@@ -26,9 +26,10 @@ _LF_END = re.compile(rb"\n")
 class Line:
     """One physical line: its 1-based number, its text (line end kept) and its problems.
 
-    ``undecodable`` describes the first byte that is not UTF-8 (the text then holds it
-    as a lone surrogate, see ``surrogateescape``); ``too_long`` says the line was longer
-    than the record limit and was skipped (``text`` is empty).
+    ``undecodable`` describes the first byte that is not UTF-8 (or not the file's
+    charset; the text then holds it as a lone surrogate, see ``surrogateescape``);
+    ``too_long`` says the line was longer than the record limit and was skipped (``text``
+    is empty).
     """
 
     number: int
@@ -37,16 +38,24 @@ class Line:
     too_long: bool = False
 
 
-def decode(raw: bytes) -> tuple[str, str | None]:
-    """Decode UTF-8 bytes; on failure, the text with ``surrogateescape`` and what failed."""
+def decode(raw: bytes, encoding: str = "utf-8") -> tuple[str, str | None]:
+    """Decode bytes in ``encoding``; on failure, the text with ``surrogateescape`` and what
+    failed (for UTF-8, with the hint to name the file's charset with ``encoding=``)."""
     try:
-        return raw.decode("utf-8"), None
+        return raw.decode(encoding), None
     except UnicodeDecodeError as error:
         byte = raw[error.start : error.start + 1]
+        name = "UTF-8" if encoding == "utf-8" else encoding
+        hint = (
+            " (a file in another charset: name it with encoding=, e.g. encoding='cp1251' "
+            "or 'cp1252')"
+            if encoding == "utf-8"
+            else ""
+        )
         return (
-            raw.decode("utf-8", "surrogateescape"),
-            f"the text is not UTF-8 (byte {byte!r} at byte {error.start + 1} of the line); "
-            "expected UTF-8 text",
+            raw.decode(encoding, "surrogateescape"),
+            f"the text is not {name} (byte {byte!r} at byte {error.start + 1} of the line); "
+            f"expected {name} text{hint}",
         )
 
 
@@ -84,13 +93,21 @@ def raw_lines(path: Path, limit: int, *, lf_only: bool = False) -> Iterator[byte
                 return
 
 
-def file_lines(path: Path, limit: int, *, lf_only: bool = False) -> Iterator[Line]:
-    """The file's lines as :class:`Line`, numbered from 1, a leading BOM removed."""
+def file_lines(
+    path: Path, limit: int, *, lf_only: bool = False, encoding: str = "utf-8"
+) -> Iterator[Line]:
+    """The file's lines as :class:`Line`, numbered from 1, a leading BOM removed.
+
+    ``encoding`` must write ASCII as ASCII (lines are cut in bytes at ``\\n``/``\\r``):
+    UTF-8 or a single-byte charset (``_charsets.text_encoding`` chooses it).
+    """
     for number, raw in enumerate(raw_lines(path, limit, lf_only=lf_only), start=1):
         if raw is None:
             yield Line(number, "", too_long=True)
             continue
-        text, problem = decode(raw)
+        if number == 1 and encoding != "utf-8" and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]  # never read here: a UTF-8 BOM makes the file UTF-8
+        text, problem = decode(raw, encoding)
         if number == 1:
             text = text.removeprefix("\ufeff")
         yield Line(number, text, problem)

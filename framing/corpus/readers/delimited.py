@@ -6,8 +6,11 @@ starts on (a quoted cell may hold line breaks).
 Every record is either a document or a skipped record naming its line, whatever the file
 holds:
 
-- each line is decoded on its own, so a byte that is not UTF-8 spoils only the record
-  holding it (named by the line the byte is on);
+- the file is read as UTF-8, or in the charset ``encoding=`` names, or in a Cyrillic
+  charset (windows-1251, KOI8-R/U, DOS 866) when it is not UTF-8 and surely that
+  (``_charsets``; the load report says which);
+- each line is decoded on its own, so a byte that is not UTF-8 (or not the file's
+  charset) spoils only the record holding it (named by the line the byte is on);
 - quotes are read strictly: a quotation mark opened and never closed by the end of the
   file is reported on the line where it opens, and the lines after it are read again as
   records of their own (a runaway quote never swallows the rows after it);
@@ -29,6 +32,7 @@ from pathlib import Path
 from framing._export import unescape_formula
 from framing._files import written_by_kit
 from framing.corpus._report import Collector, RecordError
+from framing.corpus.readers._charsets import SAMPLE_BYTES, text_encoding
 from framing.corpus.readers._registry import Chunk, Source, header_names, register
 from framing.corpus.readers._sources import check_text_file, read_head
 from framing.corpus.readers._text_io import Line, file_lines
@@ -87,7 +91,10 @@ def _read_delimited(path: Path, source: Source, collector: Collector, size: int)
     check_text_file(path, source.format)
     csv.field_size_limit(2**31 - 1)  # records are bounded by the feed, not by csv
     limit = get_limits().record_bytes
-    feed = _Feed(file_lines(path, limit), limit)
+    with path.open("rb") as handle:
+        sample = handle.read(SAMPLE_BYTES + 1)
+    encoding = text_encoding(source, sample[:SAMPLE_BYTES], whole=len(sample) <= SAMPLE_BYTES)
+    feed = _Feed(file_lines(path, limit, encoding=encoding), limit)
     delimiter = _delimiter(path, source.format)
     reader = csv.reader(feed, delimiter=delimiter, strict=True)
     # A table write_table wrote (its sidecar lists it): cells it escaped for spreadsheets

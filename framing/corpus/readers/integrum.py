@@ -1,7 +1,8 @@
 """Integrum exports (format ``"integrum"``): the HTML report and the Excel sheet.
 
 - **HTML** (usually windows-1251; decoded by its declared charset, else as UTF-8, else
-  as windows-1251, KOI8-R or DOS 866 by where its lower-case letters lie): a numbered
+  as windows-1251, KOI8-R or DOS 866 by where its lower-case letters lie; the load
+  report's ``encoding`` says which): a numbered
   contents list, then one record per article, its fields tagged ``^ИС:`` source (the
   outlet), ``^РБ:`` rubric (section), ``^НР:`` issue number, ``^ДТ:`` date
   (``09.02.1994``), ``^АВ:`` author, ``^ЗГ:`` headline, and the text in a ``<pre>``
@@ -13,7 +14,12 @@
   (``31.12.12``: day, month, two-digit year), ``Время`` (time, no zone), ``Заголовок``
   (headline), ``Анонс`` (the text, starting with the headline again, which is dropped;
   the description when a ``Текст`` column holds the text), ``Оригинал`` (the site),
-  ``Автор`` (author). Rows are named ``row N``.
+  ``Автор`` (author). Rows are named ``row N`` (the sheet's row number). The headings
+  are the first row, among the first :data:`HEADING_ROWS`, that names ``Источник``,
+  ``Дата`` and ``Заголовок`` (an export saved with a title block or blank rows above
+  them); the rows above it are listed in the load report as no documents (blank ones
+  only counted as blank rows). A sheet read with ``format="integrum"`` that has no such
+  row takes its first row as the headings.
 
 An export that repeats an article (the HTML sample holds each article three times)
 gives it once; each repeat is listed in the load report as a duplicate of the first.
@@ -23,6 +29,8 @@ zone: documents are dated by their day and the time is kept in ``time``.
 
 from __future__ import annotations
 
+import codecs
+import itertools
 import re
 import zipfile
 from collections.abc import Iterator
@@ -31,6 +39,7 @@ from typing import Any
 
 from framing.corpus._dates import is_blank
 from framing.corpus._report import Collector, RecordError
+from framing.corpus.readers._charsets import cyrillic_encoding
 from framing.corpus.readers._export_dates import date_fields
 from framing.corpus.readers._exports import (
     Rows,
@@ -54,6 +63,9 @@ _TAGS = {"ИС": "outlet", "РБ": "section", "НР": "issue", "ДТ": "date", "
 _COLUMNS = {"источник": "outlet", "дата": "date", "время": "time", "заголовок": "title",
             "анонс": "text", "оригинал": "original", "автор": "author", "текст": "text",
             "рубрика": "section", "ссылка": "url", "url": "url"}  # fmt: skip
+#: How many first rows of an Integrum sheet are searched for its headings.
+HEADING_ROWS = 20
+_HEADINGS = frozenset({"источник", "дата", "заголовок"})
 _MARKERS = tuple("^ИС:".encode(name) for name in ("utf-8", "cp1251", "koi8_r", "cp866"))
 
 
@@ -62,16 +74,15 @@ _MARKERS = tuple("^ИС:".encode(name) for name in ("utf-8", "cp1251", "koi8_r",
 def _sniff_integrum(path: Path, head: bytes) -> str | None:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm") and head.startswith(b"PK\x03\x04"):
-        header = _xlsx_header(path)
-        names = {str(cell).strip().lower() for cell in header if cell is not None}
-        return "integrum" if {"источник", "дата", "заголовок"} <= names else None
+        return "integrum" if _heading_row(_xlsx_head(path)) is not None else None
     if suffix not in (".html", ".htm", "") or b"\x00" in head:
         return None
     sample = sniff_bytes(path)
     return "integrum" if any(marker in sample for marker in _MARKERS) else None
 
 
-def _xlsx_header(path: Path) -> list[Any]:
+def _xlsx_head(path: Path) -> list[tuple[Any, ...]]:
+    """The first :data:`HEADING_ROWS` rows of the workbook's first sheet."""
     with zipfile.ZipFile(path) as archive:
         if "xl/workbook.xml" not in archive.namelist():
             return []
@@ -79,9 +90,22 @@ def _xlsx_header(path: Path) -> list[Any]:
 
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        return list(next(workbook.worksheets[0].iter_rows(values_only=True, max_row=1), []))
+        return list(workbook.worksheets[0].iter_rows(values_only=True, max_row=HEADING_ROWS))
     finally:
         workbook.close()
+
+
+def _heading_row(rows: list[tuple[Any, ...]]) -> int | None:
+    """The index in ``rows`` of the first row naming Источник, Дата and Заголовок, or None.
+
+    Only the first :data:`HEADING_ROWS` rows are looked at: an export's title block is a
+    few rows, and a sheet whose headings lie deeper is not an Integrum export's layout.
+    """
+    for index, values in enumerate(rows[:HEADING_ROWS]):
+        names = {str(cell).strip().lower() for cell in values if cell is not None}
+        if _HEADINGS <= names:
+            return index
+    return None
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -102,7 +126,12 @@ def _read_integrum(path: Path, source: Source, collector: Collector, size: int) 
 def _html_records(data: bytes, source: Source, rows: Rows) -> Iterator[Chunk]:
     import lxml.html
 
-    text, _ = decode_bytes(data, declared_encoding(data[:4096]) or cyrillic_encoding(data))
+    declared = declared_encoding(data[:4096])
+    text, encoding = decode_bytes(data, declared or cyrillic_encoding(data))
+    # How the report was read, in the load report as for the text formats: guessed where
+    # it declares no charset and is not UTF-8.
+    source.entry["encoding"] = codecs.lookup(encoding).name
+    source.entry["encoding_detected"] = declared is None and encoding != "utf-8"
     root = lxml.html.document_fromstring(text)
     listed = len(root.xpath("//a[starts-with(@href, '#')]"))
     found = 0
@@ -139,26 +168,6 @@ def _html_records(data: bytes, source: Source, rows: Rows) -> Iterator[Chunk]:
             "contents list",
             f"the contents list names {listed} articles; the file holds {found} records",
         )
-
-
-def cyrillic_encoding(data: bytes) -> str:
-    """The single-byte Cyrillic encoding of undeclared bytes: windows-1251, KOI8-R or
-    DOS 866, told apart by where their lower-case letters (most of a Russian text) lie.
-
-    >>> cyrillic_encoding("Паром снова ходит".encode("koi8_r"))
-    'koi8_r'
-    >>> cyrillic_encoding("Паром снова ходит".encode("cp1251"))
-    'cp1251'
-    """
-    counts = [0] * 256
-    for byte in data:
-        counts[byte] += 1
-    lower = {
-        "cp1251": sum(counts[0xE0:0x100]),
-        "koi8_r": sum(counts[0xC0:0xE0]),
-        "cp866": sum(counts[0xA0:0xB0]) + sum(counts[0xE0:0xF0]),
-    }
-    return max(lower, key=lambda name: (lower[name], name == "cp1251"))
 
 
 def _next(element: Any, tag: str) -> Any:
@@ -206,9 +215,23 @@ def _xlsx_rows(path: Path, source: Source, rows: Rows) -> Iterator[Chunk]:
         ) from None
     try:
         lines = workbook.worksheets[0].iter_rows(values_only=True)
-        header = header_names(next(lines, None) or [])
+        head = list(itertools.islice(lines, HEADING_ROWS))
+        found = _heading_row(head)
+        at = found or 0  # format="integrum" forced on a sheet without the headings: row 1
+        above = head[:at]
+        if any(not all(is_blank(v) for v in values) for values in above):
+            span = f"rows 1 to {at}" if at > 1 else "row 1"
+            rows.skip(
+                span,
+                f"above the headings in row {at + 1} (the export's title block): no documents",
+            )
+        else:
+            for _ in above:
+                rows.collector.blank(source.path)
+        header = header_names(head[at] if at < len(head) else [])
         names = _xlsx_names(header)
-        for number, values in enumerate(lines, start=2):
+        body = itertools.chain(head[at + 1 :], lines)
+        for number, values in enumerate(body, start=at + 2):
             if all(is_blank(v) for v in values):
                 rows.collector.blank(source.path)
                 continue

@@ -7,6 +7,11 @@ word boundary and its paragraphs (``framing.voice`` reads paragraphs the same wa
 ends ``\\r\\n`` and ``\\r`` become ``\\n``. The document's id is the file's name without
 its extension (``read_corpus`` of a folder: the name relative to the folder).
 
+The file is read as UTF-8, or in the charset ``encoding=`` names, or, when it is not
+UTF-8, in a Cyrillic charset (windows-1251, KOI8-R/U, DOS 866) that ``_charsets`` is
+sure of; the load report's ``encoding`` says which. Otherwise the first line that is not
+UTF-8 is reported and the file is not read.
+
 A ``.txt`` file whose first line is a dump header is read as a dump instead (see
 ``_sources``). In a folder, a ``.txt`` file shaped like a table (every line the same
 number of tab-separated fields: an annotation or label file) is not read as an article:
@@ -19,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from framing.corpus._report import Collector, RecordError
+from framing.corpus.readers._charsets import text_encoding
 from framing.corpus.readers._registry import Chunk, Source, register
 from framing.corpus.readers._sources import check_text_file
 from framing.corpus.readers._text_io import decode
@@ -46,14 +52,15 @@ def _read_text(path: Path, source: Source, collector: Collector, size: int) -> I
             f"the file is larger than the record limit of {limit:,} bytes (raise it with "
             "framing.set_limits(record_bytes=...))",
         )
+    encoding = text_encoding(source, raw, whole=True)
     try:
-        content = raw.decode("utf-8")
+        content = raw.decode(encoding)
     except UnicodeDecodeError as error:
         line_start = raw.rfind(b"\n", 0, error.start) + 1
         number = raw.count(b"\n", 0, error.start) + 1
         line_end = raw.find(b"\n", error.start)
-        _, problem = decode(raw[line_start : len(raw) if line_end < 0 else line_end])
-        collector.fail(source.path, f"line {number}", problem or "the text is not UTF-8")
+        _, problem = decode(raw[line_start : len(raw) if line_end < 0 else line_end], encoding)
+        collector.fail(source.path, f"line {number}", problem or f"the text is not {encoding}")
         return
     lines = content.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
