@@ -33,6 +33,7 @@ import argparse
 import dataclasses
 import sys
 import warnings
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -55,6 +56,9 @@ FILES = {
     },
     "sputnik_kyivind_titles/Sputnik_FULL.xlsx": {"outlet": "Sputnik"},
     "sputnik_kyivind_titles/Kyiv_Ind_FULL.xlsx": {"outlet": "Kyiv Independent"},
+    # The Russian and Ukrainian corpora (the lexicons ukraine_war_ru and ukraine_war_uk).
+    "ru_telegram_news": {"rename": {"outlet": "channel"}, "errors": "report"},
+    "resistinua_uk": {"rename": {"title": "name"}, "outlet": "resistinua_uk", "errors": "report"},
 }
 
 #: Per lexicon: the codes file, and the terms of the second draw (new in version 2.0).
@@ -109,12 +113,14 @@ MEASURED_ON = {
 }
 
 
-def load_corpora(shared: Path) -> dict[str, pd.DataFrame]:
-    """Every corpus of ``shared`` (``../shared/data``) by its file, as the codes were drawn."""
+def load_corpora(shared: Path, files: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
+    """The corpora of ``shared`` (``../shared/data``) by their file (``files``, default
+    all of :data:`FILES`), as the codes were drawn."""
     corpora = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        for file, options in FILES.items():
+        for file in FILES if files is None else files:
+            options = FILES[file]
             corpus = framing.read_corpus(shared / file, **options)
             corpora[file] = corpus
     return corpora
