@@ -4,10 +4,12 @@ Run from the repository root (needs ``../shared/data``)::
 
     .venv/bin/python data/coding/measure.py            # print the tables and the checks
     .venv/bin/python data/coding/measure.py --write    # and record them in the lexicons
+    .venv/bin/python data/coding/measure.py --lexicon ukraine_war_ru   # only that one
 
-It matches every corpus of ``../shared/data`` with the current bundled lexicon (sense rules
-on), finds each coded hit by its key (source file, record id, field, start, end), and
-sorts it into
+It matches the corpora of ``../shared/data`` with the current bundled lexicon (sense rules
+on: the English lexicons the six English corpora, ``ukraine_war_ru`` ru_telegram_news,
+``ukraine_war_uk`` resistinua_uk), finds each coded hit by its key (source file, record
+id, field, start, end), and sorts it into
 
 - ``counted``: a counted hit has exactly that key;
 - ``absorbed``: a longer counted hit now covers it ("propaganda" inside the new term
