@@ -72,12 +72,15 @@ def compile_rules(lexicon: Lexicon) -> CompiledRules:
             by_place.setdefault(place, []).append(
                 Check(kind == "unless_near", len(contexts) - 1, rule_id)
             )
+    # One entry per row the engine compiles: an inflected term has a row per word form,
+    # and every form of a term takes the term's checks.
+    from framing.lexicon.inflect import expanded_entries
+
     checks = tuple(
         tuple(
-            by_place.get((concept.name, variant.name, term.pattern), [])
-            + by_place.get((concept.name, variant.name, None), [])
+            by_place.get((concept, variant, term), []) + by_place.get((concept, variant, None), [])
         )
-        for concept, variant, term in lexicon.entries()
+        for concept, variant, term, _, _ in expanded_entries(lexicon)
     )
     rules = Rules(
         exclusions=tuple((e.pattern, e.case_sensitive) for e in lexicon.exclusions),

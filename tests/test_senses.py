@@ -315,3 +315,29 @@ def test_audit_by_voice_and_period(audited) -> None:
         audit.table(level="concept")
     with pytest.raises(ValueError, match="pass them to audit_rules"):
         audit.table(by="section")
+
+
+def test_a_condition_on_an_inflected_term_applies_to_every_form_of_that_term() -> None:
+    # An inflected lexicon compiles a row per word form: each form takes its own term's
+    # checks (before the fix the checks were indexed by term and fell on other forms).
+    plain = Lexicon.from_dataframe(
+        pd.DataFrame(
+            [("war_name", "war", "война"), ("forces", "label", "боевики")],
+            columns=["concept", "variant", "term"],
+        ),
+        name="demo",
+    )
+    lexicon = Lexicon(
+        "demo",
+        plain.concepts,
+        language="ru",
+        conditions=(Condition("forces", "label", "боевики", unless_near=Context(3, ("Сири*",))),),
+    )
+    assert found("атаку боевиков в Сирии", lexicon) == []
+    assert found("боевики сдались", lexicon) == ["боевики"]
+    assert found("война в Сирии закончилась, и вчера была сдача боевиков", lexicon) == [
+        "война",
+        "боевиков",
+    ]
+    for form in ("война", "войны", "войне", "войну", "войной", "войн", "войнам", "войнах"):
+        assert found(f"{form} в Сирии", lexicon) == [form]  # the other term keeps its forms

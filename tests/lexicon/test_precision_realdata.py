@@ -7,6 +7,8 @@ corpora of ``../shared/data`` with the current lexicon, finds each coded hit by 
 per concept (the draws and variants weighted by their hits, Wilson intervals at Kish's
 effective n). These tests check that the lexicon records exactly that, that the rules
 removed false hits and kept true ones, and that each concept reaches the target or says why.
+The English lexicons are measured on the six English corpora, ``ukraine_war_ru`` on
+ru_telegram_news and ``ukraine_war_uk`` on resistinua_uk.
 """
 
 from __future__ import annotations
@@ -74,9 +76,17 @@ def test_every_coded_hit_is_found(measured) -> None:
     assert len(located) == len(measured.located.drop_duplicates(measure.KEY))
 
 
+#: Lexicons whose codes were drawn from the hits left by all their rules (ukraine_war_uk
+#: 1.1): no coded hit can have been removed. The others gained rules after their draw.
+DRAWN_AFTER_THEIR_RULES = {"ukraine_war_uk"}
+
+
 def test_rules_remove_false_hits_and_keep_true_ones(measured) -> None:
     checks = measured.checks
-    assert checks["removed_coded"] > 0
+    if measured.name in DRAWN_AFTER_THEIR_RULES:
+        assert checks["removed_coded"] == 0
+    else:
+        assert checks["removed_coded"] > 0
     assert checks["removed_coded_no_share"] >= 0.95
     assert checks["coded_yes_still_counted"] >= 0.95
     assert checks["uncovered_hits_share"] == 0
