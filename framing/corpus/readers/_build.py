@@ -19,7 +19,7 @@ import pandas as pd
 from framing.corpus import _dates
 from framing.corpus._dates import is_blank
 from framing.corpus._report import Collector, RecordError
-from framing.corpus.clean import repair_text
+from framing.corpus.clean import repair_texts
 from framing.corpus.language import fill_languages
 from framing.corpus.outlets import host_of, looks_like_domain, outlet_for, outlet_from_host
 from framing.corpus.readers._columns import resolve_mapping
@@ -322,16 +322,7 @@ def _text_columns(
         frame[name] = pd.array(_take(texts[name], keep), dtype=STRING_DTYPE)
     if repair:
         for name in ("title", "description", "text"):
-            repaired: dict[str, str] = {}  # titles repeat: repair each distinct one once
-            frame[name] = pd.array(
-                [
-                    None
-                    if v is pd.NA
-                    else (repaired[v] if v in repaired else repaired.setdefault(v, repair_text(v)))
-                    for v in frame[name]
-                ],
-                dtype=STRING_DTYPE,
-            )
+            frame[name] = pd.array(repair_texts(_take(texts[name], keep)), dtype=STRING_DTYPE)
     return frame
 
 
