@@ -101,6 +101,17 @@ def cell_text(value: Any, joiner: str | None = None) -> str | None:
     return text
 
 
+# A list of quoted strings without escapes, controls or surrogates ("['Bucha', "Kyiv's"]"):
+# what json.loads or ast.literal_eval gives for it is each item's text between its quotes.
+_QUOTED_ITEM = re.compile(
+    "'[^'\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]*'"
+    '|"[^"\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]*"'
+)
+_QUOTED_LIST = re.compile(
+    rf"\[ *(?:(?:{_QUOTED_ITEM.pattern}) *(?:, *(?:{_QUOTED_ITEM.pattern}) *)*)?\]"
+)
+
+
 def _as_list(value: Any) -> list[str] | None:
     """A list of strings from a list, a JSON or Python-literal list; None if not a list."""
     if hasattr(value, "tolist") and not isinstance(value, str):
@@ -113,6 +124,8 @@ def _as_list(value: Any) -> list[str] | None:
     if isinstance(value, str):
         text = value.strip()
         if len(text) >= 2 and text[0] == "[" and text[-1] == "]" and len(text) < 1_000_000:
+            if _QUOTED_LIST.fullmatch(text):  # most list cells: read without a parser
+                return _as_list([item[1:-1] for item in _QUOTED_ITEM.findall(text)])
             try:
                 parsed = json.loads(text)
             except (ValueError, RecursionError):
