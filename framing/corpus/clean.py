@@ -74,6 +74,8 @@ _PROTECTED = re.compile(
 # dots; "1.5" has no letter after the dot; "sputniknews.com" has no capital.
 _GLUED = re.compile(
     r"""
+    (?<![^\W_])                # at a word's start, where every match starts: without
+                               # it the search retries from each letter of each word
     [^\W_]{2,}                 # the last word of the sentence
     [)\]”’"']?                 # "(DPR).The", "fake”.The"
     (?P<end>[.!?]+)            # the sentence end
