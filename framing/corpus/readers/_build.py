@@ -68,6 +68,11 @@ def cell_text(value: Any, joiner: str | None = None) -> str | None:
     it instead. Lone surrogates (half an emoji, cut by a truncating exporter) become
     U+FFFD, so that every value can be stored.
     """
+    if type(value) is str:  # most cells: the str branch below, without the type tests
+        text = value.strip()
+        if not text:
+            return None
+        return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
     if is_blank(value):
         return None
     if isinstance(value, str):
