@@ -18,11 +18,14 @@ framing                   the plain equivalent
 ``deduplicate``           ``DataFrame.duplicated`` on the same column, missing values kept:
                           a weaker job (exact copies only, no near copies, no case or
                           punctuation folding)
-``match``                 one ``Series.str.count(r"\\bterm\\b", flags=re.I)`` per term and
-                          text column (globs as ``\\w*``), the lexicon
-                          ``ukraine_toponyms`` (1,092 terms)
-``score``                 a pandas ``groupby`` of those counts: each variant's share of its
-                          concept per outlet (no intervals)
+``match``                 the lexicon ``ukraine_toponyms`` (1,092 terms): a pyahocorasick
+                          automaton over lower-cased text with word boundaries checked in
+                          Python (when installed), and one
+                          ``Series.str.count(r"\\bterm\\b", flags=re.I)`` per term and
+                          text column (globs as ``\\w*``), run on every LOOP_STEP-th term
+                          and scaled
+``score``                 a pandas ``groupby`` of the automaton's counts: each variant's
+                          share of its concept per outlet (no intervals)
 ``compare_groups``        scikit-learn ``CountVectorizer(ngram_range=(1, 3))`` and numpy
                           log-odds with the pooled Dirichlet prior (Monroe et al. 2008),
                           and scattertext (its own 1-2-gram features) when installed; the
