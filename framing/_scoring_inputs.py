@@ -128,8 +128,14 @@ def _usable_hits(
     return kept
 
 
-def _variant_pairs(hits: pd.DataFrame, lexicon: Any) -> list[tuple[str, str]]:
-    """Every (concept, variant) to report, in lexicon order where the lexicon is known."""
+def _variant_pairs(
+    hits: pd.DataFrame, lexicon: Any, attrs: dict[str, Any] | None = None
+) -> list[tuple[str, str]]:
+    """Every (concept, variant) to report, in lexicon order where the lexicon is known.
+
+    Without a lexicon, the order recorded in the hits' provenance: in ``attrs`` when
+    given (the attrs of the hits that ``hits`` was taken from), else in ``hits.attrs``.
+    """
     if lexicon is not None:
         pairs = list(
             dict.fromkeys(
@@ -139,7 +145,8 @@ def _variant_pairs(hits: pd.DataFrame, lexicon: Any) -> list[tuple[str, str]]:
             )
         )
     else:
-        recorded = hits.attrs.get(ATTRS_KEY, {}).get("lexicon", {}).get("variants")
+        recorded = (hits.attrs if attrs is None else attrs).get(ATTRS_KEY, {})
+        recorded = recorded.get("lexicon", {}).get("variants")
         if recorded:
             pairs = [(str(concept), str(variant)) for concept, variant in recorded]
         else:

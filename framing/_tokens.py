@@ -53,7 +53,8 @@ import pandas as pd
 from framing._checks import fail
 from framing._text import LATIN_LOOKALIKES, fold_lookalikes
 
-_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "ё": "е", "Ё": "Е"})
+_FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("‐", "-"), ("‑", "-"), ("ё", "е"), ("Ё", "Е"))
+_FOLD = str.maketrans(dict(_FOLD_PAIRS))
 
 #: A run of letters/digits, optionally continued across one internal hyphen or apostrophe.
 #: Or an abbreviation of single letters with periods ("U.S.", "U.K."), kept whole.
@@ -63,7 +64,15 @@ _POSSESSIVE = re.compile(r"(?:'[sS])+$")
 
 
 def _prepare(text: str) -> str:
-    return fold_lookalikes(unicodedata.normalize("NFC", text).translate(_FOLD))
+    text = unicodedata.normalize("NFC", text)
+    # The same as text.translate(_FOLD), faster: every folded character is beyond ASCII,
+    # and str.replace scans in C where translate looks each character of a non-ASCII
+    # text up in a dict (a third of count_tokens' time on news text).
+    if not text.isascii():
+        for old, new in _FOLD_PAIRS:
+            if old in text:
+                text = text.replace(old, new)
+    return fold_lookalikes(text)
 
 
 def tokenize(text: str) -> list[str]:

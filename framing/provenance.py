@@ -178,3 +178,16 @@ def provenance(table: pd.DataFrame) -> dict[str, Any]:
     {}
     """
     return dict(table.attrs.get(ATTRS_KEY, {}))
+
+
+def without_attrs(frame: pd.DataFrame) -> pd.DataFrame:
+    """A shallow view of ``frame`` (no data copied) with empty ``attrs``.
+
+    pandas deep-copies ``attrs`` into every column, subset and result it derives from a
+    frame. A function that reads many columns of a hits table (whose provenance lists
+    the lexicon's variants) pays that on each access: it computes on this view and
+    stamps its result from the original.
+    """
+    view = frame.copy(deep=False)
+    view.attrs = {}
+    return view

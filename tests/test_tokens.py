@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from framing import _tokens
+from framing._text import fold_lookalikes
 from framing._tokens import count_tokens, tokenize
 
 
@@ -81,3 +85,17 @@ def test_abbreviations_with_periods_are_one_token():
         "Kiev",
         "Ukraine",
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["’", "‘", "ʼ", "‐", "‑", "ё", "Ё", "'", "-", "e\u0301", "Kyiv", " ", "ы"])
+        | st.text(max_size=4),
+        max_size=20,
+    ).map("".join)
+)
+def test_prepare_folds_as_the_translation_table_does(text):
+    # _prepare replaces characters one by one instead of str.translate: the same text.
+    expected = fold_lookalikes(unicodedata.normalize("NFC", text).translate(_tokens._FOLD))
+    assert _tokens._prepare(text) == expected

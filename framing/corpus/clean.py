@@ -14,6 +14,7 @@ import html
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import ftfy
@@ -73,6 +74,8 @@ _PROTECTED = re.compile(
 # dots; "1.5" has no letter after the dot; "sputniknews.com" has no capital.
 _GLUED = re.compile(
     r"""
+    (?<![^\W_])                # at a word's start, where every match starts: without
+                               # it the search retries from each letter of each word
     [^\W_]{2,}                 # the last word of the sentence
     [)\]”’"']?                 # "(DPR).The", "fake”.The"
     (?P<end>[.!?]+)            # the sentence end
@@ -145,12 +148,91 @@ def repair_text(text: str) -> str:
     # mojibake, mojibake decoded into an entity); repeat until nothing changes. Every
     # pass that changes the text shortens it or adds a space at a glued sentence end,
     # of which there are finitely many, so the loop ends.
+    return _until_unchanged(_repair_once, text)
+
+
+def _until_unchanged(step: Callable[[str], str], text: str) -> str:
+    """``step`` applied until the text stops changing (at most 10 times)."""
     for _ in range(10):
-        repaired = _repair_once(text)
+        repaired = step(text)
         if repaired == text:
             break
         text = repaired
     return text
+
+
+#: Characters beyond printable ASCII that no step of repair changes, whatever stands next
+#: to them: curly quotes, guillemets, en and em dashes, the ellipsis (most of what news
+#: text has beyond ASCII). ftfy's mojibake test (``ftfy.badness``) flags them only beside
+#: accented letters, currency signs, box drawing, C1 or "bad" characters, none of which is
+#: printable ASCII or in this set; none is a control, a space, a line break, a ligature or
+#: a surrogate, and NFC leaves them and ASCII as they are.
+_SAFE_EXTRA = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb"
+
+# The values that need the entity, ftfy/NFC or white-space steps: any other character
+# (a line break is "\n" only), an entity, or white space that _normalise_whitespace would
+# change. RE2 syntax, run by pyarrow over a whole column at once: "$" is the end of the
+# text, as "\Z" in Python.
+_NEEDS_ALL_STEPS = (
+    "[^\n -~" + _SAFE_EXTRA + "]|" + _ENTITY.pattern + r"|  | \n|\n |\n\n\n|^[ \n]|[ \n]$"
+)
+# A superset of what _GLUED finds and _unglue_sentences acts on: two letters or digits
+# (Python's [^\W_] is a subset of \pL\pN), the marks, then a character that is no
+# lower-case letter, digit or space (the next sentence's capital).
+_MAYBE_GLUED = r"""[\pL\pN]{2}[)\]”’"']?[.!?]+[”’»)\]']*"?[“‘«]?[^\p{Ll}\p{Nd}\s]"""
+
+
+def repair_texts(values: Sequence[str | None]) -> list[str | None]:
+    """:func:`repair_text` of each value (None stays None), computed only where needed.
+
+    The same result as ``[repair_text(v) for v in values]``, several times faster on news
+    text, most of which repair leaves as it is. Two regular expressions run over all the
+    values at once (pyarrow's RE2, in C++): values with a character, entity or white
+    space that the first steps would change get the whole :func:`repair_text`; of the
+    others, those that may hold a glued sentence end get the ungluing step alone (the
+    other steps leave them as they are, and ungluing only adds a space between two
+    marks or letters, which keeps it so); every other value is returned as it is. Equal
+    values are repaired once.
+
+    Parameters
+    ----------
+    values : sequence of str or None
+        The texts, e.g. a column's cells.
+
+    Returns
+    -------
+    list of str or None
+        The repaired texts, in order.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    out = list(values)
+    present = [i for i, value in enumerate(out) if value is not None]
+    if not present:
+        return out
+    try:
+        array = pa.array([out[i] for i in present], type=pa.large_string())
+    except (pa.ArrowException, UnicodeEncodeError):  # a lone surrogate: no UTF-8
+        everything = [True] * len(present)
+        whole, glued = everything, everything
+    else:
+        whole = pc.match_substring_regex(array, _NEEDS_ALL_STEPS).to_numpy(zero_copy_only=False)
+        glued = pc.match_substring_regex(array, _MAYBE_GLUED).to_numpy(zero_copy_only=False)
+    repaired: dict[str, str] = {}
+    for position, needs_all, maybe_glued in zip(present, whole, glued, strict=True):
+        value = out[position]
+        if value in repaired:
+            out[position] = repaired[value]
+        elif needs_all or maybe_glued:
+            repair = repair_text if needs_all else _unglue_repeatedly
+            out[position] = repaired[value] = repair(value)
+    return out
+
+
+def _unglue_repeatedly(text: str) -> str:
+    """repair_text of a text that only _unglue_sentences changes: the same loop, one step."""
+    return _until_unchanged(_unglue_sentences, text)
 
 
 def _repair_once(text: str) -> str:

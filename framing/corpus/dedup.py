@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import re
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -18,6 +17,12 @@ import pandas as pd
 
 from framing._checks import check_number
 from framing._engines import dask_implementation
+from framing.corpus._shingles import (
+    POSITION_MULTIPLIERS,
+    band_candidates,
+    minhash_signatures,
+    shingle_sets,
+)
 from framing.corpus.clean import _report
 from framing.corpus.schema import STRING_DTYPE, CorpusError, validate_corpus
 
@@ -25,11 +30,7 @@ __all__ = ["deduplicate"]
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _UINT64 = np.uint64
-# Odd 64-bit multipliers, one per position in a shingle (up to 16 words), from which a
-# shingle's hash is mixed. Fixed constants: the same words give the same hash anywhere.
-_POSITION_MULTIPLIERS = np.array(
-    [(0x9E3779B97F4A7C15 * (2 * k + 1)) % 2**64 | 1 for k in range(16)], dtype=_UINT64
-)
+_POSITION_MULTIPLIERS = POSITION_MULTIPLIERS
 
 
 def deduplicate(
@@ -357,43 +358,9 @@ def _first_of_groups(
     return list(zip(positions[copies].tolist(), firsts[copies].tolist(), strict=True))
 
 
-def _word_hash(word: str) -> int:
-    # crc32 of two seeds gives a stable 64-bit hash (Python's hash() changes per process).
-    data = word.encode("utf-8", "surrogatepass")
-    return (zlib.crc32(data) << 32) | zlib.crc32(data, 0x5BD1E995)
-
-
-def _mix(values: np.ndarray) -> np.ndarray:
-    # The splitmix64 finaliser: spreads every input bit over the 64 output bits.
-    values = values ^ (values >> _UINT64(30))
-    values = values * _UINT64(0xBF58476D1CE4E5B9)
-    values = values ^ (values >> _UINT64(27))
-    values = values * _UINT64(0x94D049BB133111EB)
-    return values ^ (values >> _UINT64(31))
-
-
 def _shingle_sets(words: np.ndarray, positions: list[int], size: int) -> dict[int, np.ndarray]:
     """Each document's sorted, unique 64-bit hashes of its word ``size``-grams."""
-    vocabulary: dict[str, int] = {}
-    shingles: dict[int, np.ndarray] = {}
-    with np.errstate(over="ignore"):
-        for position in positions:
-            tokens = words[position].split(" ")
-            hashes = np.fromiter(
-                (
-                    vocabulary[t] if t in vocabulary else vocabulary.setdefault(t, _word_hash(t))
-                    for t in tokens
-                ),
-                dtype=_UINT64,
-                count=len(tokens),
-            )
-            width = min(size, len(tokens))
-            count = len(tokens) - width + 1
-            combined = np.zeros(count, dtype=_UINT64)
-            for offset in range(width):
-                combined ^= _mix(hashes[offset : offset + count] * _POSITION_MULTIPLIERS[offset])
-            shingles[position] = np.unique(_mix(combined))
-    return shingles
+    return shingle_sets(words, positions, size)
 
 
 def _identity(value: Any) -> Any:
@@ -416,23 +383,21 @@ def _near_pairs(
     already (the caller joins each pair as it comes) is not compared again: a cluster
     of n near copies costs n comparisons, not n².
     """
-    from datasketch import MinHash, MinHashLSH
-
     if len(positions) < 2:
         return
     # datasketch's default 32-bit scheme takes 32-bit values from the hash function.
-    low_bits = ((shingles[p] & _UINT64(0xFFFFFFFF)).astype(np.uint32) for p in positions)
-    signatures = MinHash.generator(low_bits, num_perm=num_perm, seed=seed, hashfunc=_identity)
-    index = MinHashLSH(
-        threshold=threshold, num_perm=num_perm, params=_band_parameters(threshold, num_perm)
-    )
-    for position, signature in zip(positions, signatures, strict=True):
-        for candidate in sorted(index.query(signature)):
+    low_bits = [(shingles[p] & _UINT64(0xFFFFFFFF)).astype(np.uint32) for p in positions]
+    matrix = minhash_signatures(low_bits, num_perm, seed)
+    # The candidates MinHashLSH would propose (each signature queried, then inserted, in
+    # chronological order), found by band_candidates in a few numpy passes.
+    bands, rows = _band_parameters(threshold, num_perm)
+    for later, earlier in enumerate(band_candidates(matrix, bands, rows)):
+        position = positions[later]
+        for candidate in sorted(positions[k] for k in earlier):
             if joined(position, candidate):
                 continue
             if _jaccard(shingles[position], shingles[candidate]) >= threshold:
                 yield position, candidate
-        index.insert(position, signature, check_duplication=False)
 
 
 def _band_parameters(threshold: float, num_perm: int, recall: float = 0.999) -> tuple[int, int]:

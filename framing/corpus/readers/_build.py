@@ -19,7 +19,7 @@ import pandas as pd
 from framing.corpus import _dates
 from framing.corpus._dates import is_blank
 from framing.corpus._report import Collector, RecordError
-from framing.corpus.clean import repair_text
+from framing.corpus.clean import repair_texts
 from framing.corpus.language import fill_languages
 from framing.corpus.outlets import host_of, looks_like_domain, outlet_for, outlet_from_host
 from framing.corpus.readers._columns import resolve_mapping
@@ -68,6 +68,11 @@ def cell_text(value: Any, joiner: str | None = None) -> str | None:
     it instead. Lone surrogates (half an emoji, cut by a truncating exporter) become
     U+FFFD, so that every value can be stored.
     """
+    if type(value) is str:  # most cells: the str branch below, without the type tests
+        text = value.strip()
+        if not text:
+            return None
+        return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
     if is_blank(value):
         return None
     if isinstance(value, str):
@@ -101,6 +106,17 @@ def cell_text(value: Any, joiner: str | None = None) -> str | None:
     return text
 
 
+# A list of quoted strings without escapes, controls or surrogates ("['Bucha', "Kyiv's"]"):
+# what json.loads or ast.literal_eval gives for it is each item's text between its quotes.
+_QUOTED_ITEM = re.compile(
+    "'[^'\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]*'"
+    '|"[^"\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]*"'
+)
+_QUOTED_LIST = re.compile(
+    rf"\[ *(?:(?:{_QUOTED_ITEM.pattern}) *(?:, *(?:{_QUOTED_ITEM.pattern}) *)*)?\]"
+)
+
+
 def _as_list(value: Any) -> list[str] | None:
     """A list of strings from a list, a JSON or Python-literal list; None if not a list."""
     if hasattr(value, "tolist") and not isinstance(value, str):
@@ -113,6 +129,8 @@ def _as_list(value: Any) -> list[str] | None:
     if isinstance(value, str):
         text = value.strip()
         if len(text) >= 2 and text[0] == "[" and text[-1] == "]" and len(text) < 1_000_000:
+            if _QUOTED_LIST.fullmatch(text):  # most list cells: read without a parser
+                return _as_list([item[1:-1] for item in _QUOTED_ITEM.findall(text)])
             try:
                 parsed = json.loads(text)
             except (ValueError, RecursionError):
@@ -322,16 +340,7 @@ def _text_columns(
         frame[name] = pd.array(_take(texts[name], keep), dtype=STRING_DTYPE)
     if repair:
         for name in ("title", "description", "text"):
-            repaired: dict[str, str] = {}  # titles repeat: repair each distinct one once
-            frame[name] = pd.array(
-                [
-                    None
-                    if v is pd.NA
-                    else (repaired[v] if v in repaired else repaired.setdefault(v, repair_text(v)))
-                    for v in frame[name]
-                ],
-                dtype=STRING_DTYPE,
-            )
+            frame[name] = pd.array(repair_texts(_take(texts[name], keep)), dtype=STRING_DTYPE)
     return frame
 
 
