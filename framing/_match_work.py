@@ -36,12 +36,13 @@ from framing.voice import VOICES
 PARALLEL_THRESHOLD = 4_000_000
 
 #: Below this many characters a run stays in this process when the workers are not yet
-#: running. Starting two (each imports the kit: pandas, numpy, the automaton) cost 1.5 s on
-#: a quiet 2-core machine and 3-10 s on a loaded one (benchmarks/bench_first_call.py); one
-#: process matches 43 MB/s and two warm workers 60 MB/s with voice on, so a cold pool wins
-#: only past about 235 MB of text on two cores (sooner with more). A later call, with the
-#: workers up, uses PARALLEL_THRESHOLD. ``workers=`` overrides both.
-COLD_PARALLEL_THRESHOLD = 150_000_000
+#: running. A worker imports framing._match_worker only (numpy, the engine, voice), which
+#: the forkserver preloads, so starting two cost about 0.2 s on a 2-core machine; one
+#: process matches about 43 MB/s and two warm workers 60 MB/s with voice on, so a pool
+#: started for one call won from about 25-29 MB of text (benchmarks/bench_first_call.py:
+#: it lost at 20 MB, drew at 25 MB, won at 43 MB). A later call, with the workers up,
+#: uses PARALLEL_THRESHOLD. ``workers=`` overrides both.
+COLD_PARALLEL_THRESHOLD = 30_000_000
 
 
 def _names(value: Any, column: str) -> tuple[str, ...]:

@@ -148,8 +148,8 @@ def match(
         Corpus columns to join onto the hits, e.g. ``("outlet", "published")``.
     workers : int, optional
         Worker processes. Default: this process, unless the fields hold more than
-        ``COLD_PARALLEL_THRESHOLD`` characters (150 million: starting the workers costs
-        seconds, see docs/scale.md), or more than
+        ``COLD_PARALLEL_THRESHOLD`` characters (30 million: below it, starting the
+        workers costs more than they save, see docs/scale.md), or more than
         ``PARALLEL_THRESHOLD`` (4 million) once a parallel call of this session has
         started them; then one per CPU. A worker that dies fails its call; the next
         call starts fresh workers.
