@@ -110,10 +110,11 @@ def compare_groups(
         counts of the whole corpus (all groups), whatever the reference: MCQ's informative
         prior. To pool over a target and a named reference only (as scattertext does),
         pass the corpus restricted to their documents; counting fewer documents is also
-        faster (benchmarks/RESULTS.md). A tiny uniform prior (``prior=0.01``) buries the terms one side never uses
-        (a term one outlet uses 107 times and the other never gets z = 0.97, because its
-        variance holds 1/0.01); the pooled prior gives it z = 5.45. A lexicon term the
-        corpus never uses has no pooled frequency: its log_odds, se and z are NaN.
+        faster (benchmarks/RESULTS.md). A tiny uniform prior (``prior=0.01``) buries the
+        terms one side never uses (a term one outlet uses 107 times and the other never
+        gets z = 0.97, because its variance holds 1/0.01); the pooled prior gives it
+        z = 5.45. A lexicon term the corpus never uses has no pooled frequency: its
+        log_odds, se and z are NaN.
 
     Returns
     -------
