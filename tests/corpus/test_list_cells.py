@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from unittest import mock
 
 from hypothesis import given, settings
@@ -38,3 +39,11 @@ def test_the_quick_pattern_takes_the_usual_cells() -> None:
         assert _build._QUOTED_LIST.fullmatch(text)
     for text in ["['a\\nb']", "['a',]", "['a' 'b']", "[1, 2]", "[{'site': 'bbc.com'}]"]:
         assert not _build._QUOTED_LIST.fullmatch(text)
+
+
+def test_a_list_cell_with_a_stray_backslash_reads_without_a_warning():
+    # ast.literal_eval warns about an invalid escape sequence ("<unknown>:1"), naming no
+    # file; a cell is data, so the reader keeps its result and shows no warning.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert _build._as_list("['C:\\kyiv', \"it's\"]") == ["C:\\kyiv", "it's"]

@@ -12,6 +12,7 @@ import ast
 import hashlib
 import json
 import re
+import warnings
 from typing import Any
 
 import pandas as pd
@@ -135,8 +136,13 @@ def _as_list(value: Any) -> list[str] | None:
                 parsed = json.loads(text)
             except (ValueError, RecursionError):
                 try:
-                    # literal_eval reads Python literals only: it never runs code.
-                    parsed = ast.literal_eval(text)
+                    # literal_eval reads Python literals only: it never runs code. A cell
+                    # like ['C:\kyiv'] would make the compiler warn about an escape
+                    # sequence, naming no file: a cell is data, so its warnings are not
+                    # shown (the reader keeps what it parses, or the text as it is).
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        parsed = ast.literal_eval(text)
                 except (ValueError, SyntaxError, MemoryError, RecursionError, TypeError):
                     return None
             if isinstance(parsed, list | tuple):
