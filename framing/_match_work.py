@@ -93,11 +93,12 @@ class _Terms:
 def _compile(lexicon: Lexicon, rules: bool = True) -> _Terms:
     from framing.lexicon.inflect import expanded_entries
 
-    terms = _Terms(expanded_entries(lexicon))
+    entries = list(expanded_entries(lexicon))
+    terms = _Terms(entries)
     if rules and lexicon.has_rules:
         from framing.senses import compile_rules
 
-        terms.rules = compile_rules(lexicon).rules
+        terms.rules = compile_rules(lexicon, entries).rules  # the forms expanded once
     try:
         engine_for(terms.specs, rules=terms.rules)
     except TermError as error:

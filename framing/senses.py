@@ -10,12 +10,14 @@ term's hits only when some words occur near them (``if_near``) or not when some 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from framing._engine import Check, Rules, TermSpec
+from framing.lexicon.inflect import expanded_entries
 from framing.lexicon.model import Condition, Context, Lexicon
 
 
@@ -31,8 +33,13 @@ class CompiledRules:
     table: pd.DataFrame
 
 
-def compile_rules(lexicon: Lexicon) -> CompiledRules:
+def compile_rules(
+    lexicon: Lexicon, entries: Iterable[tuple[str, str, str, bool, str]] | None = None
+) -> CompiledRules:
     """Compile the exclusions and conditions of ``lexicon`` for the matching engine.
+
+    ``entries`` are the rows the engine compiles (``expanded_entries(lexicon)``, one per
+    word form of an inflected term), when the caller has them already.
 
     The checks of a term are tried in this order: its own ``unless_near``, its own
     ``if_near``, its variant's ``unless_near``, its variant's ``if_near``; the first
@@ -74,13 +81,13 @@ def compile_rules(lexicon: Lexicon) -> CompiledRules:
             )
     # One entry per row the engine compiles: an inflected term has a row per word form,
     # and every form of a term takes the term's checks.
-    from framing.lexicon.inflect import expanded_entries
-
+    if entries is None:
+        entries = expanded_entries(lexicon)
     checks = tuple(
         tuple(
             by_place.get((concept, variant, term), []) + by_place.get((concept, variant, None), [])
         )
-        for concept, variant, term, _, _ in expanded_entries(lexicon)
+        for concept, variant, term, _, _ in entries
     )
     rules = Rules(
         exclusions=tuple((e.pattern, e.case_sensitive) for e in lexicon.exclusions),

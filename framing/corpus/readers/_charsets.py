@@ -227,6 +227,14 @@ def text_encoding(source: Source, sample: bytes, *, whole: bool = False) -> str:
         found = confident_cyrillic(sample[start : start + DETECT_BYTES])
         detected = found is not None
         name = found or "utf-8"
+    return record_encoding(source, name, detected=detected)
+
+
+def record_encoding(source: Source, name: str, *, detected: bool) -> str:
+    """Write the codec a file is read in into its load-report entry; its canonical name.
+
+    ``detected``: the charset was guessed (no ``encoding=``, no declaration, not UTF-8).
+    """
     name = codecs.lookup(name).name
     source.entry["encoding"] = name
     source.entry["encoding_detected"] = detected

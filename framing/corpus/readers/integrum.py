@@ -29,7 +29,6 @@ zone: documents are dated by their day and the time is kept in ``time``.
 
 from __future__ import annotations
 
-import codecs
 import itertools
 import re
 import zipfile
@@ -39,7 +38,7 @@ from typing import Any
 
 from framing.corpus._dates import is_blank
 from framing.corpus._report import Collector, RecordError
-from framing.corpus.readers._charsets import cyrillic_encoding
+from framing.corpus.readers._charsets import cyrillic_encoding, record_encoding
 from framing.corpus.readers._export_dates import date_fields
 from framing.corpus.readers._exports import (
     Rows,
@@ -130,8 +129,7 @@ def _html_records(data: bytes, source: Source, rows: Rows) -> Iterator[Chunk]:
     text, encoding = decode_bytes(data, declared or cyrillic_encoding(data))
     # How the report was read, in the load report as for the text formats: guessed where
     # it declares no charset and is not UTF-8.
-    source.entry["encoding"] = codecs.lookup(encoding).name
-    source.entry["encoding_detected"] = declared is None and encoding != "utf-8"
+    record_encoding(source, encoding, detected=declared is None and encoding != "utf-8")
     root = lxml.html.document_fromstring(text)
     listed = len(root.xpath("//a[starts-with(@href, '#')]"))
     found = 0
