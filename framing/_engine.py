@@ -32,7 +32,9 @@ except ImportError:  # pragma: no cover - depends on the environment
 from framing._engine_text import (
     TermSpec,
     _anchored,
+    _anchored_one_byte,
     _anchored_text,
+    _one_byte_key,
     _same_case,
     _segments,
     _select,
@@ -44,6 +46,7 @@ from framing._text import (
     fold_case,
     is_word_character,
     normalise,
+    normalise_folded,
     starts_word,
 )
 
@@ -112,15 +115,12 @@ def available_backends() -> tuple[str, ...]:
 def default_backend(specs: Sequence[TermSpec] = ()) -> str:
     """``FRAMING_ENGINE`` if set, else ahocorasick_rs when installed, else pyahocorasick.
 
-    For terms in another script than Latin (``specs`` with a non-ASCII term, such as a
-    Russian lexicon) pyahocorasick is the default: ahocorasick_rs converts each text to
-    UTF-8 and back, and runs at less than half its speed on Cyrillic text
-    (``benchmarks/RESULTS.md``).
+    ``specs`` is not used any more: Cyrillic text that fits windows-1251 is searched as
+    bytes by either backend, where ahocorasick_rs is the faster one too (before, it
+    converted each text to UTF-8 and back, and a lexicon with non-ASCII terms defaulted
+    to pyahocorasick; ``benchmarks/RESULTS.md``).
     """
-    fallback = available_backends()[0]
-    if specs and any(not str(pattern).isascii() for pattern, _ in specs):
-        fallback = "pyahocorasick"
-    chosen = os.environ.get("FRAMING_ENGINE") or fallback
+    chosen = os.environ.get("FRAMING_ENGINE") or available_backends()[0]
     if chosen not in available_backends():
         raise ValueError(
             f"The FRAMING_ENGINE environment variable must be one of "
@@ -212,6 +212,10 @@ class Engine:
                 self._automaton.add_word(anchored, value)
             if keyed:
                 self._automaton.make_automaton()
+        # The patterns again, for text that has a one-byte form (Cyrillic): a second
+        # automaton, built on the first such text (see _anchored_one_byte).
+        self._patterns = list(zip(keyed, values, strict=True))
+        self._one_byte: Any = None
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """Return ``(start, end, term index)`` for every counted hit in ``text``, by start.
@@ -220,14 +224,16 @@ class Engine:
         """
         if self._empty or not text:
             return []
-        cased, offsets = normalise(text)
-        folded = fold_case(cased)
-        selected = self.find_normalised(cased, folded)
+        cased, folded, offsets, encoded = normalise_folded(text)
+        selected = self.find_normalised(cased, folded, encoded)
         return offsets.spans(selected) if selected else selected
 
-    def find_normalised(self, cased: str, folded: str) -> list[tuple[int, int, int]]:
-        """Leftmost-longest, non-overlapping counted hits in an already normalised text."""
-        selected = _select(self._candidates(cased, folded))
+    def find_normalised(
+        self, cased: str, folded: str, encoded: bytes | None = None
+    ) -> list[tuple[int, int, int]]:
+        """Leftmost-longest, non-overlapping counted hits in an already normalised text
+        (``encoded``: as :func:`framing._text.normalise_folded` gives it)."""
+        selected = _select(self._candidates(cased, folded, encoded))
         excluded = self._excluded
         if excluded:
             selected = [(s, e, i - excluded) for s, e, i in selected if i >= excluded]
@@ -336,24 +342,74 @@ class Engine:
         found = {index for _, _, index in engine._candidates(cased_part, folded_part)}
         return frozenset(found)
 
-    def _candidates(self, cased: str, folded: str) -> list[tuple[int, int, int]]:
+    def _one_byte_automaton(self) -> Any:
+        """The automaton over the patterns' one-byte forms (``_one_byte_key``) and what
+        each reports; False when no pattern has a one-byte form."""
+        patterns = [
+            (key, value)
+            for anchored, value in self._patterns
+            if (key := _one_byte_key(anchored)) is not None
+        ]
+        automaton: Any = False
+        if patterns and self.backend == "ahocorasick_rs":
+            # Bytes in, byte offsets out: no conversion to UTF-8 and back (2x faster than
+            # pyahocorasick on the same bytes, benchmarks/RESULTS.md).
+            automaton = (
+                ahocorasick_rs.BytesAhoCorasick([key for key, _ in patterns]),
+                [value for _, value in patterns],
+            )
+        elif patterns:
+            automaton = ahocorasick.Automaton()
+            for key, value in patterns:  # as Latin-1 text: one byte a character
+                automaton.add_word(key.decode("latin-1"), value)
+            automaton.make_automaton()
+        self._one_byte = automaton
+        return automaton
+
+    def _find_one_byte(self, anchored: bytes) -> list[tuple[int, Any]]:
+        """``(end in the anchored text, value)`` of every pattern in ``anchored``."""
+        automaton = self._one_byte
+        if automaton is None:
+            automaton = self._one_byte_automaton()
+        if automaton is False:
+            return []
+        if self.backend == "ahocorasick_rs":
+            rust, values = automaton
+            return [
+                (end, values[key])
+                for key, _, end in rust.find_matches_as_indexes(anchored, overlapping=True)
+            ]
+        return [(last + 1, value) for last, value in automaton.iter(anchored.decode("latin-1"))]
+
+    def _candidates(
+        self, cased: str, folded: str, encoded: bytes | None = None
+    ) -> list[tuple[int, int, int]]:
         """Every ``(start, -end, index)`` where a pattern fits the word boundaries.
 
-        ``index`` counts the exclusions first, then the terms.
+        ``index`` counts the exclusions first, then the terms; ``encoded`` is ``folded``
+        in windows-1251 when the normalisation made it (else None).
         """
         candidates: list[tuple[int, int, int]] = []
         # The automaton runs over the anchored copy: padded with a space at each end, so
         # that its positions are the folded text's plus one.
-        anchored = _anchored_text(folded)
         length = len(folded)
-        if self.backend == "ahocorasick_rs":
+        one_byte = None
+        if encoded is not None or not folded.isascii():
+            one_byte = _anchored_one_byte(folded, encoded)
+        if one_byte is not None:
+            found = self._find_one_byte(one_byte)
+        elif self.backend == "ahocorasick_rs":
             values = self._values
             found = [
                 (end, values[key])
-                for key, _, end in self._rust.find_matches_as_indexes(anchored, overlapping=True)
+                for key, _, end in self._rust.find_matches_as_indexes(
+                    _anchored_text(folded), overlapping=True
+                )
             ]
         else:
-            found = [(last + 1, value) for last, value in self._automaton.iter(anchored)]
+            found = [
+                (last + 1, value) for last, value in self._automaton.iter(_anchored_text(folded))
+            ]
         for padded_end, (skip, key_length, checks_start, exact, records) in found:
             end_of_key = padded_end - skip
             start = end_of_key - key_length
@@ -394,6 +450,12 @@ def engine_for(
 ) -> Engine:
     """Return the engine for these terms and rules, compiling it on first use (a small
     cache)."""
+    # The same tuple again (match passes one per call to every chunk): no need to build
+    # and hash the key of 10,000 terms once more (10 ms a chunk).
+    asked = (specs, backend, rules, os.environ.get("FRAMING_ENGINE"))
+    last = _LAST.get("engine")
+    if type(specs) is tuple and last is not None and _same(last[0], asked):
+        return last[1]
     terms = tuple((str(pattern), bool(case_sensitive)) for pattern, case_sensitive in specs)
     backend = backend or default_backend(terms)
     rules = rules or NO_RULES
@@ -402,4 +464,14 @@ def engine_for(
         if len(_ENGINES) >= 8:
             _ENGINES.pop(next(iter(_ENGINES)))
         engine = _ENGINES[backend, terms, rules] = Engine(terms, backend, rules)
+    _LAST["engine"] = (asked, engine)
     return engine
+
+
+# The last call of engine_for: what it was asked, and the engine it returned.
+_LAST: dict[str, tuple[tuple[Any, ...], Engine]] = {}
+
+
+def _same(one: tuple[Any, ...], other: tuple[Any, ...]) -> bool:
+    """The same specs object (a tuple: it cannot change), backend, rules and setting."""
+    return one[0] is other[0] and one[1] == other[1] and one[2] == other[2] and one[3] == other[3]

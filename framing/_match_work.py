@@ -86,7 +86,8 @@ class _Terms:
         self.concepts = [row[0] for row in rows]
         self.variants = [row[1] for row in rows]
         self.patterns = [row[2] for row in rows]
-        self.specs: list[TermSpec] = [(row[4], row[3]) for row in rows]
+        # A tuple: engine_for knows the same tuple again without hashing every term.
+        self.specs: tuple[TermSpec, ...] = tuple((row[4], bool(row[3])) for row in rows)
         self.rules = rules
 
 

@@ -40,8 +40,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import AnyStr
+
+from framing._offsets import Edit, OffsetMap
 
 APOSTROPHES = "\u2019\u2018\u201b\u02bc\u2032\u00b4\u0060\uff07"
 DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02"
@@ -90,8 +92,56 @@ _CYRILLIC_TEXT_FOLDS = "\n\u00ab\u00bbёЁ\u201e\u201c\u201d"
 _TO_FOLD = re.compile("[" + re.escape("".join(_FOLD_BY_CHARACTER)) + "]")
 _RUN_WITH_DELETIONS = re.compile(f"[ {DELETED}]+")
 
-# An edit replaced original[orig_start:orig_end] by normalised[norm_start:norm_end].
-Edit = tuple[int, int, int, int]
+# -- One byte a character ---------------------------------------------------------------
+# Russian, Ukrainian and Belarusian news text almost always fits windows-1251, one byte a
+# character. There the folds are one bytes.translate (a C table lookup) instead of a regex
+# pass over two-byte characters, about 3x faster (benchmarks/RESULTS.md); the engine's
+# automaton runs over the same bytes (``framing._engine_text``). Every windows-1251
+# character is NFC and none is a combining mark, alone or next to another, so NFC has
+# nothing to do there (tests/test_text.py checks all 65,536 pairs).
+ONE_BYTE = "cp1251"
+
+
+def one_byte_table(change: Callable[[str], str]) -> bytes:
+    """A ``bytes.translate`` table applying ``change`` (one character to one) to text
+    encoded in :data:`ONE_BYTE`; bytes that decode to no character are kept."""
+    table = bytearray(range(256))
+    for byte in range(256):
+        try:
+            character = bytes([byte]).decode(ONE_BYTE)
+        except UnicodeDecodeError:
+            continue
+        changed = change(character).encode(ONE_BYTE)
+        if len(changed) != 1:  # pragma: no cover - a programming error
+            raise ValueError(f"{character!r} changes to {changed!r}, not one byte")
+        table[byte] = changed[0]
+    return bytes(table)
+
+
+_ONE_BYTE_FOLDS = one_byte_table(lambda character: _FOLD_BY_CHARACTER.get(character, character))
+_ONE_BYTE_SOFT_HYPHEN = b"\xad"  # the only character of DELETED in windows-1251
+
+
+def _one_byte_class(characters: Iterable[str]) -> bytes:
+    return b"[" + re.escape(b"".join(c.encode(ONE_BYTE) for c in characters)) + b"]"
+
+
+_ONE_BYTE_CYRILLIC = _one_byte_class(
+    character
+    for byte in range(256)
+    if "\u0400" <= (character := bytes([byte]).decode(ONE_BYTE, "replace")) <= "\u04ff"
+)
+_ONE_BYTE_LOOKALIKE = _one_byte_class(LATIN_LOOKALIKES)
+# _MIXED_BOUNDARY on the encoded bytes.
+_ONE_BYTE_MIXED = re.compile(
+    _ONE_BYTE_LOOKALIKE
+    + b"(?:(?<="
+    + _ONE_BYTE_CYRILLIC
+    + _ONE_BYTE_LOOKALIKE
+    + b")|(?="
+    + _ONE_BYTE_CYRILLIC
+    + b"))"
+)
 
 
 def is_word_character(character: str) -> bool:
@@ -101,107 +151,6 @@ def is_word_character(character: str) -> bool:
         or character == "_"
         or (character >= "\u0300" and unicodedata.category(character)[0] == "M")
     )
-
-
-class OffsetMap:
-    """Maps positions in a normalised string back to the original string.
-
-    Built from layers of edits (one layer per step that changed the length); a string
-    that needed no such edit has no layers and maps every position to itself.
-    """
-
-    __slots__ = ("_layers",)
-
-    def __init__(self, layers: list[list[Edit]]) -> None:
-        self._layers = [_Layer(edits) for edits in layers if edits]
-
-    def start(self, position: int) -> int:
-        """Return the original index of the normalised character at ``position``."""
-        for layer in reversed(self._layers):
-            position = layer.start(position)
-        return position
-
-    def end(self, position: int) -> int:
-        """Return the original index just after the normalised character ``position - 1``."""
-        for layer in reversed(self._layers):
-            position = layer.end(position)
-        return position
-
-    def spans(self, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-        """Map the ``(start, end, tag)`` spans of one text at once (``start``/``end``)."""
-        if not self._layers:
-            return found
-        starts = [start for start, _, _ in found]
-        ends = [end for _, end, _ in found]
-        for layer in reversed(self._layers):
-            starts = layer.starts(starts)
-            ends = layer.ends(ends)
-        return [
-            (start, end, tag) for start, end, (_, _, tag) in zip(starts, ends, found, strict=True)
-        ]
-
-
-class _Layer:
-    __slots__ = ("_edits", "_norm_ends", "_shifts")
-
-    def __init__(self, edits: list[Edit]) -> None:
-        self._edits = edits
-        self._norm_ends = [edit[1] for edit in edits]
-        shifts = [0]
-        for norm_start, norm_end, orig_start, orig_end in edits:
-            shifts.append(shifts[-1] + (orig_end - orig_start) - (norm_end - norm_start))
-        self._shifts = shifts
-
-    def _locate(self, character: int) -> tuple[int, Edit | None]:
-        # Edits wholly before the character shift it; the next edit may contain it.
-        index = bisect_right(self._norm_ends, character)
-        if index < len(self._edits):
-            edit = self._edits[index]
-            if edit[0] <= character < edit[1]:
-                return index, edit
-        return index, None
-
-    def start(self, position: int) -> int:
-        index, edit = self._locate(position)
-        if edit is not None:
-            return edit[2]
-        return position + self._shifts[index]
-
-    def end(self, position: int) -> int:
-        if position == 0:
-            return 0
-        index, edit = self._locate(position - 1)
-        if edit is not None:
-            return edit[3]
-        return position + self._shifts[index]
-
-    # The same as start() and end() for many positions: one call per text, not per hit.
-    def starts(self, positions: list[int]) -> list[int]:
-        edits, norm_ends, shifts = self._edits, self._norm_ends, self._shifts
-        count = len(edits)
-        mapped = []
-        for position in positions:
-            index = bisect_right(norm_ends, position)
-            if index < count and edits[index][0] <= position:
-                mapped.append(edits[index][2])
-            else:
-                mapped.append(position + shifts[index])
-        return mapped
-
-    def ends(self, positions: list[int]) -> list[int]:
-        edits, norm_ends, shifts = self._edits, self._norm_ends, self._shifts
-        count = len(edits)
-        mapped = []
-        for position in positions:
-            if position == 0:
-                mapped.append(0)
-                continue
-            index = bisect_right(norm_ends, position - 1)
-            if index < count and edits[index][0] <= position - 1:
-                mapped.append(edits[index][3])
-            else:
-                mapped.append(position + shifts[index])
-        return mapped
 
 
 def _nfc(text: str) -> tuple[str, list[Edit]]:
@@ -225,13 +174,14 @@ def _nfc(text: str) -> tuple[str, list[Edit]]:
     return "".join(pieces), edits
 
 
-def _collapse_runs(text: str, deletions: bool = True) -> tuple[str, list[Edit]]:
+def _collapse_runs(text: AnyStr, deletions: bool = True) -> tuple[AnyStr, list[Edit]]:
     """Remove deleted characters and turn each run of spaces into one space.
 
-    ``deletions=False`` says the text holds no deleted character (it is ASCII).
+    ``deletions=False`` says the text holds no deleted character (it is ASCII, or
+    windows-1251 bytes without a soft hyphen); only then may ``text`` be bytes.
     """
-    if deletions and any(character in text for character in DELETED):
-        changes = []
+    changes: list[tuple[int, int, AnyStr]] = []
+    if deletions and isinstance(text, str) and any(c in text for c in DELETED):
         for run in _RUN_WITH_DELETIONS.finditer(text):
             start, end, content = run.start(), run.end(), run.group()
             if " " not in content:
@@ -246,17 +196,18 @@ def _collapse_runs(text: str, deletions: bool = True) -> tuple[str, list[Edit]]:
             if end > last:
                 changes.append((last, end, ""))
     else:
-        changes = []
-        position = text.find("  ")
+        double = "  " if isinstance(text, str) else b"  "
+        space = double[:1]
+        position = text.find(double)
         while position != -1:
             end = position + 2
-            while end < len(text) and text[end] == " ":
+            while text.startswith(space, end):
                 end += 1
-            changes.append((position, end, " "))
-            position = text.find("  ", end)
+            changes.append((position, end, space))
+            position = text.find(double, end)
     if not changes:
         return text, []
-    pieces: list[str] = []
+    pieces: list[AnyStr] = []
     edits: list[Edit] = []
     previous = 0
     normalised_length = 0
@@ -268,41 +219,85 @@ def _collapse_runs(text: str, deletions: bool = True) -> tuple[str, list[Edit]]:
         normalised_length += len(replacement)
         previous = end
     pieces.append(text[previous:])
-    return "".join(pieces), edits
+    return text[:0].join(pieces), edits
 
 
 def normalise(text: str) -> tuple[str, OffsetMap]:
     """Return the normalised copy of ``text`` (case kept) and its offset map."""
-    layers: list[list[Edit]] = []
-    ascii_only = text.isascii()
-    if not ascii_only:
+    cased, offsets, _, _ = _normalise(text, fold=False)
+    return cased, offsets
+
+
+def normalise_folded(text: str) -> tuple[str, str, OffsetMap, bytes | None]:
+    """:func:`normalise` and :func:`fold_case` of it in one go: ``(cased, folded,
+    offsets, encoded)``, ``encoded`` the folded copy in :data:`ONE_BYTE` when it was made
+    that way (None otherwise), for the engine's automaton."""
+    cased, offsets, folded, encoded = _normalise(text, fold=True)
+    assert folded is not None
+    return cased, folded, offsets, encoded
+
+
+def _normalise(text: str, fold: bool) -> tuple[str, OffsetMap, str | None, bytes | None]:
+    if not text.isascii():
         # The folds news text needs most, by str.replace (memchr speed); after them most
         # English texts are ASCII and skip the slow character-class pass. These folds
         # keep the length and compose with no combining mark, so NFC may come after.
         for character in _COMMON_FOLDS:
             if character in text:
                 text = text.replace(character, _FOLD_BY_CHARACTER[character])
-        ascii_only = text.isascii()
-    if ascii_only:
-        for character in _ASCII_FOLDS:
-            if character in text:
-                text = text.replace(character, _FOLD_BY_CHARACTER[character])
-    else:
-        if not unicodedata.is_normalized("NFC", text):
-            text, edits = _nfc(text)
-            layers.append(edits)
-        # The folds Cyrillic news text needs most (line breaks, « », ё), by str.replace
-        # after NFC: the pass below then calls back for the rare ones only.
-        for character in _CYRILLIC_TEXT_FOLDS:
-            if character in text:
-                text = text.replace(character, _FOLD_BY_CHARACTER[character])
-        text = _TO_FOLD.sub(lambda found: _FOLD_BY_CHARACTER[found.group()], text)
-    text, edits = _collapse_runs(text, deletions=not ascii_only)
+        if not text.isascii():
+            try:
+                encoded = text.encode(ONE_BYTE)
+            except UnicodeEncodeError:
+                cased, offsets = _normalise_unicode(text)
+                return cased, offsets, fold_case(cased) if fold else None, None
+            return _normalise_one_byte(encoded, fold)
+    for character in _ASCII_FOLDS:
+        if character in text:
+            text = text.replace(character, _FOLD_BY_CHARACTER[character])
+    text, edits = _collapse_runs(text, deletions=False)
+    return text, OffsetMap([edits]), text.lower() if fold else None, None
+
+
+def _normalise_unicode(text: str) -> tuple[str, OffsetMap]:
+    """:func:`normalise` for any text: the general path, character classes and NFC."""
+    layers: list[list[Edit]] = []
+    if not unicodedata.is_normalized("NFC", text):
+        text, edits = _nfc(text)
+        layers.append(edits)
+    # The folds Cyrillic news text needs most (line breaks, « », ё), by str.replace after
+    # NFC: the pass below then calls back for the rare ones only.
+    for character in _CYRILLIC_TEXT_FOLDS:
+        if character in text:
+            text = text.replace(character, _FOLD_BY_CHARACTER[character])
+    text = _TO_FOLD.sub(lambda found: _FOLD_BY_CHARACTER[found.group()], text)
+    text, edits = _collapse_runs(text)
     layers.append(edits)
-    if not ascii_only:
-        # Last, so that a word split by a soft hyphen is judged whole; length kept.
+    # Last, so that a word split by a soft hyphen is judged whole; length kept.
+    return fold_lookalikes(text), OffsetMap(layers)
+
+
+def _normalise_one_byte(
+    encoded: bytes, fold: bool
+) -> tuple[str, OffsetMap, str | None, bytes | None]:
+    """:func:`_normalise` for a text encoded in :data:`ONE_BYTE`: the same steps, on the
+    bytes as long as no look-alike or soft hyphen needs the general code."""
+    folded_bytes = encoded.translate(_ONE_BYTE_FOLDS)
+    if _ONE_BYTE_SOFT_HYPHEN in encoded:  # may join two words into one: judged whole
+        text, edits = _collapse_runs(folded_bytes.decode(ONE_BYTE))
         text = fold_lookalikes(text)
-    return text, OffsetMap(layers)
+        return text, OffsetMap([edits]), fold_case(text) if fold else None, None
+    collapsed, edits = _collapse_runs(folded_bytes, deletions=False)
+    text = collapsed.decode(ONE_BYTE)
+    # The folds and the runs change no letter and no letter's neighbour, so the bytes
+    # tell whether a word mixes scripts.
+    if _ONE_BYTE_MIXED.search(encoded) is not None:
+        text = fold_lookalikes(text)
+        return text, OffsetMap([edits]), fold_case(text) if fold else None, None
+    if not fold:
+        return text, OffsetMap([edits]), None, None
+    lowered = collapsed.translate(_ONE_BYTE_LOWER)
+    return text, OffsetMap([edits]), lowered.decode(ONE_BYTE), lowered
 
 
 def _is_mixed(word: str) -> bool:
@@ -342,6 +337,10 @@ def fold_case(text: str) -> str:
     if "\u0130" in text:
         text = text.replace("\u0130", "I")
     return text.lower().replace("\u03c2", "\u03c3")
+
+
+# fold_case on windows-1251 bytes (every lower-case form is in the encoding too).
+_ONE_BYTE_LOWER = one_byte_table(fold_case)
 
 
 def normalise_pattern(words: Iterable[str]) -> str:

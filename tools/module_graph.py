@@ -55,6 +55,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "framing.limits",
             "framing._files",
             "framing._checks",
+            "framing._offsets",
             "framing._text",
             "framing._tokens",
             "framing.tables",
