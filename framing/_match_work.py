@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
@@ -118,9 +118,11 @@ def _match_frame(
     chunksize: int | None,
     principal: str | Sequence[str] | None = None,
     audit: bool = False,
+    meanwhile: Callable[[], None] | None = None,
 ) -> pd.DataFrame:
-    texts = [corpus[field].tolist() for field in fields]  # str, or pd.NA when missing
-    principals = _principals(corpus, principal) if voice else None
+    """The hits table of ``corpus``; ``meanwhile`` is called once in this process while
+    the workers match (or after the documents, in one process): serial work of the
+    caller's that would otherwise wait for them (the corpus fingerprint)."""
     count = len(corpus)
     if workers is None:
         size = sum(corpus[field].str.len().sum(skipna=True) for field in fields)
@@ -131,6 +133,8 @@ def _match_frame(
     if chunksize is None:
         chunksize = max(16, math.ceil(count / (workers * 8))) if workers > 1 else 500
     bounds = [(first, min(first + chunksize, count)) for first in range(0, count, chunksize)]
+    texts = [corpus[field].tolist() for field in fields]  # str, or pd.NA when missing
+    principals = _principals(corpus, principal) if voice else None
     tasks = (
         (
             terms.specs,
@@ -152,6 +156,9 @@ def _match_frame(
                 bar.set_description_str("match: starting workers")
             with _main_module_hidden():
                 outputs = _pool(workers).map(_match_chunk_task, tasks)
+            if meanwhile is not None:  # the workers have their chunks; this process waits
+                meanwhile()
+                meanwhile = None
         try:
             for (first, last), output in zip(bounds, outputs, strict=True):
                 output[0][:] += first
@@ -164,6 +171,8 @@ def _match_frame(
             # fresh pool instead of the broken one.
             _discard_pool()
             raise
+    if meanwhile is not None:
+        meanwhile()
     table = _assemble(corpus, terms, fields, columns, results, voice)
     if audit:
         table["rule"] = (

@@ -91,7 +91,7 @@ from framing.corpus.schema import validate_corpus
 from framing.errors import FramingWarning
 from framing.lexicon.combined import combine
 from framing.lexicon.model import Lexicon
-from framing.provenance import ATTRS_KEY, stamp
+from framing.provenance import ATTRS_KEY, corpus_fingerprint, stamp
 
 __all__ = [
     "COLD_PARALLEL_THRESHOLD",
@@ -244,8 +244,24 @@ def match(
     if mismatch is not None:
         warnings.warn(mismatch, FramingWarning, stacklevel=2)
     terms = _compile(lexicon, rules)
+    # The corpus fingerprint for the provenance is computed while the workers match (0.1-
+    # 0.2 s on 43 MB that the call would otherwise spend after them).
+    fingerprint: dict[str, str] = {}
+
+    def meanwhile() -> None:
+        fingerprint["corpus"] = corpus_fingerprint(corpus)
+
     hits = _match_frame(
-        corpus, terms, fields, classify_voice, columns, workers, progress, chunksize, principal
+        corpus,
+        terms,
+        fields,
+        classify_voice,
+        columns,
+        workers,
+        progress,
+        chunksize,
+        principal,
+        meanwhile=meanwhile,
     )
     stamp(
         hits,
@@ -253,6 +269,7 @@ def match(
         corpus=corpus,
         lexicon=lexicon,
         parameters=_parameters(fields, classify_voice, columns, principal, rules, lexicon),
+        fingerprint=fingerprint["corpus"],
     )
     _record_variants(hits, lexicon)
     return hits

@@ -121,6 +121,7 @@ def stamp(
     lexicon: Any = None,
     parameters: Mapping[str, Any] | None = None,
     inherit: pd.DataFrame | None = None,
+    fingerprint: str | None = None,
 ) -> pd.DataFrame:
     """Attach provenance to ``table.attrs["framing"]`` and return ``table``.
 
@@ -139,13 +140,19 @@ def stamp(
     inherit : pandas.DataFrame, optional
         An input table whose provenance (corpus, lexicon) carries over when ``corpus``
         or ``lexicon`` is not given, e.g. the hits table passed to ``score``.
+    fingerprint : str, optional
+        ``corpus_fingerprint(corpus)``, when the caller computed it already (``match``
+        does, while its workers run).
     """
     # The hits' list of every concept and variant is for score to read from the hits; the
     # lexicon's name, version and hash identify it in what is made from them.
     previous = without_variants(inherit.attrs.get(ATTRS_KEY, {})) if inherit is not None else {}
     record: dict[str, Any] = {"package": "framing", "version": package_version()}
     if corpus is not None:
-        record["corpus"] = {"fingerprint": corpus_fingerprint(corpus), "documents": len(corpus)}
+        record["corpus"] = {
+            "fingerprint": fingerprint or corpus_fingerprint(corpus),
+            "documents": len(corpus),
+        }
     elif "corpus" in previous:
         record["corpus"] = previous["corpus"]
     if lexicon is not None:

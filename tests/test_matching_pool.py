@@ -66,3 +66,25 @@ def test_with_the_workers_running_the_warm_threshold_decides(monkeypatch):
     )
     assert len(hits) == 40
     assert chosen == (["pool"] if (os.cpu_count() or 1) > 1 else [])
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_fingerprint_made_while_the_workers_match_is_the_corpus_fingerprint(
+    workers, monkeypatch
+):
+    # match computes the corpus fingerprint while its workers run (one process: after
+    # the documents), once, and records exactly what corpus_fingerprint gives.
+    from framing import matching as public
+    from framing.provenance import corpus_fingerprint, provenance
+
+    calls = []
+    monkeypatch.setattr(
+        public, "corpus_fingerprint", lambda corpus: calls.append(1) or corpus_fingerprint(corpus)
+    )
+    corpus = framing.as_corpus(
+        pd.DataFrame({"title": [f"T{i}" for i in range(64)], "text": ["Kiev and Kyiv."] * 64}),
+        outlet="X",
+    )
+    hits = framing.match(corpus, framing.load_lexicon("ukraine_toponyms"), workers=workers)
+    assert calls == [1]
+    assert provenance(hits)["corpus"]["fingerprint"] == corpus_fingerprint(corpus)
