@@ -23,7 +23,6 @@ import json
 import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
-from html import escape
 from types import MappingProxyType
 from typing import Any
 
@@ -382,6 +381,11 @@ class Lexicon:
 
     def fingerprint(self) -> str:
         """Return a SHA-256 hash of the lexicon's content (metadata and every term)."""
+        if "_fingerprint" not in self.__dict__:  # once: immutable, and match asks often
+            object.__setattr__(self, "_fingerprint", self._content_hash())
+        return self.__dict__["_fingerprint"]
+
+    def _content_hash(self) -> str:
         content = {
             "metadata": self.metadata(),
             "concepts": [
@@ -458,40 +462,9 @@ class Lexicon:
         )
 
     def _repr_html_(self) -> str:
-        # Everything shown comes from a file a stranger may have written: escape it.
-        measured = self.precision_range()
-        rules = (
-            f"<br>Sense rules: {len(self.exclusions)} exclusions, {len(self.conditions)} conditions"
-            if self.has_rules
-            else ""
-        )
-        header = (
-            f"<p><b>Lexicon {escape(self.name)}</b> v{escape(self.version)} "
-            f"({escape(self.language)}): {len(self.concepts)} concepts, "
-            f"{sum(len(c.variants) for c in self.concepts)} variants, {len(self)} terms, "
-            f"{len(self.sources)} sources"
-            + (f"<br>{escape(self.description)}" if self.description else "")
-            + (f"<br>Licence: {escape(self.licence)}" if self.licence else "")
-            + rules
-            + (f"<br>Measured precision: {escape(measured)}" if measured else "")
-            + "</p>"
-        )
-        sources = ""
-        if self.sources:
-            items = "".join(
-                f"<li><code>{escape(key)}</code>: {escape(value)}</li>"
-                for key, value in self.sources.items()
-            )
-            sources = f"<details><summary>Sources</summary><ul>{items}</ul></details>"
-        precision = ""
-        if self.precision:
-            table = self.precision_table().to_html(index=False, escape=True, na_rep="")
-            on = f"<p>{escape(self.measured_on)}</p>" if self.measured_on else ""
-            precision = (
-                f"<details open><summary>Measured precision (95% Wilson intervals)</summary>"
-                f"{on}{table}</details>"
-            )
-        return header + self.summary().to_html(index=False, escape=True) + precision + sources
+        from framing.lexicon.display import lexicon_html
+
+        return lexicon_html(self)
 
     # -- files -------------------------------------------------------------------------
     def to_yaml(self, path: str | os.PathLike[str] | None = None) -> str:
