@@ -31,8 +31,8 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         # Not fork: the parent may hold threads (pyarrow, dask, Jupyter) and locks.
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         if context.get_start_method() == "forkserver":
-            # The server imports what a worker runs once (numpy, the engine, the voice
-            # rules: framing._match_worker, no pandas) and every worker forked from it
+            # The server imports what a worker runs once (the engine, the voice rules:
+            # framing._match_worker, no numpy or pandas) and every worker forked from it
             # starts with it loaded. Has no effect if the server is already running.
             context.set_forkserver_preload(["framing._match_worker"])
         _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=context)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import os
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -161,6 +162,7 @@ def _match_frame(
                 meanwhile = None
         try:
             for (first, last), output in zip(bounds, outputs, strict=True):
+                output = _numpy_arrays(output)
                 output[0][:] += first
                 results.append(output)
                 if first == 0 and workers > 1 and len(bounds) > 1 and starting:
@@ -181,6 +183,16 @@ def _match_frame(
             else np.zeros(0, dtype=np.int64)
         )
     return table
+
+
+def _numpy_arrays(output: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A chunk's result with its typed arrays (``array.array``) as numpy arrays."""
+    return tuple(
+        np.frombuffer(part, dtype=np.int8 if part.typecode == "b" else np.int64)
+        if isinstance(part, array)
+        else part
+        for part in output
+    )
 
 
 def _assemble(

@@ -2,7 +2,7 @@
 and the voice rules, returned as plain arrays.
 
 Kept apart from :mod:`framing._match_work` (which builds the hits table with pandas) so
-that a worker imports only numpy, the engine and the voice rules: about 30 MB and a
+that a worker imports only the engine and the voice rules (no numpy, no pandas): a
 fraction of a second, where importing the whole kit costs about 200 MB and one to three
 seconds per worker (``benchmarks/bench_first_call.py``). ``framing``'s ``__init__``
 loads its public names lazily, so importing this module does not import the rest.
@@ -10,10 +10,9 @@ loads its public names lazily, so importing this module does not import the rest
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from typing import Any
-
-import numpy as np
 
 from framing._engine import NO_RULES, Rules, TermSpec, engine_for
 from framing.voice import VOICES, Principal, voices_and_speakers
@@ -89,16 +88,18 @@ def _match_chunk(
             else:
                 voice_codes.extend([-1] * count)
                 speakers.extend([None] * count)
+    # The standard library's typed arrays, not numpy's: a worker then never imports
+    # numpy (0.1 s of its start and 15 MB), and the parent reads them without a copy.
     return (
-        np.asarray(documents, dtype=np.int64),
-        np.asarray(fields, dtype=np.int64),
-        np.asarray(starts, dtype=np.int64),
-        np.asarray(ends, dtype=np.int64),
-        np.asarray(terms, dtype=np.int64),
-        np.asarray(voice_codes, dtype=np.int8),
+        array("q", documents),
+        array("q", fields),
+        array("q", starts),
+        array("q", ends),
+        array("q", terms),
+        array("b", voice_codes),
         matched,
         speakers,
-        np.asarray(rule_ids, dtype=np.int64),
+        array("q", rule_ids),
     )
 
 
