@@ -92,7 +92,24 @@ class _Terms:
         self.rules = rules
 
 
+# (lexicon fingerprint, rules) -> its compiled terms: a lexicon is immutable, and
+# compiling 10,000 terms again on every call cost 0.05-0.2 s (and a new tuple of specs,
+# which engine_for must hash again).
+_COMPILED: dict[tuple[str, bool], _Terms] = {}
+
+
 def _compile(lexicon: Lexicon, rules: bool = True) -> _Terms:
+    key = (lexicon.fingerprint(), rules)
+    terms = _COMPILED.get(key)
+    if terms is None:
+        terms = _compile_terms(lexicon, rules)
+        if len(_COMPILED) >= 8:
+            _COMPILED.pop(next(iter(_COMPILED)))
+        _COMPILED[key] = terms
+    return terms
+
+
+def _compile_terms(lexicon: Lexicon, rules: bool) -> _Terms:
     from framing.lexicon.inflect import expanded_entries
 
     entries = list(expanded_entries(lexicon))

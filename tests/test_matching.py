@@ -9,7 +9,7 @@ import warnings
 import pandas as pd
 import pytest
 
-from framing import Lexicon, match, match_text
+from framing import Lexicon, load_lexicon, match, match_text
 from framing._engine import Engine
 from framing.corpus.schema import conform
 from framing.errors import TermError
@@ -360,3 +360,14 @@ def test_an_unknown_join_column_is_refused() -> None:
 def test_zero_workers_is_refused() -> None:
     with pytest.raises(ValueError, match=r"'workers' parameter of match must be a whole number"):
         match(corpus_of(["x"]), lexicon_of("Kiev"), workers=0)
+
+
+def test_a_lexicon_is_compiled_once_per_session():
+    # match compiles a lexicon's terms (and their sense rules) once: the same object
+    # again, so the engine is found without hashing every term anew.
+    from framing._match_work import _compile
+
+    lexicon = load_lexicon("ukraine_war")
+    assert _compile(lexicon) is _compile(lexicon)
+    assert _compile(lexicon, rules=False) is not _compile(lexicon)
+    assert _compile(lexicon, rules=False).rules != _compile(lexicon).rules
