@@ -90,7 +90,7 @@ _ASCII_FOLDS = "".join(character for character in _FOLD_BY_CHARACTER if characte
 _COMMON_FOLDS = "\u2019\u201c\u201d\u2018\u2014\u2013\u00a0"
 _CYRILLIC_TEXT_FOLDS = "\n\u00ab\u00bbёЁ\u201e\u201c\u201d"
 _TO_FOLD = re.compile("[" + re.escape("".join(_FOLD_BY_CHARACTER)) + "]")
-_RUN_WITH_DELETIONS = re.compile(f"[ {DELETED}]+")
+_RUN_CHARACTERS = frozenset(" " + DELETED)
 
 # -- One byte a character ---------------------------------------------------------------
 # Russian, Ukrainian and Belarusian news text almost always fits windows-1251, one byte a
@@ -182,8 +182,8 @@ def _collapse_runs(text: AnyStr, deletions: bool = True) -> tuple[AnyStr, list[E
     """
     changes: list[tuple[int, int, AnyStr]] = []
     if deletions and isinstance(text, str) and any(c in text for c in DELETED):
-        for run in _RUN_WITH_DELETIONS.finditer(text):
-            start, end, content = run.start(), run.end(), run.group()
+        for start, end in _runs_with_deletions(text):
+            content = text[start:end]
             if " " not in content:
                 changes.append((start, end, ""))
                 continue
@@ -220,6 +220,38 @@ def _collapse_runs(text: AnyStr, deletions: bool = True) -> tuple[AnyStr, list[E
         previous = end
     pieces.append(text[previous:])
     return text[:0].join(pieces), edits
+
+
+def _runs_with_deletions(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each longest run of spaces and deleted characters that holds
+    a deleted character or two spaces: found from those by ``str.find`` (memchr speed),
+    not by a walk over every space (Telegram posts have a deleted U+FE0F after most
+    emoji)."""
+    seeds = []
+    for character in DELETED:
+        position = text.find(character)
+        while position != -1:
+            seeds.append(position)
+            position = text.find(character, position + 1)
+    position = text.find("  ")
+    while position != -1:
+        seeds.append(position)
+        position = text.find("  ", position + 2)
+    seeds.sort()
+    runs: list[tuple[int, int]] = []
+    reached = 0
+    length = len(text)
+    for seed in seeds:
+        if seed < reached:
+            continue
+        start, end = seed, seed + 1
+        while start > reached and text[start - 1] in _RUN_CHARACTERS:
+            start -= 1
+        while end < length and text[end] in _RUN_CHARACTERS:
+            end += 1
+        runs.append((start, end))
+        reached = end
+    return runs
 
 
 def normalise(text: str) -> tuple[str, OffsetMap]:

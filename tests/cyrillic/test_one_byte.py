@@ -87,6 +87,26 @@ def test_one_byte_normalisation_equals_the_general_path(text: str):
     _same_map(text, _text.normalise(text), _text._normalise_unicode(text))
 
 
+OTHERS = [
+    "\u2757\ufe0f", "\U0001f3af", "\u200d", "\u2032", "\u2033", "\u2212", "\u2028",
+    "\u200b", "\u20bd", "é", "e\u0301", "\u0301", "ë", "ə", "İ", "ς", "?", "??", "\ufe0f",
+]  # fmt: skip
+mixed = st.lists(
+    st.one_of(st.sampled_from(WORDS), st.sampled_from(SEPARATORS), st.sampled_from(OTHERS)),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=mixed)
+@example("Привет\u2757\ufe0f мир  \U0001f3af ЛН\u00adP  \u2032x\u2032 ?")
+@example("\u2757\ufe0f \u00ad \ufe0f  ")
+def test_every_path_of_normalise_equals_the_general_path(text: str):
+    """Whatever the characters (emoji, folds the encoding lacks, text that is not NFC),
+    normalise gives the general path's text and offsets."""
+    _same_map(text, _text.normalise(text), _text._normalise_unicode(text))
+
+
 @settings(max_examples=1000, deadline=None)
 @given(text=texts)
 def test_one_byte_anchored_text_equals_the_general_one(text: str):
@@ -151,3 +171,15 @@ def test_normalise_folded_is_normalise_then_fold_case(text: str):
     _same_map(text, (cased, offsets), _text.normalise(text))
     assert folded == _text.fold_case(cased)
     assert encoded is None or encoded == folded.encode(ENCODING)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=mixed | st.text(alphabet=" ab\u00ad\u200b\ufe0f\u200d", max_size=30))
+def test_runs_with_deletions_are_the_runs_with_something_to_change(text: str):
+    runs = re.finditer(f"[ {_text.DELETED}]+", text)
+    expected = [
+        run.span()
+        for run in runs
+        if "  " in run.group() or any(c in _text.DELETED for c in run.group())
+    ]
+    assert _text._runs_with_deletions(text) == expected
