@@ -266,8 +266,7 @@ def _section(runs: list[dict], load: tuple[float, float, float], quick: bool) ->
         "## Russian: a lexicon expanded to all word forms against English (bench_russian.py)",
         "",
         f"Made by `benchmarks/bench_russian.py{' --quick' if quick else ''}` on "
-        f"{datetime.date.today().isoformat()}, engine backends `{default_backend()}` (English) "
-        f"and `{default_backend([('война', False)])}` (Russian), Python "
+        f"{datetime.date.today().isoformat()}, engine backend `{default_backend()}`, Python "
         f"{platform.python_version()}, pandas {pd.__version__}, {os.cpu_count()} logical CPUs.",
         f"Load average when the run started: {load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f} (the "
         "machine is shared: the two languages are timed alternately, best and median given).",

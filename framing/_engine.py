@@ -112,13 +112,12 @@ def available_backends() -> tuple[str, ...]:
     return (*found, "pyahocorasick")
 
 
-def default_backend(specs: Sequence[TermSpec] = ()) -> str:
+def default_backend() -> str:
     """``FRAMING_ENGINE`` if set, else ahocorasick_rs when installed, else pyahocorasick.
 
-    ``specs`` is not used any more: Cyrillic text that fits windows-1251 is searched as
-    bytes by either backend, where ahocorasick_rs is the faster one too (before, it
-    converted each text to UTF-8 and back, and a lexicon with non-ASCII terms defaulted
-    to pyahocorasick; ``benchmarks/RESULTS.md``).
+    The same for every lexicon: Cyrillic text that fits windows-1251 is searched as bytes
+    by either backend, and ahocorasick_rs is the faster one there too
+    (``benchmarks/RESULTS.md``, "Russian").
     """
     chosen = os.environ.get("FRAMING_ENGINE") or available_backends()[0]
     if chosen not in available_backends():
@@ -457,7 +456,7 @@ def engine_for(
     if type(specs) is tuple and last is not None and _same(last[0], asked):
         return last[1]
     terms = tuple((str(pattern), bool(case_sensitive)) for pattern, case_sensitive in specs)
-    backend = backend or default_backend(terms)
+    backend = backend or default_backend()
     rules = rules or NO_RULES
     engine = _ENGINES.get((backend, terms, rules))
     if engine is None:
