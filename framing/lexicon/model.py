@@ -144,6 +144,16 @@ class Lexicon:
     def __hash__(self) -> int:
         return hash(self.fingerprint())
 
+    # Picklable (joblib, multiprocessing, dask send lexicons to other processes): the
+    # read-only view of the sources travels as a dict.
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "sources": dict(self.sources)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
+
     # -- navigation --------------------------------------------------------------------
     def concept(self, name: str) -> Concept:
         """Return the concept called ``name``."""
