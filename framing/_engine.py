@@ -43,9 +43,7 @@ from framing._engine_text import (
 )
 from framing._text import (
     ends_word,
-    fold_case,
     is_word_character,
-    normalise,
     normalise_folded,
     starts_word,
 )
@@ -261,9 +259,8 @@ class Engine:
         """
         if self._empty or not text:
             return [], [], []
-        cased, offsets = normalise(text)
-        folded = fold_case(cased)
-        candidates = self._candidates(cased, folded)
+        cased, folded, offsets, encoded = normalise_folded(text)
+        candidates = self._candidates(cased, folded, encoded)
         excluded = self._excluded
         selected = _select(list(candidates))
         kept = [(s, e, i - excluded) for s, e, i in selected if i >= excluded]

@@ -102,7 +102,7 @@ _RUN_CHARACTERS = frozenset(" " + DELETED)
 # pass over two-byte characters, about 3x faster (benchmarks/RESULTS.md); the engine's
 # automaton runs over the same bytes (``framing._engine_text``). Every windows-1251
 # character is NFC and none is a combining mark, alone or next to another, so NFC has
-# nothing to do there (tests/test_text.py checks all 65,536 pairs).
+# nothing to do there (tests/cyrillic/test_one_byte.py checks every pair).
 ONE_BYTE = "cp1251"
 
 
@@ -321,19 +321,21 @@ def _normalise_one_byte(
     folded_bytes = encoded.translate(_ONE_BYTE_FOLDS)
     if _ONE_BYTE_SOFT_HYPHEN in encoded:  # may join two words into one: judged whole
         text, edits = _collapse_runs(folded_bytes.decode(ONE_BYTE))
+        mixed = True
+    else:
+        collapsed, edits = _collapse_runs(folded_bytes, deletions=False)
+        text = collapsed.decode(ONE_BYTE)
+        # The folds and the runs change no letter and no letter's neighbour, so the bytes
+        # tell whether a word mixes scripts.
+        mixed = _ONE_BYTE_MIXED.search(encoded) is not None
+    offsets = OffsetMap([edits])
+    if mixed:
         text = fold_lookalikes(text)
-        return text, OffsetMap([edits]), fold_case(text) if fold else None, None
-    collapsed, edits = _collapse_runs(folded_bytes, deletions=False)
-    text = collapsed.decode(ONE_BYTE)
-    # The folds and the runs change no letter and no letter's neighbour, so the bytes
-    # tell whether a word mixes scripts.
-    if _ONE_BYTE_MIXED.search(encoded) is not None:
-        text = fold_lookalikes(text)
-        return text, OffsetMap([edits]), fold_case(text) if fold else None, None
+        return text, offsets, fold_case(text) if fold else None, None
     if not fold:
-        return text, OffsetMap([edits]), None, None
+        return text, offsets, None, None
     lowered = collapsed.translate(_ONE_BYTE_LOWER)
-    return text, OffsetMap([edits]), lowered.decode(ONE_BYTE), lowered
+    return text, offsets, lowered.decode(ONE_BYTE), lowered
 
 
 def _is_mixed(word: str) -> bool:

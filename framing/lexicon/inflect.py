@@ -129,8 +129,6 @@ def term_forms(term: Term, lexicon_language: str | None) -> Expansion:
 
 # -- whole lexicons ------------------------------------------------------------------------
 _TABLES: dict[str, pd.DataFrame] = {}
-# fingerprint -> (the forms table they came from, the rows of expanded_entries)
-_ENTRIES: dict[str, tuple[pd.DataFrame, list[tuple[str, str, str, bool, str]]]] = {}
 
 
 def _disk_cache(lexicon: Lexicon) -> Path | None:
@@ -194,17 +192,10 @@ def expanded_entries(lexicon: Lexicon) -> Iterable[tuple[str, str, str, bool, st
             (concept.name, variant.name, term.pattern, term.case_sensitive, term.pattern)
             for concept, variant, term in lexicon.entries()
         ]
-    key = lexicon.fingerprint()
-    table = _TABLES.get(key)
-    if table is None:
-        forms_table(lexicon)
-        table = _TABLES[key]
-    # Built once per forms table: a match call on a 10,000-form lexicon spent 0.1 s here
-    # (more than matching 2 MB of text), walking the table's Arrow columns value by value.
-    cached = _ENTRIES.get(key)
-    if cached is not None and cached[0] is table:
-        return list(cached[1])
+    table = forms_table(lexicon)
     forms: dict[tuple[str, str, str], list[str]] = {}
+    # Whole columns as lists: walking the Arrow columns value by value cost 0.1 s at
+    # 10,000 forms. (match compiles a lexicon once a session: framing._match_work.)
     for concept, variant, term, form in zip(
         table["concept"].tolist(),
         table["variant"].tolist(),
@@ -213,15 +204,11 @@ def expanded_entries(lexicon: Lexicon) -> Iterable[tuple[str, str, str, bool, st
         strict=True,
     ):
         forms.setdefault((concept, variant, term), []).append(form)
-    entries = [
+    return [
         (concept.name, variant.name, term.pattern, term.case_sensitive, form)
         for concept, variant, term in lexicon.entries()
         for form in forms[(concept.name, variant.name, term.pattern)]
     ]
-    if len(_ENTRIES) >= 16:
-        _ENTRIES.pop(next(iter(_ENTRIES)))
-    _ENTRIES[key] = (table, entries)
-    return list(entries)
 
 
 def shared_forms(lexicon: Lexicon) -> pd.DataFrame:
