@@ -55,7 +55,13 @@ def ensure_environment(
         print(f"Creating the virtual environment in {venv_dir}", flush=True)
         venv.create(venv_dir, with_pip=True)
     digest = hashlib.sha256()
-    for path in (ROOT / "pyproject.toml", CONSTRAINTS):
+    # setup.py and the C source too: an editable install builds framing._kernel in place.
+    for path in (
+        ROOT / "pyproject.toml",
+        CONSTRAINTS,
+        ROOT / "setup.py",
+        ROOT / "framing" / "_kernel.c",
+    ):
         if path.exists():
             digest.update(path.read_bytes())
     digest.update(" ".join(extra).encode())

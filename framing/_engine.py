@@ -22,13 +22,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import ahocorasick
-
-try:  # the optional fast backend: pip install "framing[fast]"
-    import ahocorasick_rs
-except ImportError:  # pragma: no cover - depends on the environment
-    ahocorasick_rs = None
-
+from framing._automata import (
+    BACKENDS,
+    available_backends,
+    bytes_automaton,
+    default_backend,
+    text_automaton,
+)
 from framing._engine_text import (
     TermSpec,
     _anchored,
@@ -99,31 +99,7 @@ _GAP = "\x00\x00"
 _Record = tuple[int, bool, bool, tuple | None, tuple]
 
 
-#: The automaton libraries the engine can run on. Both find the same candidates (the
-#: property tests run on each); ``ahocorasick_rs`` (Rust, a DFA) scans 2-3x faster.
-BACKENDS: tuple[str, ...] = ("pyahocorasick", "ahocorasick_rs")
-
-
-def available_backends() -> tuple[str, ...]:
-    """The backends installed here, the default first."""
-    found = ("ahocorasick_rs",) if ahocorasick_rs is not None else ()
-    return (*found, "pyahocorasick")
-
-
-def default_backend() -> str:
-    """``FRAMING_ENGINE`` if set, else ahocorasick_rs when installed, else pyahocorasick.
-
-    The same for every lexicon: Cyrillic text that fits windows-1251 is searched as bytes
-    by either backend, and ahocorasick_rs is the faster one there too
-    (``benchmarks/RESULTS.md``, "Russian").
-    """
-    chosen = os.environ.get("FRAMING_ENGINE") or available_backends()[0]
-    if chosen not in available_backends():
-        raise ValueError(
-            f"The FRAMING_ENGINE environment variable must be one of "
-            f"{list(available_backends())}. Got {chosen!r} instead."
-        )
-    return chosen
+__all__ = ["BACKENDS", "Engine", "Rules", "available_backends", "default_backend", "engine_for"]
 
 
 class Engine:
@@ -197,18 +173,8 @@ class Engine:
             for anchored, (key, records) in keyed.items()
         ]
         self._empty = not keyed
-        if self.backend == "ahocorasick_rs":
-            self._values = values
-            if keyed:
-                self._rust = ahocorasick_rs.AhoCorasick(
-                    list(keyed), implementation=ahocorasick_rs.Implementation.DFA
-                )
-        else:
-            self._automaton = ahocorasick.Automaton()
-            for anchored, value in zip(keyed, values, strict=True):
-                self._automaton.add_word(anchored, value)
-            if keyed:
-                self._automaton.make_automaton()
+        self._values = values
+        self._automaton = text_automaton(list(keyed), self.backend) if keyed else None
         # The patterns again, for text that has a one-byte form (Cyrillic): a second
         # automaton, built on the first such text (see _anchored_one_byte).
         self._patterns = list(zip(keyed, values, strict=True))
@@ -347,18 +313,12 @@ class Engine:
             if (key := _one_byte_key(anchored)) is not None
         ]
         automaton: Any = False
-        if patterns and self.backend == "ahocorasick_rs":
-            # Bytes in, byte offsets out: no conversion to UTF-8 and back (2x faster than
-            # pyahocorasick on the same bytes, benchmarks/RESULTS.md).
+        if patterns:
+            # Bytes in, byte offsets out: no conversion to UTF-8 and back.
             automaton = (
-                ahocorasick_rs.BytesAhoCorasick([key for key, _ in patterns]),
+                bytes_automaton([key for key, _ in patterns], self.backend),
                 [value for _, value in patterns],
             )
-        elif patterns:
-            automaton = ahocorasick.Automaton()
-            for key, value in patterns:  # as Latin-1 text: one byte a character
-                automaton.add_word(key.decode("latin-1"), value)
-            automaton.make_automaton()
         self._one_byte = automaton
         return automaton
 
@@ -369,13 +329,8 @@ class Engine:
             automaton = self._one_byte_automaton()
         if automaton is False:
             return []
-        if self.backend == "ahocorasick_rs":
-            rust, values = automaton
-            return [
-                (end, values[key])
-                for key, _, end in rust.find_matches_as_indexes(anchored, overlapping=True)
-            ]
-        return [(last + 1, value) for last, value in automaton.iter(anchored.decode("latin-1"))]
+        found, values = automaton
+        return [(end, values[number]) for end, number in found.ends(anchored)]
 
     def _candidates(
         self, cased: str, folded: str, encoded: bytes | None = None
@@ -394,17 +349,11 @@ class Engine:
             one_byte = _anchored_one_byte(folded, encoded)
         if one_byte is not None:
             found = self._find_one_byte(one_byte)
-        elif self.backend == "ahocorasick_rs":
+        else:
             values = self._values
             found = [
-                (end, values[key])
-                for key, _, end in self._rust.find_matches_as_indexes(
-                    _anchored_text(folded), overlapping=True
-                )
-            ]
-        else:
-            found = [
-                (last + 1, value) for last, value in self._automaton.iter(_anchored_text(folded))
+                (end, values[number])
+                for end, number in self._automaton.ends(_anchored_text(folded))
             ]
         for padded_end, (skip, key_length, checks_start, exact, records) in found:
             end_of_key = padded_end - skip

@@ -49,6 +49,11 @@ from typing import AnyStr
 
 from framing._offsets import Edit, OffsetMap
 
+try:  # the compiled pass for ASCII text, built by setup.py where a C compiler is found
+    import framing._kernel as _kernel
+except ImportError:  # pragma: no cover - depends on the install
+    _kernel = None
+
 APOSTROPHES = "\u2019\u2018\u201b\u02bc\u2032\u00b4\u0060\uff07"
 DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02"
 DASHES = (
@@ -93,6 +98,8 @@ _FOLD_BY_CHARACTER = {chr(code): folded for code, folded in _FOLD_TABLE.items()}
 _ASCII_FOLDS = "".join(character for character in _FOLD_BY_CHARACTER if character.isascii())
 _COMMON_FOLDS = "\u2019\u201c\u201d\u2018\u2014\u2013\u00a0"
 _CYRILLIC_TEXT_FOLDS = "\n\u00ab\u00bbёЁ\u201e\u201c\u201d"
+# The ASCII folds as a table of 128 bytes, for the compiled pass.
+_ASCII_FOLD_TABLE = bytes(ord(_FOLD_BY_CHARACTER.get(chr(code), chr(code))) for code in range(128))
 _TO_FOLD = re.compile("[" + re.escape("".join(_FOLD_BY_CHARACTER)) + "]")
 _RUN_CHARACTERS = frozenset(" " + DELETED)
 
@@ -288,11 +295,26 @@ def _normalise(text: str, fold: bool) -> tuple[str, OffsetMap, str | None, bytes
                 cased, offsets = _normalise_unicode(text)
                 return cased, offsets, fold_case(cased) if fold else None, None
             return _normalise_one_byte(encoded, fold)
+    if _kernel is not None:  # the same steps in one compiled pass (framing/_kernel.c)
+        cased, folded, encoded, edits = _kernel.normalise_ascii(text, _ASCII_FOLD_TABLE)
+        if not fold:
+            return cased, OffsetMap([edits]), None, None
+        return cased, OffsetMap([edits]), folded, encoded
+    return _normalise_ascii(text, fold)
+
+
+def _normalise_ascii(text: str, fold: bool) -> tuple[str, OffsetMap, str | None, bytes | None]:
+    """:func:`_normalise` for ASCII text in Python (what ``framing._kernel`` does in C):
+    the ASCII folds, the runs of spaces, and the folded copy also as bytes (ASCII is
+    windows-1251 too, so the engine reads it as it reads Cyrillic text)."""
     for character in _ASCII_FOLDS:
         if character in text:
             text = text.replace(character, _FOLD_BY_CHARACTER[character])
     text, edits = _collapse_runs(text, deletions=False)
-    return text, OffsetMap([edits]), text.lower() if fold else None, None
+    if not fold:
+        return text, OffsetMap([edits]), None, None
+    folded = text.lower()
+    return text, OffsetMap([edits]), folded, folded.encode("ascii")
 
 
 def _normalise_unicode(text: str) -> tuple[str, OffsetMap]:

@@ -56,6 +56,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "framing._files",
             "framing._checks",
             "framing._offsets",
+            "framing._kernel",
             "framing._text",
             "framing._tokens",
             "framing.tables",
@@ -67,6 +68,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     (
         "matching",
         (
+            "framing._automata",
             "framing._engine",
             "framing._engine_text",
             "framing.voice",
@@ -159,7 +161,10 @@ def imports_of(path: Path, modules: set[str]) -> set[str]:
 
 def graph() -> dict[str, set[str]]:
     files = sorted(PACKAGE.rglob("*.py"))
-    modules = {module_name(path) for path in files}
+    # Compiled modules (framing/_kernel.c) are imported like the others; they import
+    # nothing of the package.
+    compiled = {module_name(path) for path in PACKAGE.rglob("*.c")}
+    modules = {module_name(path) for path in files} | compiled
     return {module_name(path): imports_of(path, modules) for path in files}
 
 

@@ -1,0 +1,103 @@
+"""``framing._kernel``: the compiled pass over ASCII text must give exactly what the
+Python path of ``framing._text`` gives (text, folded copy, bytes and offsets)."""
+
+from __future__ import annotations
+
+import shutil
+import sysconfig
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from framing import _text
+
+kernel = _text._kernel
+needs_kernel = pytest.mark.skipif(kernel is None, reason="framing._kernel is not built here")
+
+# ASCII with what the folds and runs act on made common: runs of spaces, tabs, line
+# breaks, the information separators, the backtick.
+ascii_texts = st.lists(
+    st.one_of(
+        st.sampled_from([" ", "  ", "\t", "\n", "\r\n", "\x0b", "\x0c", "\x1c", "\x1f", "`"]),
+        st.text(st.characters(max_codepoint=127), max_size=6),
+    ),
+    max_size=30,
+).map("".join)
+
+
+def _compiler_and_headers() -> bool:
+    headers = Path(sysconfig.get_paths()["include"]) / "Python.h"
+    return headers.exists() and any(shutil.which(name) for name in ("cc", "gcc", "clang"))
+
+
+@pytest.mark.skipif(not _compiler_and_headers(), reason="no C compiler or Python headers here")
+def test_the_kernel_is_built_where_it_can_be():
+    # setup.py builds it as an optional extension: a failed build must not go unnoticed
+    # where the machine could build it (CI has gcc and the headers).
+    assert kernel is not None
+
+
+def _python_path(text: str) -> tuple[str, str, bytes, list]:
+    for character in _text._ASCII_FOLDS:
+        text = text.replace(character, _text._FOLD_BY_CHARACTER[character])
+    text, edits = _text._collapse_runs(text, deletions=False)
+    return text, text.lower(), text.lower().encode("ascii"), edits
+
+
+@needs_kernel
+@settings(max_examples=500)
+@given(ascii_texts)
+@example("")
+@example("  ")
+@example(" \t\n x \x1c\x1d y  ")
+@example("It`s  a\n\nTEST")
+def test_the_kernel_gives_what_the_python_path_gives(text):
+    assert kernel.normalise_ascii(text, _text._ASCII_FOLD_TABLE) == _python_path(text)
+
+
+@needs_kernel
+@settings(max_examples=300)
+@given(ascii_texts)
+def test_normalise_folded_is_the_same_with_and_without_the_kernel(text):
+    compiled = _text.normalise_folded(text)
+    with _without_kernel():
+        python = _text.normalise_folded(text)
+    assert compiled[0] == python[0]
+    assert compiled[1] == python[1]
+    assert compiled[3] == python[3]
+    for position in range(len(compiled[0]) + 1):
+        assert compiled[2].start(position) == python[2].start(position)
+        assert compiled[2].end(position) == python[2].end(position)
+
+
+@needs_kernel
+def test_the_kernel_leaves_other_text_to_python():
+    assert kernel.normalise_ascii("Kyiv’s", _text._ASCII_FOLD_TABLE) is None
+    assert kernel.normalise_ascii("Київ", _text._ASCII_FOLD_TABLE) is None
+
+
+@needs_kernel
+def test_the_kernel_checks_its_arguments():
+    with pytest.raises(TypeError):
+        kernel.normalise_ascii(b"bytes", _text._ASCII_FOLD_TABLE)
+    with pytest.raises(TypeError):
+        kernel.normalise_ascii("text", b"short")
+    with pytest.raises(TypeError):
+        kernel.normalise_ascii("text")
+    with pytest.raises(ValueError, match="ASCII to ASCII"):
+        kernel.normalise_ascii("text", bytes([200]) * 128)
+
+
+@contextmanager
+def _without_kernel():
+    """``framing._text`` on its Python path within the block (a context manager, not
+    pytest's monkeypatch: hypothesis runs the test many times in one fixture scope)."""
+    saved = _text._kernel
+    _text._kernel = None
+    try:
+        yield
+    finally:
+        _text._kernel = saved
