@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import weakref
 from collections.abc import Mapping
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -44,15 +46,85 @@ def _hash_strings(values: Any) -> str:
     import pandas as pd  # here, not at the top: framing's __init__ imports this module
 
     if isinstance(values, pd.Series) and isinstance(values.dtype, pd.StringDtype):
+        if values.dtype.storage == "pyarrow":
+            return _hash_arrow_column(values)
         texts = values.fillna("").tolist()
     else:
         texts = [
             "" if value is None or value is pd.NA or value != value else str(value)
             for value in values
         ]
+    return _hash_joined(texts)
+
+
+def _hash_joined(texts: list[str]) -> str:
     texts.append("")  # the separator after the last value
     joined = "\x1f".join(texts)
     return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# The digests of Arrow string columns already hashed: id of the column's Arrow data ->
+# (a weak reference to that data, its digest). Arrow data never changes: pandas gives a
+# column new Arrow data when a value is set (df.loc[0, "text"] = ...), so while the
+# referenced data is alive and is what the column holds, the digest is the column's. A
+# notebook matching one corpus against several lexicons hashes its texts once (0.1 s
+# at 43 MB, on every call before); the entry goes when the data goes.
+_ARROW_DIGESTS: dict[int, tuple[weakref.ref, str]] = {}
+
+
+def _hash_arrow_column(values: pd.Series) -> str:
+    """:func:`_hash_strings` of a column stored by pyarrow, once per Arrow data."""
+    data = getattr(values.array, "_pa_array", None)  # pandas' own; absent: no cache
+    if data is not None:
+        cached = _ARROW_DIGESTS.get(id(data))
+        if cached is not None and cached[0]() is data:
+            return cached[1]
+    hashed = _hash_arrow_strings(values)
+    if hashed is None:
+        hashed = _hash_joined(values.fillna("").tolist())
+    if data is not None:
+        key = id(data)
+        try:
+            reference = weakref.ref(data, lambda _, key=key: _ARROW_DIGESTS.pop(key, None))
+        except TypeError:  # pragma: no cover - an Arrow build without weak references
+            return hashed
+        _ARROW_DIGESTS[key] = (reference, hashed)
+    return hashed
+
+
+def _hash_arrow_strings(values: pd.Series) -> str | None:
+    """:func:`_hash_strings` of a column of long texts stored by pyarrow: each value's
+    bytes read where Arrow keeps them, with no Python string per value (4x faster on 43
+    MB of articles, which ``match`` fingerprints on every call). The same digest: the
+    same bytes are hashed. None for short values (titles, ids), where the call per value
+    costs more than making the strings."""
+    import pyarrow as pa
+
+    strings = pa.array(values.array, type=pa.large_string()).fill_null("")
+    chunks = strings.chunks if isinstance(strings, pa.ChunkedArray) else [strings]
+    pieces = []
+    for chunk in chunks:
+        if len(chunk) == 0:
+            continue
+        _, offsets_buffer, data = chunk.buffers()
+        offsets = memoryview(offsets_buffer).cast("q")
+        pieces.append((offsets[chunk.offset : chunk.offset + len(chunk) + 1].tolist(), data))
+    count = sum(len(bounds) - 1 for bounds, _ in pieces)
+    size = sum(bounds[-1] - bounds[0] for bounds, _ in pieces)
+    if count == 0 or size < _LONG_VALUES * count:
+        return None
+    digest = hashlib.sha256()
+    update = digest.update
+    for bounds, data in pieces:
+        text = memoryview(data)
+        for start, end in pairwise(bounds):
+            update(text[start:end])
+            update(b"\x1f")
+    return digest.hexdigest()
+
+
+# The mean length in bytes from which a column is hashed value by value (see above).
+_LONG_VALUES = 256
 
 
 def _iso_dates(values: pd.Series) -> list[str]:

@@ -124,3 +124,52 @@ def test_the_sample_fingerprint_equals_the_reference():
 
     corpus = framing.load_sample()
     assert corpus_fingerprint(corpus) == _reference_fingerprint(corpus)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    texts=st.lists(st.none() | st.text(min_size=200, max_size=700), max_size=8),
+    first=st.integers(0, 3),
+)
+def test_long_texts_stored_by_arrow_are_hashed_where_arrow_keeps_them(texts, first):
+    # Long values take the path that reads Arrow's buffers (provenance._hash_arrow_strings);
+    # a slice of a column starts at an offset into them.
+    frame = pd.DataFrame(
+        {
+            "doc_id": [str(i) for i in range(len(texts))],
+            "text": pd.Series(texts, dtype=pd.StringDtype("pyarrow")),
+        }
+    ).iloc[first:]
+    assert corpus_fingerprint(frame) == _reference_fingerprint(frame)
+    assert corpus_fingerprint(frame) == corpus_fingerprint(frame.astype({"text": object}))
+
+
+def test_a_column_stored_by_arrow_is_hashed_once_until_a_value_changes(monkeypatch):
+    import gc
+    import importlib
+
+    # By module path: framing's __init__ binds the name "provenance" to a function.
+    module = importlib.import_module("framing.provenance")
+    calls = []
+    real = module._hash_arrow_strings
+    monkeypatch.setattr(
+        module, "_hash_arrow_strings", lambda values: calls.append(1) or real(values)
+    )
+    frame = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "text": pd.Series(["Kyiv " * 80, "Kiev " * 90, None], dtype=pd.StringDtype("pyarrow")),
+        }
+    )
+    first = corpus_fingerprint(frame)
+    hashed = len(calls)
+    assert corpus_fingerprint(frame) == first
+    assert len(calls) == hashed  # the texts (and ids) came from the cache
+    frame.loc[0, "text"] = "Kharkiv " * 80  # pandas gives the column new Arrow data
+    changed = corpus_fingerprint(frame)
+    assert changed != first
+    assert changed == _reference_fingerprint(frame)
+    entries = len(module._ARROW_DIGESTS)
+    del frame
+    gc.collect()
+    assert len(module._ARROW_DIGESTS) < entries  # the entries go with the data
