@@ -5,6 +5,7 @@ their arrays.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 from array import array
@@ -23,7 +24,8 @@ from framing._match_pool import (
     _progress_bar,
     pool_running,
 )
-from framing._match_worker import _match_chunk, _match_chunk_task
+from framing._match_shared import shared_texts
+from framing._match_worker import _match_chunk, _match_chunk_task, _match_shared_task
 from framing.errors import TermError
 from framing.lexicon.model import Lexicon, LexiconError
 from framing.tables import HITS_COLUMNS
@@ -151,12 +153,18 @@ def _match_frame(
     if chunksize is None:
         chunksize = max(16, math.ceil(count / (workers * 8))) if workers > 1 else 500
     bounds = [(first, min(first + chunksize, count)) for first in range(0, count, chunksize)]
-    texts = [corpus[field].tolist() for field in fields]  # str, or pd.NA when missing
+    parallel = workers > 1 and len(bounds) > 1
     principals = _principals(corpus, principal) if voice else None
+    # The workers read the texts from shared memory (framing._match_shared); this process
+    # and the fall-back take them as Python strings (str, or pd.NA when missing).
+    shared = shared_texts([corpus[field] for field in fields]) if parallel else None
+    texts = [corpus[field].tolist() for field in fields] if shared is None else []
     tasks = (
         (
             terms.specs,
-            [column[first:last] for column in texts],
+            shared.chunk(first, last)
+            if shared is not None
+            else [column[first:last] for column in texts],
             voice,
             terms.rules,
             audit,
@@ -165,15 +173,16 @@ def _match_frame(
         for first, last in bounds
     )
     results: list[tuple[Any, ...]] = []
-    with _progress_bar(count, progress) as bar:
-        if workers == 1 or len(bounds) == 1:
+    with _progress_bar(count, progress) as bar, shared or contextlib.nullcontext():
+        if not parallel:
             outputs: Iterable[tuple[Any, ...]] = (_match_chunk(*task) for task in tasks)
         else:
             starting = not pool_running(workers)
             if starting:  # the first documents come back only once the workers are up
                 bar.set_description_str("match: starting workers")
+            task = _match_chunk_task if shared is None else _match_shared_task
             with _main_module_hidden():
-                outputs = _pool(workers).map(_match_chunk_task, tasks)
+                outputs = _pool(workers).map(task, tasks)
             if meanwhile is not None:  # the workers have their chunks; this process waits
                 meanwhile()
                 meanwhile = None
@@ -182,7 +191,7 @@ def _match_frame(
                 output = _numpy_arrays(output)
                 output[0][:] += first
                 results.append(output)
-                if first == 0 and workers > 1 and len(bounds) > 1 and starting:
+                if first == 0 and parallel and starting:
                     bar.set_description_str("match")
                 bar.update(last - first)
         except BrokenProcessPool:

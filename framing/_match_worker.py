@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from framing._engine import NO_RULES, Rules, TermSpec, engine_for
+from framing._match_shared import texts_of
 from framing.voice import VOICES, Principal, voices_and_speakers
 
 #: The rule id of a hit counted only because an exclusion removed a hit over its words.
@@ -105,3 +106,10 @@ def _match_chunk(
 
 def _match_chunk_task(task: tuple[Any, ...]) -> tuple[Any, ...]:
     return _match_chunk(*task)
+
+
+def _match_shared_task(task: tuple[Any, ...]) -> tuple[Any, ...]:
+    """:func:`_match_chunk_task` for a task whose texts wait in shared memory (its second
+    item describes them: ``framing._match_shared``)."""
+    specs, descriptor, *rest = task
+    return _match_chunk(specs, texts_of(descriptor), *rest)

@@ -9,6 +9,7 @@ exactly what was matched.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 
 # An edit replaced original[orig_start:orig_end] by normalised[norm_start:norm_end].
 Edit = tuple[int, int, int, int]
@@ -21,30 +22,39 @@ class OffsetMap:
     that needed no such edit has no layers and maps every position to itself.
     """
 
-    __slots__ = ("_layers",)
+    __slots__ = ("_edits", "_layers")
 
     def __init__(self, layers: list[list[Edit]]) -> None:
-        self._layers = [_Layer(edits) for edits in layers if edits]
+        self._edits = [edits for edits in layers if edits]
+        # Built on the first mapping: most texts of a corpus with a small lexicon have no
+        # hit, and so never need their map (a third of a document's matching time then).
+        self._layers: list[_Layer] | None = None
+
+    def _built(self) -> list[_Layer]:
+        layers = self._layers
+        if layers is None:
+            layers = self._layers = [_Layer(edits) for edits in self._edits]
+        return layers
 
     def start(self, position: int) -> int:
         """Return the original index of the normalised character at ``position``."""
-        for layer in reversed(self._layers):
+        for layer in reversed(self._built()):
             position = layer.start(position)
         return position
 
     def end(self, position: int) -> int:
         """Return the original index just after the normalised character ``position - 1``."""
-        for layer in reversed(self._layers):
+        for layer in reversed(self._built()):
             position = layer.end(position)
         return position
 
     def spans(self, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
         """Map the ``(start, end, tag)`` spans of one text at once (``start``/``end``)."""
-        if not self._layers:
+        if not self._edits:
             return found
         starts = [start for start, _, _ in found]
         ends = [end for _, end, _ in found]
-        for layer in reversed(self._layers):
+        for layer in reversed(self._built()):
             starts = layer.starts(starts)
             ends = layer.ends(ends)
         return [
@@ -58,10 +68,14 @@ class _Layer:
     def __init__(self, edits: list[Edit]) -> None:
         self._edits = edits
         self._norm_ends = [edit[1] for edit in edits]
-        shifts = [0]
-        for norm_start, norm_end, orig_start, orig_end in edits:
-            shifts.append(shifts[-1] + (orig_end - orig_start) - (norm_end - norm_start))
-        self._shifts = shifts
+        # The shift after each edit: how much longer the original is up to there.
+        self._shifts = [
+            0,
+            *accumulate(
+                (orig_end - orig_start) - (norm_end - norm_start)
+                for norm_start, norm_end, orig_start, orig_end in edits
+            ),
+        ]
 
     def _locate(self, character: int) -> tuple[int, Edit | None]:
         # Edits wholly before the character shift it; the next edit may contain it.

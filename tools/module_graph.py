@@ -74,6 +74,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "framing.voice",
             "framing.senses",
             "framing._match_pool",
+            "framing._match_shared",
             "framing._match_worker",
             "framing._match_work",
             "framing.matching",
