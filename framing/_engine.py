@@ -41,12 +41,8 @@ from framing._engine_text import (
     _walk,
     window,
 )
-from framing._text import (
-    ends_word,
-    is_word_character,
-    normalise_folded,
-    starts_word,
-)
+from framing._text import normalise_folded
+from framing._words import ends_word, is_word_character, starts_word
 
 
 @dataclass(frozen=True)

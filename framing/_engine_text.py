@@ -9,14 +9,8 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from framing._text import (
-    ONE_BYTE,
-    fold_case,
-    is_word_character,
-    normalise_pattern,
-    one_byte_table,
-    word_end,
-)
+from framing._text import ONE_BYTE, fold_case, normalise_pattern, one_byte_table
+from framing._words import is_word_character, word_end
 from framing.errors import TermError
 
 #: A term as the engine sees it: its pattern and whether it is case-sensitive.
@@ -94,7 +88,7 @@ def window(folded: str, start: int, end: int, within: int) -> tuple[int, int]:
     them when there are fewer), ``folded[end:right]`` the first ``within`` words of
     ``folded[end:]``; each is read as a text of its own. A word is a run of word
     characters (letters, digits, "_" and combining marks, as
-    ``framing._text.is_word_character``), an apostrophe between two of them keeping it
+    ``framing._words.is_word_character``), an apostrophe between two of them keeping it
     together ("don't", "Kiev's"). The scan walks only over the words it counts.
     """
     word = _is_word
@@ -134,7 +128,7 @@ def window(folded: str, start: int, end: int, within: int) -> tuple[int, int]:
 
 
 def _is_word(character: str) -> bool:
-    """``framing._text.is_word_character``, with a fast path for ASCII."""
+    """``framing._words.is_word_character``, with a fast path for ASCII."""
     if character < "\x80":
         return character.isalnum() or character == "_"
     return is_word_character(character)

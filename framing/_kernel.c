@@ -1,9 +1,11 @@
-/* The compiled half of framing's text normalisation: printable ASCII text in one pass.
+/* The compiled half of framing's text normalisation: ASCII text, and Cyrillic text as
+ * windows-1251 bytes, in one pass each.
  *
  * framing/_text.py holds the rules and the pure-Python implementation; this file only
- * makes the commonest case fast (English news text is ASCII after the common folds). It
- * takes the fold table from Python, so the folds are written in one place, and
- * tests/test_kernel.py checks it against the Python path on generated text.
+ * makes the commonest cases fast (English news text is ASCII after the common folds;
+ * Russian and Ukrainian news text fits windows-1251). It takes its tables from Python, so
+ * the folds are written in one place, and tests/test_kernel.py checks it against the
+ * Python steps on generated text.
  *
  * Built by setup.py as an optional extension: where no C compiler is found the install
  * goes on and framing uses the Python path (the same results, slower).
@@ -106,9 +108,139 @@ normalise_ascii(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     return Py_BuildValue("(NNNN)", cased_text, folded_text, encoded, edits);
 }
 
+/* normalise_one_byte(data, folds, lower, classes) -> (cased, folded, edits, mixed).
+ *
+ * data: bytes, a text in windows-1251 (framing._text.ONE_BYTE) without a soft hyphen.
+ * folds, lower: bytes of length 256, the fold and the lower case of each byte.
+ * classes: bytes of length 256, bit 1 for a Latin look-alike, bit 2 for a Cyrillic letter.
+ * cased: data with the folds applied and each run of two or more spaces made one space;
+ * folded: cased in lower case; edits: as normalise_ascii's; mixed: whether a look-alike
+ * stands next to a Cyrillic letter (framing._text._ONE_BYTE_MIXED; the folds change no
+ * letter and no letter's neighbour, so the input bytes tell).
+ */
+static PyObject *
+normalise_one_byte(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "normalise_one_byte takes (data, folds, lower, classes)");
+        return NULL;
+    }
+    for (int index = 0; index < 4; index++) {
+        if (!PyBytes_Check(args[index]) || (index > 0 && PyBytes_GET_SIZE(args[index]) != 256)) {
+            PyErr_SetString(PyExc_TypeError,
+                            "normalise_one_byte takes bytes and three bytes tables of 256");
+            return NULL;
+        }
+    }
+    const unsigned char *in = (const unsigned char *)PyBytes_AS_STRING(args[0]);
+    Py_ssize_t length = PyBytes_GET_SIZE(args[0]);
+    const unsigned char *folds = (const unsigned char *)PyBytes_AS_STRING(args[1]);
+    const unsigned char *lower = (const unsigned char *)PyBytes_AS_STRING(args[2]);
+    const unsigned char *classes = (const unsigned char *)PyBytes_AS_STRING(args[3]);
+    PyObject *edits = PyList_New(0);
+    if (edits == NULL) {
+        return NULL;
+    }
+    unsigned char *cased = PyMem_Malloc(2 * (length ? length : 1));
+    if (cased == NULL) {
+        Py_DECREF(edits);
+        return PyErr_NoMemory();
+    }
+    unsigned char *folded = cased + length;
+    Py_ssize_t written = 0;
+    int previous_space = 0;
+    int mixed = 0;
+    for (Py_ssize_t position = 0; position < length; position++) {
+        unsigned char byte = in[position];
+        if ((classes[byte] & 1) && !mixed) {
+            mixed = (position > 0 && (classes[in[position - 1]] & 2))
+                    || (position + 1 < length && (classes[in[position + 1]] & 2));
+        }
+        unsigned char character = folds[byte];
+        int space = character == ' ';
+        if (space & previous_space) {
+            /* A run of spaces: as in normalise_ascii. The look-alike test needs no care
+             * here: a space is neither class. */
+            Py_ssize_t start = position - 1;
+            Py_ssize_t end = position + 1;
+            while (end < length && folds[in[end]] == ' ') {
+                end++;
+            }
+            PyObject *edit = Py_BuildValue("(nnnn)", written - 1, written, start, end);
+            if (edit == NULL || PyList_Append(edits, edit) < 0) {
+                Py_XDECREF(edit);
+                Py_DECREF(edits);
+                PyMem_Free(cased);
+                return NULL;
+            }
+            Py_DECREF(edit);
+            position = end - 1;
+            continue;
+        }
+        cased[written] = character;
+        folded[written] = lower[character];
+        written++;
+        previous_space = space;
+    }
+    PyObject *cased_bytes = PyBytes_FromStringAndSize((const char *)cased, written);
+    PyObject *folded_bytes = PyBytes_FromStringAndSize((const char *)folded, written);
+    PyMem_Free(cased);
+    if (cased_bytes == NULL || folded_bytes == NULL) {
+        Py_XDECREF(cased_bytes);
+        Py_XDECREF(folded_bytes);
+        Py_DECREF(edits);
+        return NULL;
+    }
+    return Py_BuildValue("(NNNO)", cased_bytes, folded_bytes, edits, mixed ? Py_True : Py_False);
+}
+
+/* encode_one_byte(text, codes) -> bytes or None: str.encode of a one-byte encoding.
+ *
+ * codes: bytes of 2 * 65536, for each code point of the Basic Multilingual Plane its
+ * byte (little-endian 16 bits), or 0xFFFF where the encoding lacks it. None when the
+ * text holds a character the encoding lacks (as str.encode would raise).
+ */
+static PyObject *
+encode_one_byte(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyBytes_Check(args[1])
+        || PyBytes_GET_SIZE(args[1]) != 2 * 65536) {
+        PyErr_SetString(PyExc_TypeError,
+                        "encode_one_byte takes a str and a bytes table of 65,536 codes");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    const unsigned char *codes = (const unsigned char *)PyBytes_AS_STRING(args[1]);
+    int kind = PyUnicode_KIND(text);
+    if (kind == PyUnicode_4BYTE_KIND) {
+        Py_RETURN_NONE; /* no one-byte encoding has characters beyond the BMP */
+    }
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    PyObject *encoded = PyBytes_FromStringAndSize(NULL, length);
+    if (encoded == NULL) {
+        return NULL;
+    }
+    unsigned char *out = (unsigned char *)PyBytes_AS_STRING(encoded);
+    for (Py_ssize_t index = 0; index < length; index++) {
+        Py_UCS4 point = PyUnicode_READ(kind, data, index);
+        unsigned int code = codes[2 * point] | (codes[2 * point + 1] << 8);
+        if (code > 255) {
+            Py_DECREF(encoded);
+            Py_RETURN_NONE;
+        }
+        out[index] = (unsigned char)code;
+    }
+    return encoded;
+}
+
 static PyMethodDef methods[] = {
     {"normalise_ascii", (PyCFunction)(void (*)(void))normalise_ascii, METH_FASTCALL,
      "normalise_ascii(text, table) -> (cased, folded, encoded, edits) or None"},
+    {"encode_one_byte", (PyCFunction)(void (*)(void))encode_one_byte, METH_FASTCALL,
+     "encode_one_byte(text, codes) -> bytes or None"},
+    {"normalise_one_byte", (PyCFunction)(void (*)(void))normalise_one_byte, METH_FASTCALL,
+     "normalise_one_byte(data, folds, lower, classes) -> (cased, folded, edits, mixed)"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -37,13 +37,18 @@ combining marks (Unicode category M), so that a mark never makes a word boundary
 
 How, not what: a text that fits windows-1251 (Cyrillic news text, almost always) takes
 these steps on its bytes, one a character (:data:`ONE_BYTE`); the result is the same,
-offsets included (``tests/cyrillic/test_one_byte.py``).
+offsets included (``tests/cyrillic/test_one_byte.py``). Where setup.py could build it,
+``framing._kernel`` (C) takes the steps of ASCII text and of those bytes in one pass
+each, with the tables of this module (``tests/test_kernel.py`` checks it against the
+Python steps, which run where it is not built).
 """
 
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from array import array
 from collections.abc import Callable, Iterable
 from typing import AnyStr
 
@@ -153,15 +158,6 @@ _ONE_BYTE_MIXED = re.compile(
     + _ONE_BYTE_CYRILLIC
     + b"))"
 )
-
-
-def is_word_character(character: str) -> bool:
-    """Return True for a letter, digit, underscore or combining mark."""
-    return (
-        character.isalnum()
-        or character == "_"
-        or (character >= "\u0300" and unicodedata.category(character)[0] == "M")
-    )
 
 
 def _nfc(text: str) -> tuple[str, list[Edit]]:
@@ -289,9 +285,8 @@ def _normalise(text: str, fold: bool) -> tuple[str, OffsetMap, str | None, bytes
             if character in text:
                 text = text.replace(character, _FOLD_BY_CHARACTER[character])
         if not text.isascii():
-            try:
-                encoded = text.encode(ONE_BYTE)
-            except UnicodeEncodeError:
+            encoded = _encode_one_byte(text)
+            if encoded is None:
                 cased, offsets = _normalise_unicode(text)
                 return cased, offsets, fold_case(cased) if fold else None, None
             return _normalise_one_byte(encoded, fold)
@@ -335,16 +330,44 @@ def _normalise_unicode(text: str) -> tuple[str, OffsetMap]:
     return fold_lookalikes(text), OffsetMap(layers)
 
 
+def _encode_one_byte(text: str) -> bytes | None:
+    """``text`` in :data:`ONE_BYTE`, or None when the encoding lacks a character of it."""
+    if _kernel is not None:  # 5x faster than the codec (framing/_kernel.c)
+        return _kernel.encode_one_byte(text, _ONE_BYTE_CODES)
+    try:
+        return text.encode(ONE_BYTE)
+    except UnicodeEncodeError:
+        return None
+
+
+# For the compiled encoder: the byte of each code point of the Basic Multilingual Plane in
+# ONE_BYTE, 16 bits little-endian, 0xFFFF where it has none (from the codec's own table).
+_codes = array("H", [0xFFFF]) * 65536
+for _byte in range(256):
+    _character = bytes([_byte]).decode(ONE_BYTE, "replace")
+    if _character != "\ufffd":
+        _codes[ord(_character)] = _byte
+if sys.byteorder != "little":  # pragma: no cover - the table is read little-endian
+    _codes.byteswap()
+_ONE_BYTE_CODES = _codes.tobytes()
+del _codes
+
+
 def _normalise_one_byte(
     encoded: bytes, fold: bool
 ) -> tuple[str, OffsetMap, str | None, bytes | None]:
     """:func:`_normalise` for a text encoded in :data:`ONE_BYTE`: the same steps, on the
     bytes as long as no look-alike or soft hyphen needs the general code."""
-    folded_bytes = encoded.translate(_ONE_BYTE_FOLDS)
     if _ONE_BYTE_SOFT_HYPHEN in encoded:  # may join two words into one: judged whole
-        text, edits = _collapse_runs(folded_bytes.decode(ONE_BYTE))
+        text, edits = _collapse_runs(encoded.translate(_ONE_BYTE_FOLDS).decode(ONE_BYTE))
         mixed = True
+    elif _kernel is not None:  # the steps below in one compiled pass (framing/_kernel.c)
+        collapsed, lowered, edits, mixed = _kernel.normalise_one_byte(
+            encoded, _ONE_BYTE_FOLDS, _ONE_BYTE_LOWER, _ONE_BYTE_CLASSES
+        )
+        text = collapsed.decode(ONE_BYTE)
     else:
+        folded_bytes = encoded.translate(_ONE_BYTE_FOLDS)
         collapsed, edits = _collapse_runs(folded_bytes, deletions=False)
         text = collapsed.decode(ONE_BYTE)
         # The folds and the runs change no letter and no letter's neighbour, so the bytes
@@ -356,7 +379,8 @@ def _normalise_one_byte(
         return text, offsets, fold_case(text) if fold else None, None
     if not fold:
         return text, offsets, None, None
-    lowered = collapsed.translate(_ONE_BYTE_LOWER)
+    if _kernel is None:
+        lowered = collapsed.translate(_ONE_BYTE_LOWER)
     return text, offsets, lowered.decode(ONE_BYTE), lowered
 
 
@@ -401,6 +425,13 @@ def fold_case(text: str) -> str:
 
 # fold_case on windows-1251 bytes (every lower-case form is in the encoding too).
 _ONE_BYTE_LOWER = one_byte_table(fold_case)
+# For the compiled pass: bit 1 marks a Latin look-alike, bit 2 a Cyrillic letter (the two
+# classes of _ONE_BYTE_MIXED).
+_ONE_BYTE_CLASSES = bytes(
+    (bytes([byte]).decode(ONE_BYTE, "replace") in LATIN_LOOKALIKES)
+    | 2 * ("\u0400" <= bytes([byte]).decode(ONE_BYTE, "replace") <= "\u04ff")
+    for byte in range(256)
+)
 
 
 def normalise_pattern(words: Iterable[str]) -> str:
@@ -429,60 +460,3 @@ def term_key(pattern: str, *, case_sensitive: bool = False) -> str:
         words.append(normalise_pattern([word[:-1] if glob else word]) + ("*" if glob else ""))
     key = " ".join(words)
     return key if case_sensitive else fold_case(key)
-
-
-def is_possessive(text: str, index: int) -> bool:
-    """True when ``text[index]`` is the apostrophe of a possessive ``'s`` (folded text)."""
-    after = index + 2
-    return (
-        index + 1 < len(text)
-        and text[index + 1] == "s"
-        and (after == len(text) or not is_word_character(text[after]))
-    )
-
-
-def is_inner_apostrophe(text: str, index: int) -> bool:
-    """True when ``text[index]`` is an apostrophe inside a word ("don't", "O'Brien").
-
-    An apostrophe between two word characters joins them into one word, except the
-    apostrophe of a possessive ``'s``, which ends the word before it ("Kiev's").
-    """
-    return (
-        0 < index < len(text) - 1
-        and text[index] == "'"
-        and is_word_character(text[index - 1])
-        and is_word_character(text[index + 1])
-        and not is_possessive(text, index)
-    )
-
-
-def starts_word(text: str, index: int) -> bool:
-    """True when a word can start at ``index`` (nothing of a word just before it)."""
-    if index == 0:
-        return True
-    before = text[index - 1]
-    if is_word_character(before):
-        return False
-    return not (before == "'" and is_inner_apostrophe(text, index - 1))
-
-
-def ends_word(text: str, index: int) -> bool:
-    """True when a word can end at ``index`` (nothing of a word just after it)."""
-    if index == len(text):
-        return True
-    after = text[index]
-    if is_word_character(after):
-        return False
-    return not (after == "'" and is_inner_apostrophe(text, index))
-
-
-def word_end(text: str, index: int) -> int:
-    """Return the end of the word that continues at ``index`` (for ``*`` globs)."""
-    length = len(text)
-    while index < length:
-        character = text[index]
-        if is_word_character(character) or (character == "'" and is_inner_apostrophe(text, index)):
-            index += 1
-        else:
-            break
-    return index

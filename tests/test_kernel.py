@@ -89,6 +89,15 @@ def test_the_kernel_checks_its_arguments():
         kernel.normalise_ascii("text")
     with pytest.raises(ValueError, match="ASCII to ASCII"):
         kernel.normalise_ascii("text", bytes([200]) * 128)
+    table = bytes(256)
+    with pytest.raises(TypeError):
+        kernel.normalise_one_byte("text", table, table, table)
+    with pytest.raises(TypeError):
+        kernel.normalise_one_byte(b"text", table, table, b"short")
+    with pytest.raises(TypeError):
+        kernel.encode_one_byte("text", b"short")
+    with pytest.raises(TypeError):
+        kernel.encode_one_byte(b"text", _text._ONE_BYTE_CODES)
 
 
 @contextmanager
@@ -101,3 +110,62 @@ def _without_kernel():
         yield
     finally:
         _text._kernel = saved
+
+
+# -- the one-byte functions: Cyrillic text as windows-1251 bytes ---------------------------
+CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯіїєґІЇЄҐўЎ"
+one_byte_texts = st.lists(
+    st.one_of(
+        st.sampled_from([" ", "  ", "\t", "\n\n", "\u00a0", "\u2013", "\u00ab", "\u00bb", "`"]),
+        st.text(st.sampled_from(CYRILLIC + "aceopxyKMHT1_-'\"."), max_size=6),
+    ),
+    max_size=30,
+).map("".join)
+
+
+def _python_one_byte(encoded: bytes) -> tuple[bytes, bytes, list, bool]:
+    collapsed, edits = _text._collapse_runs(encoded.translate(_text._ONE_BYTE_FOLDS), False)
+    mixed = _text._ONE_BYTE_MIXED.search(encoded) is not None
+    return collapsed, collapsed.translate(_text._ONE_BYTE_LOWER), edits, mixed
+
+
+@needs_kernel
+@settings(max_examples=500)
+@given(one_byte_texts)
+@example("Kиев и ЛНP")  # Latin look-alikes beside Cyrillic letters
+@example("KION и Киев")  # one script per word
+def test_the_one_byte_pass_gives_what_the_python_steps_give(text):
+    encoded = text.encode(_text.ONE_BYTE)
+    got = kernel.normalise_one_byte(
+        encoded, _text._ONE_BYTE_FOLDS, _text._ONE_BYTE_LOWER, _text._ONE_BYTE_CLASSES
+    )
+    assert got == _python_one_byte(encoded)
+
+
+@needs_kernel
+@settings(max_examples=500)
+@given(st.text(max_size=20))
+@example("Київ — «Ёлка»")
+@example("café")
+@example("\ud800")
+def test_the_encoder_gives_what_the_codec_gives(text):
+    try:
+        expected = text.encode(_text.ONE_BYTE)
+    except UnicodeEncodeError:
+        expected = None
+    assert kernel.encode_one_byte(text, _text._ONE_BYTE_CODES) == expected
+
+
+@needs_kernel
+@settings(max_examples=300)
+@given(one_byte_texts)
+def test_cyrillic_normalise_folded_is_the_same_with_and_without_the_kernel(text):
+    compiled = _text.normalise_folded(text)
+    with _without_kernel():
+        python = _text.normalise_folded(text)
+    assert compiled[0] == python[0]
+    assert compiled[1] == python[1]
+    assert compiled[3] == python[3]
+    for position in range(len(compiled[0]) + 1):
+        assert compiled[2].start(position) == python[2].start(position)
+        assert compiled[2].end(position) == python[2].end(position)

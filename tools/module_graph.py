@@ -58,6 +58,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "framing._offsets",
             "framing._kernel",
             "framing._text",
+            "framing._words",
             "framing._tokens",
             "framing.tables",
             "framing.provenance",

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from framing._text import is_word_character, term_key
+from framing._text import term_key
+from framing._words import is_word_character
 from framing.errors import LexiconError
 from framing.lexicon.terms import Concept, Term, Variant
 
