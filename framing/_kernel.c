@@ -13,6 +13,26 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+/* A run of spaces that starts at ``start`` in the input, where one space has been
+ * written (at ``written - 1``): records its edit and returns where it ends, or -1 with
+ * an exception set. ``folds`` maps each input byte to its fold. */
+static Py_ssize_t
+collapse_run(PyObject *edits, const unsigned char *in, Py_ssize_t length,
+             const unsigned char *folds, Py_ssize_t start, Py_ssize_t written)
+{
+    Py_ssize_t end = start + 2;
+    while (end < length && folds[in[end]] == ' ') {
+        end++;
+    }
+    PyObject *edit = Py_BuildValue("(nnnn)", written - 1, written, start, end);
+    if (edit == NULL) {
+        return -1;
+    }
+    int failed = PyList_Append(edits, edit);
+    Py_DECREF(edit);
+    return failed ? -1 : end;
+}
+
 /* normalise_ascii(text, table) -> (cased, folded, encoded, edits) or None.
  *
  * text: str; None is returned unless it is ASCII.
@@ -70,19 +90,12 @@ normalise_ascii(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             /* A run of spaces (rare): it began one character back, where one space was
              * written; the rest of it is dropped. Branch-free otherwise: a test per
              * character that mispredicts at every space costs three times the pass. */
-            Py_ssize_t start = position - 1;
-            Py_ssize_t end = position + 1;
-            while (end < length && table[in[end]] == ' ') {
-                end++;
-            }
-            PyObject *edit = Py_BuildValue("(nnnn)", written - 1, written, start, end);
-            if (edit == NULL || PyList_Append(edits, edit) < 0) {
-                Py_XDECREF(edit);
+            Py_ssize_t end = collapse_run(edits, in, length, table, position - 1, written);
+            if (end < 0) {
                 Py_DECREF(edits);
                 PyMem_Free(cased);
                 return NULL;
             }
-            Py_DECREF(edit);
             position = end - 1;
             continue;
         }
@@ -159,21 +172,14 @@ normalise_one_byte(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         unsigned char character = folds[byte];
         int space = character == ' ';
         if (space & previous_space) {
-            /* A run of spaces: as in normalise_ascii. The look-alike test needs no care
-             * here: a space is neither class. */
-            Py_ssize_t start = position - 1;
-            Py_ssize_t end = position + 1;
-            while (end < length && folds[in[end]] == ' ') {
-                end++;
-            }
-            PyObject *edit = Py_BuildValue("(nnnn)", written - 1, written, start, end);
-            if (edit == NULL || PyList_Append(edits, edit) < 0) {
-                Py_XDECREF(edit);
+            /* A run of spaces, as in normalise_ascii (a space is neither class of the
+             * look-alike test, so the skipped ones need no test). */
+            Py_ssize_t end = collapse_run(edits, in, length, folds, position - 1, written);
+            if (end < 0) {
                 Py_DECREF(edits);
                 PyMem_Free(cased);
                 return NULL;
             }
-            Py_DECREF(edit);
             position = end - 1;
             continue;
         }
