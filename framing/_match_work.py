@@ -25,7 +25,7 @@ from framing._match_pool import (
     pool_running,
 )
 from framing._match_shared import shared_texts
-from framing._match_worker import _match_chunk, _match_chunk_task, _match_shared_task
+from framing._match_worker import Compiled, _match_chunk, _match_chunk_task
 from framing.errors import TermError
 from framing.lexicon.model import Lexicon, LexiconError
 from framing.tables import HITS_COLUMNS
@@ -92,6 +92,15 @@ class _Terms:
         # A tuple: engine_for knows the same tuple again without hashing every term.
         self.specs: tuple[TermSpec, ...] = tuple((row[4], bool(row[3])) for row in rows)
         self.rules = rules
+        self._compiled: tuple[Rules, Compiled] | None = None
+
+    def compiled(self) -> Compiled:
+        """The terms and rules as the workers' tasks carry them (made once; again if the
+        rules were set since)."""
+        made = self._compiled
+        if made is None or made[0] is not self.rules:
+            made = self._compiled = (self.rules, Compiled(self.specs, self.rules))
+        return made[1]
 
 
 # (lexicon fingerprint, rules) -> its compiled terms: a lexicon is immutable, and
@@ -161,12 +170,12 @@ def _match_frame(
     texts = [corpus[field].tolist() for field in fields] if shared is None else []
     tasks = (
         (
-            terms.specs,
+            terms.compiled() if parallel else terms.specs,
             shared.chunk(first, last)
             if shared is not None
             else [column[first:last] for column in texts],
             voice,
-            terms.rules,
+            *(() if parallel else (terms.rules,)),
             audit,
             principals[first:last] if principals is not None else None,
         )
@@ -180,9 +189,8 @@ def _match_frame(
             starting = not pool_running(workers)
             if starting:  # the first documents come back only once the workers are up
                 bar.set_description_str("match: starting workers")
-            task = _match_chunk_task if shared is None else _match_shared_task
             with _main_module_hidden():
-                outputs = _pool(workers).map(task, tasks)
+                outputs = _pool(workers).map(_match_chunk_task, tasks)
             if meanwhile is not None:  # the workers have their chunks; this process waits
                 meanwhile()
                 meanwhile = None
