@@ -80,10 +80,15 @@ def main(argv: list[str] | None = None) -> None:
     from benchmarks.synthetic import make_corpus, make_lexicon
 
     folder = Path(tempfile.mkdtemp(prefix="framing-first-call-"))
-    corpus = make_corpus(args.documents)
+    # The benchmark corpus of bench_match.py and bench_contenders.py: the 1,000-term
+    # lexicon's terms planted in it (2.1 hits a document). Before 2026-11-28 (fifth
+    # session) this script planted none (0.6 hits a document), a lighter load for voice.
+    lexicon = make_lexicon(args.terms)
+    planted = [term.pattern for _, _, term in make_lexicon(1000).entries()]
+    corpus = make_corpus(args.documents, planted=planted)
     megabytes = float(corpus["text"].str.len().sum()) / 1e6
     framing.write_corpus(corpus, folder / "corpus.parquet")
-    make_lexicon(args.terms).to_yaml(folder / "lexicon.yaml")
+    lexicon.to_yaml(folder / "lexicon.yaml")
     load_start = os.getloadavg()
     results: dict[str, list[dict]] = {name: [] for name in CONTENDERS}
     for _ in range(args.rounds):  # interleaved: each round runs every contender once

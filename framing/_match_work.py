@@ -39,12 +39,12 @@ from framing.voice import VOICES
 PARALLEL_THRESHOLD = 4_000_000
 
 #: Below this many characters a run stays in this process when the workers are not yet
-#: running. A worker imports framing._match_worker only (numpy, the engine, voice), which
-#: the forkserver preloads, so starting two cost about 0.2 s on a 2-core machine; one
-#: process matches about 43 MB/s and two warm workers 60 MB/s with voice on, so a pool
-#: started for one call won from about 25-29 MB of text (benchmarks/bench_first_call.py:
-#: it lost at 20 MB, drew at 25 MB, won at 43 MB). A later call, with the workers up,
-#: uses PARALLEL_THRESHOLD. ``workers=`` overrides both.
+#: running. A worker imports framing._match_worker only (the engine and voice), which
+#: the forkserver preloads, so starting two costs about 0.2 s on a 2-core machine. On
+#: the benchmark corpus with voice (benchmarks/bench_first_call.py, fifth session) a
+#: pool started for one call lost to one process at 10 MB, drew at 15-20 MB and won at
+#: 43 MB; below 20 MB the default is therefore one process. A later call, with the
+#: workers up, uses PARALLEL_THRESHOLD. ``workers=`` overrides both.
 COLD_PARALLEL_THRESHOLD = 30_000_000
 
 
