@@ -33,6 +33,48 @@ collapse_run(PyObject *edits, const unsigned char *in, Py_ssize_t length,
     return failed ? -1 : end;
 }
 
+/* The one pass of both normalisations: each input byte's fold, each run of two or more
+ * spaces made one space (its edit recorded), and the lower case, written to ``cased``
+ * and ``folded`` (each at least ``length`` long). ``lower`` NULL: ASCII's lower case.
+ * ``classes`` not NULL: ``*mixed`` set when a look-alike (bit 1) stands next to a
+ * Cyrillic letter (bit 2) in the input. Returns the length written, or -1 with an
+ * exception set. */
+static Py_ssize_t
+fold_pass(const unsigned char *in, Py_ssize_t length, const unsigned char *folds,
+          const unsigned char *lower, const unsigned char *classes, unsigned char *cased,
+          unsigned char *folded, PyObject *edits, int *mixed)
+{
+    Py_ssize_t written = 0;
+    int previous_space = 0;
+    for (Py_ssize_t position = 0; position < length; position++) {
+        unsigned char byte = in[position];
+        if (classes != NULL && (classes[byte] & 1) && !*mixed) {
+            *mixed = (position > 0 && (classes[in[position - 1]] & 2))
+                     || (position + 1 < length && (classes[in[position + 1]] & 2));
+        }
+        unsigned char character = folds[byte];
+        int space = character == ' ';
+        if (space & previous_space) {
+            /* A run of spaces (rare): it began one character back, where one space was
+             * written; the rest of it is dropped (a space is neither class of the
+             * look-alike test). Branch-free otherwise: a test per character that
+             * mispredicts at every space costs three times the pass. */
+            Py_ssize_t end = collapse_run(edits, in, length, folds, position - 1, written);
+            if (end < 0) {
+                return -1;
+            }
+            position = end - 1;
+            continue;
+        }
+        cased[written] = character;
+        folded[written] = lower != NULL ? lower[character]
+                                        : character + 32 * ((unsigned)(character - 'A') < 26u);
+        written++;
+        previous_space = space;
+    }
+    return written;
+}
+
 /* normalise_ascii(text, table) -> (cased, folded, encoded, edits) or None.
  *
  * text: str; None is returned unless it is ASCII.
@@ -81,28 +123,12 @@ normalise_ascii(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return PyErr_NoMemory();
     }
     unsigned char *folded = cased + length;
-    Py_ssize_t written = 0;
-    int previous_space = 0;
-    for (Py_ssize_t position = 0; position < length; position++) {
-        unsigned char character = table[in[position]];
-        int space = character == ' ';
-        if (space & previous_space) {
-            /* A run of spaces (rare): it began one character back, where one space was
-             * written; the rest of it is dropped. Branch-free otherwise: a test per
-             * character that mispredicts at every space costs three times the pass. */
-            Py_ssize_t end = collapse_run(edits, in, length, table, position - 1, written);
-            if (end < 0) {
-                Py_DECREF(edits);
-                PyMem_Free(cased);
-                return NULL;
-            }
-            position = end - 1;
-            continue;
-        }
-        cased[written] = character;
-        folded[written] = character + 32 * ((unsigned)(character - 'A') < 26u);
-        written++;
-        previous_space = space;
+    int mixed = 0;
+    Py_ssize_t written = fold_pass(in, length, table, NULL, NULL, cased, folded, edits, &mixed);
+    if (written < 0) {
+        Py_DECREF(edits);
+        PyMem_Free(cased);
+        return NULL;
     }
     PyObject *cased_text = PyUnicode_New(written, 127);
     PyObject *folded_text = PyUnicode_New(written, 127);
@@ -160,33 +186,12 @@ normalise_one_byte(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         return PyErr_NoMemory();
     }
     unsigned char *folded = cased + length;
-    Py_ssize_t written = 0;
-    int previous_space = 0;
     int mixed = 0;
-    for (Py_ssize_t position = 0; position < length; position++) {
-        unsigned char byte = in[position];
-        if ((classes[byte] & 1) && !mixed) {
-            mixed = (position > 0 && (classes[in[position - 1]] & 2))
-                    || (position + 1 < length && (classes[in[position + 1]] & 2));
-        }
-        unsigned char character = folds[byte];
-        int space = character == ' ';
-        if (space & previous_space) {
-            /* A run of spaces, as in normalise_ascii (a space is neither class of the
-             * look-alike test, so the skipped ones need no test). */
-            Py_ssize_t end = collapse_run(edits, in, length, folds, position - 1, written);
-            if (end < 0) {
-                Py_DECREF(edits);
-                PyMem_Free(cased);
-                return NULL;
-            }
-            position = end - 1;
-            continue;
-        }
-        cased[written] = character;
-        folded[written] = lower[character];
-        written++;
-        previous_space = space;
+    Py_ssize_t written = fold_pass(in, length, folds, lower, classes, cased, folded, edits, &mixed);
+    if (written < 0) {
+        Py_DECREF(edits);
+        PyMem_Free(cased);
+        return NULL;
     }
     PyObject *cased_bytes = PyBytes_FromStringAndSize((const char *)cased, written);
     PyObject *folded_bytes = PyBytes_FromStringAndSize((const char *)folded, written);
