@@ -36,32 +36,53 @@ class SharedTexts:
     touch of each page).
     """
 
-    def __init__(self, columns: list[Any]) -> None:
-        # columns: pyarrow LargeStringArrays, one per field.
+    def __init__(self, columns: list[list[Any]]) -> None:
+        # columns: per field, its pyarrow string or large string arrays (Arrow's chunks:
+        # read where they are, not combined, which would copy the corpus once more).
         # Per field: its place in the block, its documents' offsets (from 0), which are
-        # missing, and its Arrow data with the offset of its first byte there.
-        self._fields: list[tuple[int, list[int], list[bool] | None, Any, int]] = []
+        # missing, and its pieces: (first document, last document, Arrow data, the
+        # offset of the piece's first byte there, that byte's offset in the field).
+        self._fields: list[tuple[int, list[int], list[bool] | None, list[tuple]]] = []
         total = 0
-        for column in columns:
-            _, offsets_buffer, data = column.buffers()
-            count = len(column)
-            offsets = memoryview(offsets_buffer).cast("q")
-            bounds = offsets[column.offset : column.offset + count + 1].tolist()
-            start = bounds[0]
-            nulls = column.is_null().to_pylist() if column.null_count else None
-            source = memoryview(data).cast("B") if data is not None else None  # Arrow: "b"
-            self._fields.append((total, [b - start for b in bounds], nulls, source, start))
-            total += bounds[-1] - start
+        for chunks in columns:
+            bounds = [0]
+            nulls: list[bool] | None = None
+            pieces = []
+            for chunk in chunks:
+                count = len(chunk)
+                if count == 0:
+                    continue
+                _, offsets_buffer, data = chunk.buffers()
+                width = "q" if chunk.type == _large_string() else "i"
+                offsets = memoryview(offsets_buffer).cast(width)
+                own = offsets[chunk.offset : chunk.offset + count + 1].tolist()
+                first, shift = len(bounds) - 1, bounds[-1] - own[0]
+                bounds.extend(bound + shift for bound in own[1:])
+                source = memoryview(data).cast("B") if data is not None else None  # "b"
+                pieces.append((first, first + count, source, own[0], bounds[first]))
+                if chunk.null_count and nulls is None:
+                    nulls = [False] * first
+                if nulls is not None:
+                    nulls.extend(chunk.is_null().to_pylist())
+            self._fields.append((total, bounds, nulls, pieces))
+            total += bounds[-1]
         self._memory = _block(total)
 
     def chunk(self, first: int, last: int) -> Descriptor:
         block = self._memory.buf
         described = []
-        for base, bounds, nulls, source, start in self._fields:
-            low, high = bounds[first], bounds[last]
-            if high > low:
-                block[base + low : base + high] = source[start + low : start + high]
-            described.append((base + low, bounds[first : last + 1], nulls and nulls[first:last]))
+        for base, bounds, nulls, pieces in self._fields:
+            for piece_first, piece_last, source, source_start, field_start in pieces:
+                low, high = max(first, piece_first), min(last, piece_last)
+                if high <= low or bounds[high] == bounds[low]:
+                    continue
+                start = source_start + bounds[low] - field_start
+                block[base + bounds[low] : base + bounds[high]] = source[
+                    start : start + bounds[high] - bounds[low]
+                ]
+            described.append(
+                (base + bounds[first], bounds[first : last + 1], nulls and nulls[first:last])
+            )
         return self._memory.name, described
 
     def __enter__(self) -> SharedTexts:
@@ -117,16 +138,24 @@ def shared_texts(columns: list[Any]) -> SharedTexts | None:
     sends the texts in its tasks."""
     import pyarrow as pa
 
-    arrays = []
+    fields = []
     for values in columns:
         try:
-            array = pa.array(values.array, type=pa.large_string(), from_pandas=True)
+            array = pa.array(values.array, from_pandas=True)
+            if array.type not in (pa.string(), pa.large_string()):
+                if array.null_count != len(array):  # not text: the caller's checks say so
+                    return None
+                array = array.cast(pa.large_string())  # all missing
         except (pa.ArrowException, TypeError, ValueError):
             return None
-        if isinstance(array, pa.ChunkedArray):
-            array = array.combine_chunks()
-        arrays.append(array)
-    return SharedTexts(arrays)
+        fields.append(array.chunks if isinstance(array, pa.ChunkedArray) else [array])
+    return SharedTexts(fields)
+
+
+def _large_string() -> Any:
+    import pyarrow as pa
+
+    return pa.large_string()
 
 
 def texts_of(descriptor: Descriptor) -> list[list[str | None]]:

@@ -48,12 +48,35 @@ def test_every_chunk_reads_back_what_the_corpus_holds(columns, cut, storage):
                 assert got[field] == _expected(values.tolist()[first:last])
 
 
-def test_a_column_arrow_splits_into_chunks_is_read_whole():
-    chunked = pd.Series(
-        pd.arrays.ArrowStringArray(pa.chunked_array([["Київ", None], [], ["Kyiv 😀"]]))
-    )
-    with shared_texts([chunked]) as shared:
-        assert texts_of(shared.chunk(0, 3)) == [["Київ", None, "Kyiv 😀"]]
+@settings(max_examples=200, deadline=None)
+@given(
+    pieces=st.lists(st.lists(values, max_size=5), min_size=1, max_size=5),
+    large=st.booleans(),
+    size=st.integers(1, 4),
+)
+def test_a_column_in_several_arrow_chunks_is_read_where_it_is(pieces, large, size):
+    # Arrow keeps a column read from several files or row groups in chunks (string or
+    # large string); a task's documents may span two of them.
+    kind = pa.large_string() if large else pa.string()
+    chunked = pa.chunked_array([pa.array(piece, type=kind) for piece in pieces], type=kind)
+    column = pd.Series(pd.arrays.ArrowStringArray(chunked.cast(pa.large_string())))
+    if not large:  # pandas holds large strings; feed the Arrow chunks as they are
+        column = chunked
+    expected = [value for piece in pieces for value in piece]
+    shared = shared_texts([_AsSeries(column)]) if not large else shared_texts([column])
+    assert shared is not None
+    with shared:
+        got = []
+        for first in range(0, len(expected), size):
+            got += texts_of(shared.chunk(first, min(first + size, len(expected))))[0]
+    assert got == expected
+
+
+class _AsSeries:
+    """An Arrow chunked array where shared_texts expects a pandas Series (``.array``)."""
+
+    def __init__(self, chunked):
+        self.array = chunked
 
 
 def test_text_arrow_cannot_hold_goes_in_the_tasks():
