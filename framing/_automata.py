@@ -27,9 +27,12 @@ matcher (``tests/test_matching_properties.py``, ``tests/cyrillic/test_one_byte.p
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
+import tempfile
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, Protocol
 
 import ahocorasick
@@ -172,14 +175,7 @@ class _Hyperscan:
         self._empty = not patterns
         if self._empty:
             return
-        self._database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        self._database.compile(
-            expressions=list(patterns),
-            ids=list(range(len(patterns))),
-            elements=len(patterns),
-            flags=0,
-            literal=True,
-        )
+        self._database = _compiled_database(list(patterns))
         # A scratch space per thread: hyperscan refuses one scan's scratch to another
         # running at the same time.
         self._scratches: dict[int, Any] = {}
@@ -201,3 +197,61 @@ class _Hyperscan:
             text, match_event_handler=_collect, context=found, scratch=self._scratch()
         )
         return found
+
+
+#: From this many patterns a compiled database is kept on disk (0.44 s to compile 10,000
+#: patterns in every worker, 19 ms for 1,000): in ``$FRAMING_CACHE_DIR/hyperscan`` if
+#: that is set, else ``~/.cache/framing/hyperscan`` (``$XDG_CACHE_HOME`` if set). The
+#: newest ``CACHED_DATABASES`` files are kept.
+CACHE_FROM_PATTERNS = 2_000
+CACHED_DATABASES = 16
+
+
+def _cache_folder() -> Path:
+    chosen = os.environ.get("FRAMING_CACHE_DIR")
+    if chosen:
+        return Path(chosen) / "hyperscan"
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "framing" / "hyperscan"
+
+
+def _compiled_database(patterns: list[bytes]) -> Any:
+    """The database of ``patterns``: read from the cache when it holds it (and the
+    hyperscan here accepts it: the same version and processor), else compiled."""
+    path = None
+    if len(patterns) >= CACHE_FROM_PATTERNS:
+        digest = hashlib.sha256(hyperscan.__version__.encode())
+        for pattern in patterns:
+            digest.update(len(pattern).to_bytes(4, "little") + pattern)
+        path = _cache_folder() / f"{digest.hexdigest()}.hsdb"
+        try:
+            return hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
+        except (OSError, hyperscan.error):
+            pass  # not there, or written by another hyperscan or processor: compile
+    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    database.compile(
+        expressions=patterns,
+        ids=list(range(len(patterns))),
+        elements=len(patterns),
+        flags=0,
+        literal=True,
+    )
+    if path is not None:
+        _keep_database(path, hyperscan.dumpb(database))
+    return database
+
+
+def _keep_database(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (a new file renamed into place), and
+    remove the oldest databases past ``CACHED_DATABASES``. A folder that cannot be
+    written to (read-only home, full disk) only means compiling again next time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as out:
+            out.write(data)
+        os.replace(out.name, path)
+        kept = sorted(path.parent.glob("*.hsdb"), key=lambda file: file.stat().st_mtime)
+        for old in kept[:-CACHED_DATABASES]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        return

@@ -170,7 +170,11 @@ class Engine:
         ]
         self._empty = not keyed
         self._values = values
-        self._automaton = text_automaton(list(keyed), self.backend) if keyed else None
+        # The automaton over strings is built on the first text without a one-byte form:
+        # ASCII, Russian and Ukrainian text never needs it (5 ms at 1,000 terms, 77 ms at
+        # 10,000, in every worker).
+        self._keys = list(keyed)
+        self._automaton: Any = None
         # The patterns again, for text that has a one-byte form (Cyrillic): a second
         # automaton, built on the first such text (see _anchored_one_byte).
         self._patterns = list(zip(keyed, values, strict=True))
@@ -346,10 +350,12 @@ class Engine:
         if one_byte is not None:
             found = self._find_one_byte(one_byte)
         else:
+            automaton = self._automaton
+            if automaton is None:
+                automaton = self._automaton = text_automaton(self._keys, self.backend)
             values = self._values
             found = [
-                (end, values[number])
-                for end, number in self._automaton.ends(_anchored_text(folded))
+                (end, values[number]) for end, number in automaton.ends(_anchored_text(folded))
             ]
         for padded_end, (skip, key_length, checks_start, exact, records) in found:
             end_of_key = padded_end - skip

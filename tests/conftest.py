@@ -8,12 +8,17 @@ does not have it, so tests that need it take the ``shared_data`` fixture and are
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import matplotlib
 import pytest
 
 matplotlib.use("Agg")
+
+# The kit's own caches (compiled hyperscan databases) go to a folder of the test run, not
+# to the user's ~/.cache (child processes, workers and notebook kernels inherit it).
+os.environ.setdefault("FRAMING_CACHE_DIR", tempfile.mkdtemp(prefix="framing-test-cache-"))
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("FRAMING_SHARED", REPO.parent / "shared"))

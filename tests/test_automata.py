@@ -95,3 +95,61 @@ def test_the_default_is_the_first_available_backend(monkeypatch):
 def test_hyperscan_searches_strings_with_the_next_fastest_backend():
     assert _automata.text_backend("pyahocorasick") == "pyahocorasick"
     assert _automata.text_backend("hyperscan") in {"ahocorasick_rs", "pyahocorasick"}
+
+
+# -- the compiled-database cache (hyperscan) ----------------------------------------------
+@pytest.fixture
+def small_cache(tmp_path, monkeypatch):
+    """A cache folder of its own, and databases cached from one pattern on."""
+    _usable("hyperscan")
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(_automata, "CACHE_FROM_PATTERNS", 1)
+    return tmp_path / "hyperscan"
+
+
+def test_a_compiled_database_is_kept_and_read_back(small_cache, monkeypatch):
+    patterns = [b" war ", b" kyiv ", b" special operation "]
+    text = b" the special operation near kyiv and the war "
+    first = sorted(bytes_automaton(patterns, "hyperscan").ends(text))
+    assert len(list(small_cache.glob("*.hsdb"))) == 1
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("compiled again instead of read from the cache")
+
+    monkeypatch.setattr(_automata.hyperscan, "Database", no_compiling)
+    assert sorted(bytes_automaton(patterns, "hyperscan").ends(text)) == first
+
+
+def test_a_damaged_cache_file_is_compiled_again_and_replaced(small_cache):
+    patterns = [b" war ", b" kyiv "]
+    bytes_automaton(patterns, "hyperscan")
+    (cached,) = small_cache.glob("*.hsdb")
+    cached.write_bytes(b"not a database")
+    assert sorted(bytes_automaton(patterns, "hyperscan").ends(b" war in kyiv ")) == [
+        (5, 0),
+        (13, 1),
+    ]
+    assert cached.read_bytes() != b"not a database"
+
+
+def test_the_cache_keeps_only_the_newest_databases(small_cache, monkeypatch):
+    monkeypatch.setattr(_automata, "CACHED_DATABASES", 3)
+    for number in range(5):
+        bytes_automaton([f" term{number} ".encode()], "hyperscan")
+    assert len(list(small_cache.glob("*.hsdb"))) == 3
+
+
+def test_a_cache_that_cannot_be_written_only_means_compiling(tmp_path, monkeypatch):
+    _usable("hyperscan")
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("")
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(blocked))
+    monkeypatch.setattr(_automata, "CACHE_FROM_PATTERNS", 1)
+    assert bytes_automaton([b" war "], "hyperscan").ends(b" war ") == [(5, 0)]
+
+
+def test_small_pattern_sets_are_not_cached(tmp_path, monkeypatch):
+    _usable("hyperscan")
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path))
+    bytes_automaton([b" war "], "hyperscan")
+    assert not (tmp_path / "hyperscan").exists()
