@@ -14,7 +14,8 @@ Backends:
 - ``hyperscan``: ``pip install "framing-kit[fast]"`` on Linux x86_64 (Intel's SIMD
   literal matcher) for the one-byte path, 3x faster than ``ahocorasick_rs`` there
   (``benchmarks/RESULTS.md``); text without a one-byte form goes to ``ahocorasick_rs``
-  (or ``pyahocorasick``).
+  (or ``pyahocorasick``). The compiled database of a large lexicon is kept on disk
+  (:data:`CACHE_FROM_PATTERNS`).
 
 All find the same candidates: the property tests compare each with the reference
 matcher (``tests/test_matching_properties.py``, ``tests/cyrillic/test_one_byte.py``).

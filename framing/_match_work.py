@@ -168,19 +168,21 @@ def _match_frame(
     # and the fall-back take them as Python strings (str, or pd.NA when missing).
     shared = shared_texts([corpus[field] for field in fields]) if parallel else None
     texts = [corpus[field].tolist() for field in fields] if shared is None else []
-    tasks = (
-        (
-            terms.compiled() if parallel else terms.specs,
+
+    def task(first: int, last: int) -> tuple[Any, ...]:
+        """The documents ``first:last``: the arguments of _match_chunk in this process;
+        a worker's task (_match_chunk_task) has the compiled terms and rules as one."""
+        chunk = (
             shared.chunk(first, last)
             if shared is not None
-            else [column[first:last] for column in texts],
-            voice,
-            *(() if parallel else (terms.rules,)),
-            audit,
-            principals[first:last] if principals is not None else None,
+            else [column[first:last] for column in texts]
         )
-        for first, last in bounds
-    )
+        some = principals[first:last] if principals is not None else None
+        if parallel:
+            return (terms.compiled(), chunk, voice, audit, some)
+        return (terms.specs, chunk, voice, terms.rules, audit, some)
+
+    tasks = (task(first, last) for first, last in bounds)
     results: list[tuple[Any, ...]] = []
     with _progress_bar(count, progress) as bar, shared or contextlib.nullcontext():
         if not parallel:

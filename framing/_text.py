@@ -54,7 +54,7 @@ from typing import AnyStr
 
 from framing._offsets import Edit, OffsetMap
 
-try:  # the compiled pass for ASCII text, built by setup.py where a C compiler is found
+try:  # the compiled passes (ASCII, one-byte), built by setup.py where a C compiler is found
     import framing._kernel as _kernel
 except ImportError:  # pragma: no cover - depends on the install
     _kernel = None
@@ -269,8 +269,9 @@ def normalise(text: str) -> tuple[str, OffsetMap]:
 
 def normalise_folded(text: str) -> tuple[str, str, OffsetMap, bytes | None]:
     """:func:`normalise` and :func:`fold_case` of it in one go: ``(cased, folded,
-    offsets, encoded)``, ``encoded`` the folded copy in :data:`ONE_BYTE` when it was made
-    that way (None otherwise), for the engine's automaton."""
+    offsets, encoded)``, ``encoded`` the folded copy in :data:`ONE_BYTE` when the text
+    has that form (ASCII and most Cyrillic text; None otherwise), for the engine's
+    automaton."""
     cased, offsets, folded, encoded = _normalise(text, fold=True)
     assert folded is not None
     return cased, folded, offsets, encoded
