@@ -7,7 +7,9 @@ does not have it, so tests that need it take the ``shared_data`` fixture and are
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -17,8 +19,11 @@ import pytest
 matplotlib.use("Agg")
 
 # The kit's own caches (compiled hyperscan databases) go to a folder of the test run, not
-# to the user's ~/.cache (child processes, workers and notebook kernels inherit it).
-os.environ.setdefault("FRAMING_CACHE_DIR", tempfile.mkdtemp(prefix="framing-test-cache-"))
+# to the user's ~/.cache (child processes, workers and notebook kernels inherit it); the
+# process that made the folder removes it at exit.
+if "FRAMING_CACHE_DIR" not in os.environ:
+    os.environ["FRAMING_CACHE_DIR"] = tempfile.mkdtemp(prefix="framing-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["FRAMING_CACHE_DIR"], ignore_errors=True)
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("FRAMING_SHARED", REPO.parent / "shared"))
