@@ -75,6 +75,36 @@ fold_pass(const unsigned char *in, Py_ssize_t length, const unsigned char *folds
     return written;
 }
 
+/* fold_pass into new storage: a buffer of twice ``length`` (the cased copy, then the
+ * folded one at ``*buffer + length``: the output is never longer than the input) and a
+ * new list of edits. Returns the length written, or -1 with an exception set and
+ * nothing left to free. */
+static Py_ssize_t
+run_pass(const unsigned char *in, Py_ssize_t length, const unsigned char *folds,
+         const unsigned char *lower, const unsigned char *classes, unsigned char **buffer,
+         PyObject **edits, int *mixed)
+{
+    *mixed = 0;
+    *edits = PyList_New(0);
+    if (*edits == NULL) {
+        return -1;
+    }
+    *buffer = PyMem_Malloc(2 * (length ? length : 1));
+    if (*buffer == NULL) {
+        Py_CLEAR(*edits);
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t written =
+        fold_pass(in, length, folds, lower, classes, *buffer, *buffer + length, *edits, mixed);
+    if (written < 0) {
+        Py_CLEAR(*edits);
+        PyMem_Free(*buffer);
+        *buffer = NULL;
+    }
+    return written;
+}
+
 /* normalise_ascii(text, table) -> (cased, folded, encoded, edits) or None.
  *
  * text: str; None is returned unless it is ASCII.
@@ -111,25 +141,14 @@ normalise_ascii(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
     Py_ssize_t length = PyUnicode_GET_LENGTH(text);
     const unsigned char *in = PyUnicode_1BYTE_DATA(text);
-    PyObject *edits = PyList_New(0);
-    if (edits == NULL) {
+    PyObject *edits;
+    unsigned char *cased;
+    int mixed;
+    Py_ssize_t written = run_pass(in, length, table, NULL, NULL, &cased, &edits, &mixed);
+    if (written < 0) {
         return NULL;
-    }
-    /* The output is never longer than the input: one buffer for the cased copy and one
-     * for the folded, filled in one pass. */
-    unsigned char *cased = PyMem_Malloc(2 * (length ? length : 1));
-    if (cased == NULL) {
-        Py_DECREF(edits);
-        return PyErr_NoMemory();
     }
     unsigned char *folded = cased + length;
-    int mixed = 0;
-    Py_ssize_t written = fold_pass(in, length, table, NULL, NULL, cased, folded, edits, &mixed);
-    if (written < 0) {
-        Py_DECREF(edits);
-        PyMem_Free(cased);
-        return NULL;
-    }
     PyObject *cased_text = PyUnicode_New(written, 127);
     PyObject *folded_text = PyUnicode_New(written, 127);
     PyObject *encoded = PyBytes_FromStringAndSize((const char *)folded, written);
@@ -176,23 +195,14 @@ normalise_one_byte(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     const unsigned char *folds = (const unsigned char *)PyBytes_AS_STRING(args[1]);
     const unsigned char *lower = (const unsigned char *)PyBytes_AS_STRING(args[2]);
     const unsigned char *classes = (const unsigned char *)PyBytes_AS_STRING(args[3]);
-    PyObject *edits = PyList_New(0);
-    if (edits == NULL) {
+    PyObject *edits;
+    unsigned char *cased;
+    int mixed;
+    Py_ssize_t written = run_pass(in, length, folds, lower, classes, &cased, &edits, &mixed);
+    if (written < 0) {
         return NULL;
-    }
-    unsigned char *cased = PyMem_Malloc(2 * (length ? length : 1));
-    if (cased == NULL) {
-        Py_DECREF(edits);
-        return PyErr_NoMemory();
     }
     unsigned char *folded = cased + length;
-    int mixed = 0;
-    Py_ssize_t written = fold_pass(in, length, folds, lower, classes, cased, folded, edits, &mixed);
-    if (written < 0) {
-        Py_DECREF(edits);
-        PyMem_Free(cased);
-        return NULL;
-    }
     PyObject *cased_bytes = PyBytes_FromStringAndSize((const char *)cased, written);
     PyObject *folded_bytes = PyBytes_FromStringAndSize((const char *)folded, written);
     PyMem_Free(cased);
@@ -257,7 +267,8 @@ static PyMethodDef methods[] = {
 
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, "framing._kernel",
-    "The compiled normalisation of ASCII text (see framing/_text.py).", -1, methods,
+    "The compiled normalisation of ASCII and windows-1251 text (see framing/_text.py).", -1,
+    methods, NULL, NULL, NULL, NULL,
 };
 
 PyMODINIT_FUNC

@@ -20,6 +20,8 @@ from itertools import pairwise
 from multiprocessing.shared_memory import SharedMemory
 from typing import Any
 
+from framing._arrow import StringPiece, string_pieces
+
 #: A chunk's texts as a task carries them: the block's name, and per field the field's
 #: place in the block, its documents' offsets (one more than documents) and which are
 #: missing (None when none is).
@@ -36,9 +38,8 @@ class SharedTexts:
     touch of each page).
     """
 
-    def __init__(self, columns: list[list[Any]]) -> None:
-        # columns: per field, its pyarrow string or large string arrays (Arrow's chunks:
-        # read where they are, not combined, which would copy the corpus once more).
+    def __init__(self, columns: list[list[StringPiece]]) -> None:
+        # columns: per field, its Arrow chunks (framing._arrow), read where they are.
         # Per field: its place in the block, its documents' offsets (from 0), which are
         # missing, and its pieces: (first document, last document, Arrow data, the
         # offset of the piece's first byte there, that byte's offset in the field).
@@ -48,22 +49,15 @@ class SharedTexts:
             bounds = [0]
             nulls: list[bool] | None = None
             pieces = []
-            for chunk in chunks:
-                count = len(chunk)
-                if count == 0:
-                    continue
-                _, offsets_buffer, data = chunk.buffers()
-                width = "q" if chunk.type == _large_string() else "i"
-                offsets = memoryview(offsets_buffer).cast(width)
-                own = offsets[chunk.offset : chunk.offset + count + 1].tolist()
+            for own, source, own_nulls in chunks:
+                count = len(own) - 1
                 first, shift = len(bounds) - 1, bounds[-1] - own[0]
                 bounds.extend(bound + shift for bound in own[1:])
-                source = memoryview(data).cast("B") if data is not None else None  # "b"
                 pieces.append((first, first + count, source, own[0], bounds[first]))
-                if chunk.null_count and nulls is None:
+                if own_nulls is not None and nulls is None:
                     nulls = [False] * first
                 if nulls is not None:
-                    nulls.extend(chunk.is_null().to_pylist())
+                    nulls.extend(own_nulls or [False] * count)
             self._fields.append((total, bounds, nulls, pieces))
             total += bounds[-1]
         self._memory = _block(total)
@@ -136,26 +130,10 @@ def shared_texts(columns: list[Any]) -> SharedTexts | None:
     """The text columns (pandas Series) in shared memory, or None when one of them cannot
     be held as Arrow strings (a value that is not text, a lone surrogate): the caller then
     sends the texts in its tasks."""
-    import pyarrow as pa
-
-    fields = []
-    for values in columns:
-        try:
-            array = pa.array(values.array, from_pandas=True)
-            if array.type not in (pa.string(), pa.large_string()):
-                if array.null_count != len(array):  # not text: the caller's checks say so
-                    return None
-                array = array.cast(pa.large_string())  # all missing
-        except (pa.ArrowException, TypeError, ValueError):
-            return None
-        fields.append(array.chunks if isinstance(array, pa.ChunkedArray) else [array])
-    return SharedTexts(fields)
-
-
-def _large_string() -> Any:
-    import pyarrow as pa
-
-    return pa.large_string()
+    fields = [string_pieces(values) for values in columns]
+    if any(pieces is None for pieces in fields):
+        return None
+    return SharedTexts(fields)  # type: ignore[arg-type]
 
 
 def texts_of(descriptor: Descriptor) -> list[list[str | None]]:

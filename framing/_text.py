@@ -103,8 +103,6 @@ _FOLD_BY_CHARACTER = {chr(code): folded for code, folded in _FOLD_TABLE.items()}
 _ASCII_FOLDS = "".join(character for character in _FOLD_BY_CHARACTER if character.isascii())
 _COMMON_FOLDS = "\u2019\u201c\u201d\u2018\u2014\u2013\u00a0"
 _CYRILLIC_TEXT_FOLDS = "\n\u00ab\u00bbёЁ\u201e\u201c\u201d"
-# The ASCII folds as a table of 128 bytes, for the compiled pass.
-_ASCII_FOLD_TABLE = bytes(ord(_FOLD_BY_CHARACTER.get(chr(code), chr(code))) for code in range(128))
 _TO_FOLD = re.compile("[" + re.escape("".join(_FOLD_BY_CHARACTER)) + "]")
 _RUN_CHARACTERS = frozenset(" " + DELETED)
 
@@ -135,6 +133,8 @@ def one_byte_table(change: Callable[[str], str]) -> bytes:
 
 
 _ONE_BYTE_FOLDS = one_byte_table(lambda character: _FOLD_BY_CHARACTER.get(character, character))
+# The ASCII folds, for the compiled pass over ASCII text: windows-1251 is ASCII below 128.
+_ASCII_FOLD_TABLE = _ONE_BYTE_FOLDS[:128]
 _ONE_BYTE_SOFT_HYPHEN = b"\xad"  # the only character of DELETED in windows-1251
 
 
@@ -142,11 +142,12 @@ def _one_byte_class(characters: Iterable[str]) -> bytes:
     return b"[" + re.escape(b"".join(c.encode(ONE_BYTE) for c in characters)) + b"]"
 
 
-_ONE_BYTE_CYRILLIC = _one_byte_class(
-    character
-    for byte in range(256)
-    if "\u0400" <= (character := bytes([byte]).decode(ONE_BYTE, "replace")) <= "\u04ff"
+# Each byte's character ("\ufffd" for the one unassigned), and those of the Cyrillic block.
+_ONE_BYTE_CHARACTERS = [bytes([byte]).decode(ONE_BYTE, "replace") for byte in range(256)]
+_ONE_BYTE_CYRILLIC_CHARACTERS = "".join(
+    character for character in _ONE_BYTE_CHARACTERS if "\u0400" <= character <= "\u04ff"
 )
+_ONE_BYTE_CYRILLIC = _one_byte_class(_ONE_BYTE_CYRILLIC_CHARACTERS)
 _ONE_BYTE_LOOKALIKE = _one_byte_class(LATIN_LOOKALIKES)
 # _MIXED_BOUNDARY on the encoded bytes.
 _ONE_BYTE_MIXED = re.compile(
@@ -344,8 +345,7 @@ def _encode_one_byte(text: str) -> bytes | None:
 # For the compiled encoder: the byte of each code point of the Basic Multilingual Plane in
 # ONE_BYTE, 16 bits little-endian, 0xFFFF where it has none (from the codec's own table).
 _codes = array("H", [0xFFFF]) * 65536
-for _byte in range(256):
-    _character = bytes([_byte]).decode(ONE_BYTE, "replace")
+for _byte, _character in enumerate(_ONE_BYTE_CHARACTERS):
     if _character != "\ufffd":
         _codes[ord(_character)] = _byte
 if sys.byteorder != "little":  # pragma: no cover - the table is read little-endian
@@ -368,8 +368,8 @@ def _normalise_one_byte(
         )
         text = collapsed.decode(ONE_BYTE)
     else:
-        folded_bytes = encoded.translate(_ONE_BYTE_FOLDS)
-        collapsed, edits = _collapse_runs(folded_bytes, deletions=False)
+        collapsed, edits = _collapse_runs(encoded.translate(_ONE_BYTE_FOLDS), deletions=False)
+        lowered = collapsed.translate(_ONE_BYTE_LOWER)
         text = collapsed.decode(ONE_BYTE)
         # The folds and the runs change no letter and no letter's neighbour, so the bytes
         # tell whether a word mixes scripts.
@@ -380,8 +380,6 @@ def _normalise_one_byte(
         return text, offsets, fold_case(text) if fold else None, None
     if not fold:
         return text, offsets, None, None
-    if _kernel is None:
-        lowered = collapsed.translate(_ONE_BYTE_LOWER)
     return text, offsets, lowered.decode(ONE_BYTE), lowered
 
 
@@ -429,9 +427,8 @@ _ONE_BYTE_LOWER = one_byte_table(fold_case)
 # For the compiled pass: bit 1 marks a Latin look-alike, bit 2 a Cyrillic letter (the two
 # classes of _ONE_BYTE_MIXED).
 _ONE_BYTE_CLASSES = bytes(
-    (bytes([byte]).decode(ONE_BYTE, "replace") in LATIN_LOOKALIKES)
-    | 2 * ("\u0400" <= bytes([byte]).decode(ONE_BYTE, "replace") <= "\u04ff")
-    for byte in range(256)
+    (character in LATIN_LOOKALIKES) | 2 * (character in _ONE_BYTE_CYRILLIC_CHARACTERS)
+    for character in _ONE_BYTE_CHARACTERS
 )
 
 

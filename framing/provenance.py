@@ -96,29 +96,23 @@ def _hash_arrow_strings(values: pd.Series) -> str | None:
     """:func:`_hash_strings` of a column of long texts stored by pyarrow: each value's
     bytes read where Arrow keeps them, with no Python string per value (4x faster on 43
     MB of articles, which ``match`` fingerprints on every call). The same digest: the
-    same bytes are hashed. None for short values (titles, ids), where the call per value
-    costs more than making the strings."""
-    import pyarrow as pa
+    same bytes are hashed, a missing value as "". None for short values (titles, ids),
+    where the call per value costs more than making the strings."""
+    from framing._arrow import string_pieces
 
-    strings = pa.array(values.array, type=pa.large_string()).fill_null("")
-    chunks = strings.chunks if isinstance(strings, pa.ChunkedArray) else [strings]
-    pieces = []
-    for chunk in chunks:
-        if len(chunk) == 0:
-            continue
-        _, offsets_buffer, data = chunk.buffers()
-        offsets = memoryview(offsets_buffer).cast("q")
-        pieces.append((offsets[chunk.offset : chunk.offset + len(chunk) + 1].tolist(), data))
-    count = sum(len(bounds) - 1 for bounds, _ in pieces)
-    size = sum(bounds[-1] - bounds[0] for bounds, _ in pieces)
+    pieces = string_pieces(values)
+    if pieces is None:
+        return None
+    count = sum(len(piece.bounds) - 1 for piece in pieces)
+    size = sum(piece.bounds[-1] - piece.bounds[0] for piece in pieces)
     if count == 0 or size < _LONG_VALUES * count:
         return None
     digest = hashlib.sha256()
     update = digest.update
-    for bounds, data in pieces:
-        text = memoryview(data)
-        for start, end in pairwise(bounds):
-            update(text[start:end])
+    for bounds, data, nulls in pieces:
+        for number, (start, end) in enumerate(pairwise(bounds)):
+            if nulls is None or not nulls[number]:
+                update(data[start:end])
             update(b"\x1f")
     return digest.hexdigest()
 

@@ -56,6 +56,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "framing._files",
             "framing._checks",
             "framing._offsets",
+            "framing._arrow",
             "framing._kernel",
             "framing._text",
             "framing._words",
