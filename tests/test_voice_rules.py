@@ -67,10 +67,8 @@ def test_a_glued_scare_quote_is_a_quotation_not_an_apostrophe() -> None:
 
 
 def test_a_lone_guillemet_quotes_nothing() -> None:
-    # A section separator in a headline: "(date) « War in Ukraine | Censor. NET".
-    text = (
-        "Zelensky: Russian troops shelled Kharkiv (18.04.22 10:04) « War in Ukraine | Censor. NET"
-    )
+    # A section separator in a headline: "(date) « War in Ukraine | Censor.NET".
+    text = "Zelensky: Russian troops shelled Kharkiv (18.04.22 10:04) « War in Ukraine | Censor.NET"
     assert quotations(text) == []
     assert voice_of(text, "War") == "own"
 

@@ -106,8 +106,9 @@ def repair_text(text: str) -> str:
        ``line of duty. A further``, also after ``?``, ``!`` and closing quotes or
        brackets (``fake.”The`` → ``fake.” The``). Abbreviations with one-letter parts
        (``U.S.``, ``e.g.``, ``J.R.R.``), decimals (``1.5``), ellipses (``...Then``),
-       URLs, domains (``sputniknews.com``), e-mail addresses and names of capitals
-       joined by a dot (``VEB.RF``) are left alone.
+       URLs, domains (``sputniknews.com``), e-mail addresses, names of capitals
+       joined by a dot (``VEB.RF``) and sites named with a capitalised top-level
+       domain (``Censor.NET``, ``Booking.Com``, ``Pravda.Ru``) are left alone.
 
     The function is idempotent: repairing repaired text changes nothing.
 
@@ -130,7 +131,9 @@ def repair_text(text: str) -> str:
     -----
     A heading glued to the following sentence without punctuation
     ("Progress of Special OperationThe spokesman") is not separated: telling it apart
-    from names such as "YouTube" or "McDonald" needs more than the characters.
+    from names such as "YouTube" or "McDonald" needs more than the characters. A site
+    named with a country code and followed by a space ("as Ukrinform.UA wrote") is
+    split, as "said.UK officials" must be.
 
     Examples
     --------
@@ -290,8 +293,16 @@ def _unglue_sentences(text: str) -> str:
             continue  # "Ph.D.", "Washington.D.C.": the capital is an initial
         if _is_acronym_pair(text, match, end):
             continue  # "VEB.RF", "RIA.RU": one name written with a dot
+        if _is_site_name(text, match, end):
+            continue  # "Censor.NET", "Booking.Com": a site's name, not two sentences
         if protected is None:
-            protected = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
+            # a URL needs "://" or "www.", an e-mail address "@": most texts have neither
+            # (the search itself costs more than the rest of this function)
+            protected = (
+                [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
+                if "@" in text or "://" in text or "www." in text
+                else []
+            )
         if any(start <= match.start("end") < stop for start, stop in protected):
             continue
         # Insert the space after the closing marks and before the opening ones. A
@@ -324,6 +335,33 @@ def _is_acronym_pair(text: str, match: re.Match[str], end: int) -> bool:
 
 
 _LEADING_WORD = re.compile(r"[^\W\d_]+")
+
+#: Top-level domains that are no English word a sentence starts with. Generic ones
+#: written in capitals ("Censor.NET", "Amazon.COM") end a site's name wherever they stand;
+#: these and the country codes of the region's sites ("Pravda.Ru", "Ukrinform.UA") do
+#: where no space follows them (the end of a headline, "Booking.Com," or "(Pravda.Ru)").
+#: "said.UK officials" and "said.Net income" are still two sentences.
+_GENERIC_DOMAINS = frozenset("com net org info biz gov edu io tv fm".split())
+_COUNTRY_DOMAINS = frozenset("ua ru uk us de fr eu by kz pl".split())
+
+
+def _is_site_name(text: str, match: re.Match[str], end: int) -> bool:
+    """True where the word after one dot is a site's top-level domain: "Censor.NET"."""
+    if match.group("end") != "." or match.group("close") or match.group("straight"):
+        return False
+    if match.group("open"):
+        return False
+    after = _LEADING_WORD.match(text, end)
+    if after is None:
+        return False
+    label = after.group()
+    lower = label.lower()
+    if lower not in _GENERIC_DOMAINS and lower not in _COUNTRY_DOMAINS:
+        return False
+    if lower in _GENERIC_DOMAINS and label.isupper():
+        return True
+    following = text[after.end() : after.end() + 1]
+    return not following.isspace()
 
 
 # --- boilerplate -----------------------------------------------------------------------

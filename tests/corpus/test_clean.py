@@ -473,6 +473,33 @@ def test_repair_does_not_split_names_of_capitals_joined_by_a_dot() -> None:
     assert repair_text("the USA.The talks") == "the USA. The talks"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sanctions (14.03.22 16:23) « Economics | Censor.NET",  # 5,094 RUWA headlines
+        "Shares of Amazon.COM fell",
+        "booked on Booking.Com, as ever",
+        "a report (Pravda.Ru) said",
+        "as Ukrinform.UA, the agency, wrote",
+    ],
+)
+def test_repair_does_not_split_sites_named_with_their_domain(text: str) -> None:
+    assert repair_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("glued", "repaired"),
+    [
+        ("It was over.UK officials said", "It was over. UK officials said"),
+        ("profits rose.Net income fell", "profits rose. Net income fell"),
+        # documented limit: a country code and a space may start a sentence
+        ("as Ukrinform.UA wrote", "as Ukrinform. UA wrote"),
+    ],
+)
+def test_a_domain_like_word_after_a_glued_sentence_end_is_still_split(glued, repaired) -> None:
+    assert repair_text(glued) == repaired
+
+
 def test_m5_deduplicate_an_empty_corpus() -> None:
     """m5 of the adversarial review: an empty corpus raised IndexError."""
     empty = framing.as_corpus(pd.DataFrame({"title": [], "text": []}))
