@@ -1,7 +1,9 @@
-"""The one compiled part of framing: ``framing._kernel`` (see framing/_kernel.c).
+"""The compiled parts of framing: ``framing._kernel`` (text normalisation, see
+framing/_kernel.c) and ``framing.corpus._language_kernel`` (language identification, see
+framing/corpus/_language_kernel.c).
 
-Everything else is configured in pyproject.toml. The extension is optional: where no C
-compiler is found, the install goes on and framing uses its pure-Python path (the same
+Everything else is configured in pyproject.toml. The extensions are optional: where no C
+compiler is found, the install goes on and framing uses its pure-Python paths (the same
 results, slower).
 """
 
@@ -10,5 +12,10 @@ from setuptools import Extension, setup
 setup(
     ext_modules=[
         Extension("framing._kernel", sources=["framing/_kernel.c"], optional=True),
+        Extension(
+            "framing.corpus._language_kernel",
+            sources=["framing/corpus/_language_kernel.c"],
+            optional=True,
+        ),
     ]
 )

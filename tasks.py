@@ -55,12 +55,12 @@ def ensure_environment(
         print(f"Creating the virtual environment in {venv_dir}", flush=True)
         venv.create(venv_dir, with_pip=True)
     digest = hashlib.sha256()
-    # setup.py and the C source too: an editable install builds framing._kernel in place.
+    # setup.py and the C sources too: an editable install builds the extensions in place.
     for path in (
         ROOT / "pyproject.toml",
         CONSTRAINTS,
         ROOT / "setup.py",
-        ROOT / "framing" / "_kernel.c",
+        *sorted((ROOT / "framing").rglob("*.c")),
     ):
         if path.exists():
             digest.update(path.read_bytes())

@@ -2,8 +2,9 @@
 
 py3langid classifies one text at a time: a walk of its byte automaton in Python (about
 0.1 ms for 300 characters, most of ``read_corpus``'s time on a corpus of headlines),
-then a naive Bayes score. Here the walk runs over all the texts together, one numpy step
-per byte position, and the scores are one sparse product.
+then a naive Bayes score. Here the walk runs over all the texts together, in compiled
+code (``framing/corpus/_language_kernel.c``) or, where that extension was not built, one
+numpy step per byte position; the scores are one sparse product.
 
 The answer is py3langid's wherever rounding cannot change it. py3langid sums the scores
 of a text in float32, and so does this module, in another order: each may be off the
@@ -23,15 +24,25 @@ from typing import Any
 
 import numpy as np
 
+try:  # built by setup.py where a C compiler is found; else the numpy walk
+    from framing.corpus import _language_kernel
+except ImportError:  # pragma: no cover - the install without a compiler
+    _language_kernel = None
+
 #: The py3langid version whose model layout and scoring this module reproduces.
 VERIFIED_VERSION = "0.4.0"
 # Float32 unit roundoff, doubled: the bound is generous on purpose.
 _UNIT = 2.0**-22
 
 
-#: Texts walked together: about 16 MB of transient arrays for samples of 300 characters
-#: (a read chunk of 4,000 documents took 80 MB more at its peak when walked at once).
+#: Texts walked together by numpy: about 16 MB of transient arrays for samples of 300
+#: characters (a read chunk of 4,000 documents took 80 MB more at its peak when walked
+#: at once).
 _BATCH = 1024
+#: Texts walked together by the compiled walk, which holds 8 bytes a byte of text: about
+#: 10 MB for samples of 300 characters, and as much for the model's rows they use. Larger
+#: batches gather each used row of the model fewer times.
+_KERNEL_BATCH = 4096
 
 
 @functools.cache
@@ -46,8 +57,13 @@ def _version() -> str | None:
 def _tables(identifier: Any) -> dict[str, Any]:
     """The automaton and model as numpy arrays, made once per identifier."""
     table = identifier.nb_ptc
+    nextmove = np.asarray(identifier.tk_nextmove)
     return {
-        "nextmove": np.asarray(identifier.tk_nextmove),
+        "nextmove": nextmove,
+        # the compiled walk reads uint32 moves (py3langid 0.4.0's own dtype)
+        "nextmove32": np.ascontiguousarray(nextmove, dtype=np.uint32)
+        if nextmove.size == 0 or (nextmove.min() >= 0 and nextmove.max() < 2**32)
+        else None,
         "rowbase": np.asarray(identifier.tk_row, dtype=np.int64) << 8,
         "output": np.asarray(identifier.tk_output, dtype=np.int64),
         "table": table,
@@ -74,20 +90,20 @@ def classify_many(identifier: Any, samples: list[str]) -> list[str]:
     """
     if not samples:
         return []
-    if len(samples) > _BATCH:
+    batch = _BATCH if _language_kernel is None else _KERNEL_BATCH
+    if len(samples) > batch:
         # Each text gets its label alone, so batches give the same labels; they bound the
         # (text, feature) arrays of one walk (16 bytes a feature, about one a byte).
         return [
             label
-            for first in range(0, len(samples), _BATCH)
-            for label in classify_many(identifier, samples[first : first + _BATCH])
+            for first in range(0, len(samples), batch)
+            for label in classify_many(identifier, samples[first : first + batch])
         ]
     if _version() != VERIFIED_VERSION or identifier._norm_probs:
         return [str(identifier.classify(sample)[0]) for sample in samples]
     tables = _tables(identifier)
     encoded = [identifier._encode(sample) for sample in samples]
-    documents, features = _walk(tables, encoded)
-    scores, bound, featureless = _scores(tables, len(samples), documents, features)
+    scores, bound, featureless = _scores(tables, _counts(tables, encoded))
     for first, dupe in identifier._alias_pairs:  # as py3langid's _decide folds them
         np.maximum(scores[:, first], scores[:, dupe], out=scores[:, first])
         scores[:, dupe] = np.finfo(np.float32).min
@@ -100,6 +116,33 @@ def classify_many(identifier: Any, samples: list[str]) -> list[str]:
         str(identifier.classify(sample)[0]) if doubt else str(classes[index])
         for sample, index, doubt in zip(samples, best.tolist(), unsure.tolist(), strict=True)
     ]
+
+
+def _counts(tables: dict[str, Any], encoded: list[bytes], *, compiled: bool = True) -> Any:
+    """The (text, feature) counts of the automaton's walk, a float32 CSR matrix.
+
+    ``compiled=False`` walks with numpy even where the compiled walk is built (the tests
+    check one against the other).
+    """
+    from scipy import sparse
+
+    shape = (len(encoded), tables["table"].shape[0])
+    if compiled and _language_kernel is not None and tables["nextmove32"] is not None:
+        indptr, indices, counts = _language_kernel.walk(
+            encoded, tables["nextmove32"], tables["rowbase"], tables["output"], shape[1]
+        )
+        return sparse.csr_matrix(
+            (
+                np.frombuffer(counts, dtype=np.float32),
+                np.frombuffer(indices, dtype=np.int32),
+                np.frombuffer(indptr, dtype=np.int64),
+            ),
+            shape=shape,
+        )
+    documents, features = _walk(tables, encoded)
+    # the CSR conversion sums repeated pairs, without a sort
+    ones = np.ones(len(features), dtype=np.float32)
+    return sparse.csr_matrix((ones, (documents, features)), shape=shape)
 
 
 def _walk(tables: dict[str, Any], encoded: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
@@ -128,18 +171,13 @@ def _walk(tables: dict[str, Any], encoded: list[bytes]) -> tuple[np.ndarray, np.
     return np.concatenate(found_documents), np.concatenate(found_features)
 
 
-def _scores(
-    tables: dict[str, Any], size: int, documents: np.ndarray, features: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _scores(tables: dict[str, Any], matrix: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Float32 naive Bayes scores per text and class, each text's rounding bound, and
-    which texts had no feature."""
+    which texts had no feature, from the (text, feature) counts ``matrix`` (CSR)."""
     from scipy import sparse
 
     table, prior = tables["table"], tables["prior"]
-    width = table.shape[0]
-    # (text, feature) counts: the CSR conversion sums repeated pairs, without a sort
-    ones = np.ones(len(features), dtype=np.float32)
-    matrix = sparse.csr_matrix((ones, (documents, features)), shape=(size, width))
+    size, width = matrix.shape
     matrix.data = np.log1p(matrix.data)  # float32, as py3langid weighs a feature's count
     columns = matrix.indices
     used = np.zeros(width, dtype=bool)

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from framing.corpus._language_batch import classify_many
+from framing.corpus._language_batch import _language_kernel, classify_many
 
 #: How many characters from the start of a document are used to identify its language.
 SAMPLE_CHARACTERS = 300
@@ -56,18 +56,38 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
 
 
-def _cyrillic_by_letters(sample: str) -> str | None:
-    """ "uk" or "ru" when the letters of a mostly Cyrillic text settle it, else None."""
+def _letters_python(sample: str) -> tuple[int, int, int]:
+    """The sample's letters, its Cyrillic letters, and which letters settle the language.
+
+    The third value holds bits: 1 when the sample has a letter of Ukrainian only (ї, є,
+    ґ), 2 one of Russian only (ы, э, ё), 4 one that Russian lacks (і, ї, є, ґ, ў).
+    Compiled in ``framing/corpus/_language_kernel.c`` where that was built (the same
+    answers; tests/corpus/test_language_kernel.py checks them against these).
+    """
+    letters = sum(map(str.isalpha, sample))
     if _CYRILLIC.search(sample) is None:  # most texts: no Cyrillic letter, nothing to count
+        return letters, 0, 0
+    present = {c for c in sample if c.isalpha()}
+    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in sample if c.isalpha())
+    marks = (
+        (1 if present & _UKRAINIAN_ONLY else 0)
+        | (2 if present & _RUSSIAN_ONLY else 0)
+        | (4 if present & _NOT_RUSSIAN else 0)
+    )
+    return letters, cyrillic, marks
+
+
+#: The compiled count where it was built: the same answers as ``_letters_python``.
+_letters = _letters_python if _language_kernel is None else _language_kernel.letters
+
+
+def _cyrillic_by_letters(letters: int, cyrillic: int, marks: int) -> str | None:
+    """ "uk" or "ru" when the letters of a mostly Cyrillic text settle it, else None."""
+    if not letters or cyrillic * 2 < letters:
         return None
-    letters = [c for c in sample if c.isalpha()]
-    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
-    if not letters or cyrillic * 2 < len(letters):
-        return None
-    present = set(letters)
-    if present & _UKRAINIAN_ONLY and not present & _RUSSIAN_ONLY:
+    if marks & 1 and not marks & 2:
         return "uk"
-    if present & _RUSSIAN_ONLY and not present & _NOT_RUSSIAN:
+    if marks & 2 and not marks & 4:
         return "ru"
     return None
 
@@ -100,10 +120,10 @@ def _screen(text: str | None) -> tuple[str | None, str | None]:
     if not isinstance(text, str):
         return None, None
     sample = text[:SAMPLE_CHARACTERS]
-    letters = sum(map(str.isalpha, sample))
+    letters, cyrillic, marks = _letters(sample)
     if letters < 3:
         return None, None
-    by_letters = _cyrillic_by_letters(sample)
+    by_letters = _cyrillic_by_letters(letters, cyrillic, marks)
     if by_letters is not None:
         return None, by_letters
     if letters < MIN_LETTERS:

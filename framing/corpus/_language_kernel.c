@@ -1,0 +1,249 @@
+/* The compiled half of language identification: py3langid's byte-automaton walk over
+ * many texts, and the letter counts that decide Russian and Ukrainian without it.
+ *
+ * framing/corpus/_language_batch.py and framing/corpus/language.py hold the rules and a
+ * pure-Python (numpy) implementation of both; this file only makes them fast (the walk is
+ * one numpy step per byte position there, and the letters a Python loop per character).
+ * tests/corpus/test_language_kernel.py checks it against them on generated text.
+ *
+ * Built by setup.py as an optional extension: where no C compiler is found the install
+ * goes on and framing uses the Python path (the same results, slower).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+/* A buffer of ``itemsize``-byte items, one-dimensional and contiguous, or -1 with a
+ * TypeError naming ``what``. */
+static int
+get_items(PyObject *object, Py_buffer *view, Py_ssize_t itemsize, const char *what)
+{
+    if (PyObject_GetBuffer(object, view, PyBUF_C_CONTIGUOUS) < 0) {
+        return -1;
+    }
+    if (view->itemsize != itemsize || view->len % itemsize != 0) {
+        PyErr_Format(PyExc_TypeError, "%s must hold %zd-byte items", what, itemsize);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+/* walk(texts, nextmove, rowbase, output, features) -> (indptr, indices, counts)
+ *
+ * Each text (bytes) walked through the automaton from state 0, as py3langid's
+ * visit_counts does: state = nextmove[rowbase[state] + byte]; output[state] >= 0 is the
+ * feature found there. The result is the (text, feature) count matrix in CSR form, as
+ * bytes: indptr (int64, one more than the texts), indices (int32, each text's features
+ * in the order first found) and counts (float32). nextmove is uint32, rowbase and output
+ * int64 (numpy arrays); every index is checked, so a damaged model raises ValueError
+ * instead of reading outside its tables. */
+static PyObject *
+walk(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 5 || !PyList_Check(args[0]) || !PyLong_Check(args[4])) {
+        PyErr_SetString(PyExc_TypeError,
+                        "walk takes a list of bytes, three arrays and the number of features");
+        return NULL;
+    }
+    PyObject *texts = args[0];
+    Py_ssize_t features = PyLong_AsSsize_t(args[4]);
+    if (features < 0 || features > INT32_MAX) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_ValueError, "the number of features is out of range");
+        }
+        return NULL;
+    }
+    Py_buffer moves, rows, outputs;
+    if (get_items(args[1], &moves, 4, "nextmove") < 0) {
+        return NULL;
+    }
+    if (get_items(args[2], &rows, 8, "rowbase") < 0) {
+        PyBuffer_Release(&moves);
+        return NULL;
+    }
+    if (get_items(args[3], &outputs, 8, "output") < 0) {
+        PyBuffer_Release(&moves);
+        PyBuffer_Release(&rows);
+        return NULL;
+    }
+    const uint32_t *nextmove = (const uint32_t *)moves.buf;
+    const int64_t *rowbase = (const int64_t *)rows.buf;
+    const int64_t *output = (const int64_t *)outputs.buf;
+    Py_ssize_t move_count = moves.len / 4, row_count = rows.len / 8;
+    Py_ssize_t output_count = outputs.len / 8;
+    Py_ssize_t text_count = PyList_GET_SIZE(texts);
+    Py_ssize_t total = 0;
+    for (Py_ssize_t index = 0; index < text_count; index++) {
+        PyObject *text = PyList_GET_ITEM(texts, index);
+        if (!PyBytes_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "walk takes a list of bytes");
+            goto fail_buffers;
+        }
+        total += PyBytes_GET_SIZE(text); /* at most one feature per byte */
+    }
+    PyObject *indptr = PyBytes_FromStringAndSize(NULL, (text_count + 1) * 8);
+    /* a text's features are at most its bytes: room for all, trimmed at the end */
+    int32_t *indices = PyMem_Malloc((total + 1) * sizeof(int32_t));
+    float *counts = PyMem_Malloc((total + 1) * sizeof(float));
+    /* per feature, its place among the current text's features plus one (0: not found) */
+    int32_t *place = PyMem_Calloc(features + 1, sizeof(int32_t));
+    if (indptr == NULL || indices == NULL || counts == NULL || place == NULL) {
+        if (indptr != NULL) {
+            PyErr_NoMemory();
+        }
+        Py_XDECREF(indptr);
+        PyMem_Free(indices);
+        PyMem_Free(counts);
+        PyMem_Free(place);
+        goto fail_buffers;
+    }
+    int64_t *pointers = (int64_t *)PyBytes_AS_STRING(indptr);
+    Py_ssize_t found = 0;
+    const char *problem = NULL;
+    pointers[0] = 0;
+    for (Py_ssize_t index = 0; index < text_count && problem == NULL; index++) {
+        PyObject *text = PyList_GET_ITEM(texts, index);
+        const unsigned char *bytes = (const unsigned char *)PyBytes_AS_STRING(text);
+        Py_ssize_t length = PyBytes_GET_SIZE(text);
+        Py_ssize_t first = found;
+        int64_t state = 0;
+        for (Py_ssize_t position = 0; position < length; position++) {
+            if (state < 0 || state >= row_count || state >= output_count) {
+                problem = "the automaton reached a state outside its tables";
+                break;
+            }
+            int64_t move = rowbase[state] + bytes[position];
+            if (move < 0 || move >= move_count) {
+                problem = "the automaton's move is outside its table";
+                break;
+            }
+            state = nextmove[move];
+            if (state >= output_count) {
+                problem = "the automaton reached a state outside its tables";
+                break;
+            }
+            int64_t feature = output[state];
+            if (feature < 0) {
+                continue;
+            }
+            if (feature >= features) {
+                problem = "the automaton found a feature outside the model";
+                break;
+            }
+            int32_t seen = place[feature];
+            if (seen) { /* its place among this text's features, plus one */
+                counts[first + seen - 1] += 1.0f;
+            } else {
+                indices[found] = (int32_t)feature;
+                counts[found] = 1.0f;
+                found++;
+                place[feature] = (int32_t)(found - first);
+            }
+        }
+        for (Py_ssize_t item = first; item < found; item++) {
+            place[indices[item]] = 0;
+        }
+        pointers[index + 1] = found;
+    }
+    PyMem_Free(place);
+    PyObject *result = NULL;
+    if (problem != NULL) {
+        PyErr_SetString(PyExc_ValueError, problem);
+    } else {
+        result = Py_BuildValue("(Ny#y#)", indptr, (const char *)indices,
+                               (Py_ssize_t)(found * sizeof(int32_t)), (const char *)counts,
+                               (Py_ssize_t)(found * sizeof(float)));
+        indptr = NULL; /* the tuple holds it, or Py_BuildValue released it */
+    }
+    Py_XDECREF(indptr);
+    PyMem_Free(indices);
+    PyMem_Free(counts);
+    PyBuffer_Release(&moves);
+    PyBuffer_Release(&rows);
+    PyBuffer_Release(&outputs);
+    return result;
+
+fail_buffers:
+    PyBuffer_Release(&moves);
+    PyBuffer_Release(&rows);
+    PyBuffer_Release(&outputs);
+    return NULL;
+}
+
+/* letters(sample) -> (letters, cyrillic, marks)
+ *
+ * The sample's letters (str.isalpha), those of them in U+0400-U+04FF, and which of three
+ * sets of letters it holds, as bits: 1 Ukrainian only (ї є ґ), 2 Russian only (ы э ё),
+ * 4 not Russian (і ї є ґ ў), upper case included (framing/corpus/language.py). */
+static PyObject *
+letters(PyObject *module, PyObject *sample)
+{
+    (void)module;
+    if (!PyUnicode_Check(sample)) {
+        PyErr_SetString(PyExc_TypeError, "letters takes a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(sample);
+    const void *data = PyUnicode_DATA(sample);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(sample);
+    Py_ssize_t letter_count = 0, cyrillic = 0;
+    long marks = 0;
+    for (Py_ssize_t index = 0; index < length; index++) {
+        Py_UCS4 point = PyUnicode_READ(kind, data, index);
+        if (point < 128) { /* ASCII: no call for the commonest characters */
+            letter_count += ((point | 0x20) - 'a') < 26u;
+            continue;
+        }
+        if (!Py_UNICODE_ISALPHA(point)) {
+            continue;
+        }
+        letter_count++;
+        if (point < 0x400 || point > 0x4ff) {
+            continue;
+        }
+        cyrillic++;
+        switch (point) {
+        case 0x457: case 0x407: /* ї Ї */
+        case 0x454: case 0x404: /* є Є */
+        case 0x491: case 0x490: /* ґ Ґ */
+            marks |= 1 | 4;
+            break;
+        case 0x44b: case 0x42b: /* ы Ы */
+        case 0x44d: case 0x42d: /* э Э */
+        case 0x451: case 0x401: /* ё Ё */
+            marks |= 2;
+            break;
+        case 0x456: case 0x406: /* і І */
+        case 0x45e: case 0x40e: /* ў Ў */
+            marks |= 4;
+            break;
+        default:
+            break;
+        }
+    }
+    return Py_BuildValue("(nnl)", letter_count, cyrillic, marks);
+}
+
+static PyMethodDef methods[] = {
+    {"walk", (PyCFunction)(void (*)(void))walk, METH_FASTCALL,
+     "walk(texts, nextmove, rowbase, output, features) -> (indptr, indices, counts)"},
+    {"letters", (PyCFunction)letters, METH_O,
+     "letters(sample) -> (letters, cyrillic, marks)"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "framing.corpus._language_kernel",
+    "The compiled walk and letter counts of language identification "
+    "(see framing/corpus/_language_batch.py).", -1,
+    methods, NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC
+PyInit__language_kernel(void)
+{
+    return PyModule_Create(&module);
+}
