@@ -184,6 +184,19 @@ _NEEDS_ALL_STEPS = (
 # lower-case letter, digit or space (the next sentence's capital).
 _MAYBE_GLUED = r"""[\pL\pN]{2}[)\]”’"']?[.!?]+[”’»)\]']*"?[“‘«]?[^\p{Ll}\p{Nd}\s]"""
 
+#: Top-level domains that are no English word a sentence starts with. Generic ones
+#: written in capitals ("Censor.NET", "Amazon.COM") end a site's name wherever they stand;
+#: these and the country codes of the region's sites ("Pravda.Ru", "Ukrinform.UA") do
+#: where no space follows them (the end of a headline, "Booking.Com," or "(Pravda.Ru)").
+#: "said.UK officials" and "said.Net income" are still two sentences.
+_GENERIC_DOMAINS = frozenset("com net org info biz gov edu io tv fm".split())
+_COUNTRY_DOMAINS = frozenset("ua ru uk us de fr eu by kz pl".split())
+# A site named with a generic top-level domain in capitals, before a space or the end
+# ("| Censor.NET" ends a third of RUWA's headlines): _unglue_sentences never splits it,
+# and no glued sentence end can use its letters (a space follows them), so its dot and
+# domain are taken out before _MAYBE_GLUED looks.
+_SITE_NAME = r"([\pL\pN])\.(?:" + "|".join(sorted(d.upper() for d in _GENERIC_DOMAINS)) + r")(\s|$)"
+
 
 def repair_texts(values: Sequence[str | None]) -> list[str | None]:
     """:func:`repair_text` of each value (None stays None), computed only where needed.
@@ -221,7 +234,8 @@ def repair_texts(values: Sequence[str | None]) -> list[str | None]:
         whole, glued = everything, everything
     else:
         whole = pc.match_substring_regex(array, _NEEDS_ALL_STEPS).to_numpy(zero_copy_only=False)
-        glued = pc.match_substring_regex(array, _MAYBE_GLUED).to_numpy(zero_copy_only=False)
+        sites_out = pc.replace_substring_regex(array, _SITE_NAME, r"\1\2")
+        glued = pc.match_substring_regex(sites_out, _MAYBE_GLUED).to_numpy(zero_copy_only=False)
     repaired: dict[str, str] = {}
     for position, needs_all, maybe_glued in zip(present, whole, glued, strict=True):
         value = out[position]
@@ -335,14 +349,6 @@ def _is_acronym_pair(text: str, match: re.Match[str], end: int) -> bool:
 
 
 _LEADING_WORD = re.compile(r"[^\W\d_]+")
-
-#: Top-level domains that are no English word a sentence starts with. Generic ones
-#: written in capitals ("Censor.NET", "Amazon.COM") end a site's name wherever they stand;
-#: these and the country codes of the region's sites ("Pravda.Ru", "Ukrinform.UA") do
-#: where no space follows them (the end of a headline, "Booking.Com," or "(Pravda.Ru)").
-#: "said.UK officials" and "said.Net income" are still two sentences.
-_GENERIC_DOMAINS = frozenset("com net org info biz gov edu io tv fm".split())
-_COUNTRY_DOMAINS = frozenset("ua ru uk us de fr eu by kz pl".split())
 
 
 def _is_site_name(text: str, match: re.Match[str], end: int) -> bool:

@@ -32,6 +32,7 @@ label of quality). Add or override entries with :func:`register_outlet`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
@@ -173,6 +174,33 @@ def host_of(url_or_domain: object) -> str | None:
         labels = labels[1:]
     host = ".".join(labels)
     return host if _DOMAIN.match(host) else None
+
+
+def hosts_of(values: Iterable[object]) -> list[str | None]:
+    """:func:`host_of` of each value, computed once per site.
+
+    The host depends only on a URL's start (``https://www.rt.com`` of
+    ``https://www.rt.com/news/1``), or a bare domain's text up to its first ``/``: URLs of
+    one site share the work.
+
+    Examples
+    --------
+    >>> hosts_of(["https://www.rt.com/news/1", "https://www.rt.com/news/2", None])
+    ['rt.com', 'rt.com', None]
+    """
+    cache: dict[str, str | None] = {}
+    found: list[str | None] = []
+    for value in values:
+        if not isinstance(value, str):
+            found.append(None)
+            continue
+        text = value.strip()
+        match = _HOST.match(text)
+        site = match.group(0) if match else text.split("/", 1)[0]
+        if site not in cache:
+            cache[site] = host_of(site)
+        found.append(cache[site])
+    return found
 
 
 def outlet_from_host(url_or_domain: object) -> str | None:

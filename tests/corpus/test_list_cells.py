@@ -11,7 +11,7 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.corpus.readers import _build
+from framing.corpus.readers import _cells
 
 _ITEMS = st.lists(
     st.text(max_size=8)
@@ -29,16 +29,16 @@ def _texts(items: list[str], quote: str, space: str) -> list[str]:
 @given(_ITEMS, st.sampled_from(["'", '"']), st.sampled_from(["", " ", "  ", "\t"]))
 def test_quick_list_cells_read_as_the_parsers_read_them(items, quote, space) -> None:
     for text in _texts(items, quote, space):
-        with mock.patch.object(_build, "_QUOTED_LIST", re.compile(r"(?!)")):
-            expected = _build._as_list(text)
-        assert _build._as_list(text) == expected, text
+        with mock.patch.object(_cells, "_QUOTED_LIST", re.compile(r"(?!)")):
+            expected = _cells.as_list(text)
+        assert _cells.as_list(text) == expected, text
 
 
 def test_the_quick_pattern_takes_the_usual_cells() -> None:
     for text in ["['Bucha', 'bucha']", '["a", "Kyiv\'s"]', "[]", "[ 'a' , 'b' ]"]:
-        assert _build._QUOTED_LIST.fullmatch(text)
+        assert _cells._QUOTED_LIST.fullmatch(text)
     for text in ["['a\\nb']", "['a',]", "['a' 'b']", "[1, 2]", "[{'site': 'bbc.com'}]"]:
-        assert not _build._QUOTED_LIST.fullmatch(text)
+        assert not _cells._QUOTED_LIST.fullmatch(text)
 
 
 def test_a_list_cell_with_a_stray_backslash_reads_without_a_warning():
@@ -46,4 +46,4 @@ def test_a_list_cell_with_a_stray_backslash_reads_without_a_warning():
     # file; a cell is data, so the reader keeps its result and shows no warning.
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert _build._as_list("['C:\\kyiv', \"it's\"]") == ["C:\\kyiv", "it's"]
+        assert _cells.as_list("['C:\\kyiv', \"it's\"]") == ["C:\\kyiv", "it's"]

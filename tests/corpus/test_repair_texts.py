@@ -13,7 +13,7 @@ import unicodedata
 
 import ftfy
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import framing
@@ -31,6 +31,7 @@ _PIECES = st.sampled_from(
         "https://x.example/A.B", "a@b.example", "1.5", "The", "Kiev", "said", "é", "e\u0301",
         "&amp;", "&amp;amp;", "&#8217;", "&nbsp;", "&not=2", "â€™", "Ã©", "Â ", "вЂ", "В«Р",
         "\x85", "\x1b[31m", "\x00", "\ufeff", "ﬁ", "\u2028", "Ы", "ї",
+        ".NET", "Censor.NET", ".COM ", ".Net", ".Ru", ".UA", "a.NET.The", "²", "?.NET",
     ]
 )  # fmt: skip
 _TEXTS = st.one_of(
@@ -42,6 +43,7 @@ _CLEAN_ALPHABET = "\n" + "".join(chr(c) for c in range(0x20, 0x7F)) + clean._SAF
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.none() | _TEXTS, max_size=12))
+@example(["a.NET.The", "Censor.NET", "x Censor.NET.The end", "said.NET", "is.NET²"])
 def test_repair_texts_gives_repair_text_of_each_value(values: list[str | None]) -> None:
     expected = [None if v is None else repair_text(v) for v in values]
     assert repair_texts(values) == expected

@@ -44,8 +44,8 @@ The package holds one module per format family (``dump``, ``delimited``,
 ``jsonfiles``, ``excel``, ``parquet``, ``html``, ``text``), each registering its reader
 in ``_registry`` (format name -> reader); ``_sources`` (options, files, format
 detection, DataFrame sources), ``_columns`` (column aliases and mapping), ``_build``
-(raw values -> corpus rows) and ``_pipeline`` (the read loop, the load report) are
-shared by all of them.
+(raw values -> corpus rows), ``_cells`` (cell values: text, lists, tags) and
+``_pipeline`` (the read loop, the load report) are shared by all of them.
 """
 
 from __future__ import annotations

@@ -8,11 +8,8 @@ row, and the source's extra columns after the corpus columns.
 
 from __future__ import annotations
 
-import ast
 import hashlib
-import json
 import re
-import warnings
 from typing import Any
 
 import numpy as np
@@ -23,7 +20,15 @@ from framing.corpus._dates import is_blank
 from framing.corpus._report import Collector, RecordError
 from framing.corpus.clean import repair_texts
 from framing.corpus.language import fill_languages
-from framing.corpus.outlets import host_of, looks_like_domain, outlet_for, outlet_from_host
+from framing.corpus.outlets import hosts_of, outlet_for, outlet_from_host
+from framing.corpus.readers._cells import (
+    JOINERS,
+    LONE_SURROGATE,
+    as_list,
+    cell_texts,
+    list_cell,
+    tag_list,
+)
 from framing.corpus.readers._columns import resolve_mapping
 from framing.corpus.readers._options import Options
 from framing.corpus.readers._registry import Chunk, Source
@@ -57,145 +62,10 @@ class Ids:
         return candidate
 
 
-# -- cell values -------------------------------------------------------------------------
-_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
-#: How a list of strings in a text field is joined: paragraphs, names, or lines.
-_JOINERS = {"text": "\n\n", "description": "\n\n", "author": ", ", "title": " "}
-
-
-def cell_text(value: Any, joiner: str | None = None) -> str | None:
-    """A cell as text: None for a blank, whole floats without ``.0``, lists as JSON.
-
-    With ``joiner``, a list of strings (a scraper's list of paragraphs) is joined with
-    it instead. Lone surrogates (half an emoji, cut by a truncating exporter) become
-    U+FFFD, so that every value can be stored.
-    """
-    if type(value) is str:  # most cells: the str branch below, without the type tests
-        text = value.strip()
-        if not text:
-            return None
-        return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
-    if is_blank(value):
-        return None
-    if isinstance(value, str):
-        text = value.strip()
-    elif isinstance(value, bool):
-        return "true" if value else "false"
-    elif isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    elif isinstance(value, bytes | bytearray | memoryview):
-        text = bytes(value).decode("utf-8", "replace").strip()
-    elif hasattr(value, "isoformat"):
-        return value.isoformat()
-    elif isinstance(value, list | tuple) or (
-        hasattr(value, "tolist") and not isinstance(value, str | int | float)
-    ):
-        items = value.tolist() if hasattr(value, "tolist") else list(value)
-        if not isinstance(items, list):
-            return cell_text(items, joiner)
-        if joiner is not None and all(isinstance(v, str) or is_blank(v) for v in items):
-            text = joiner.join(v.strip() for v in items if isinstance(v, str) and v.strip())
-        else:
-            text = json.dumps(items, ensure_ascii=False, default=str)
-    elif isinstance(value, dict):
-        text = json.dumps(value, ensure_ascii=False, default=str)
-    else:
-        text = str(value).strip()
-    if not text:
-        return None
-    if _LONE_SURROGATE.search(text):
-        text = _LONE_SURROGATE.sub("\ufffd", text)
-    return text
-
-
-def cell_texts(values: list[Any], joiner: str | None = None) -> list[str | None]:
-    """:func:`cell_text` of each value: the same texts, made faster for strings.
-
-    A column of strings (most columns) is stripped in one pass and checked for lone
-    surrogates once, as one text, instead of value by value.
-    """
-    out = [
-        (value.strip() or None)
-        if type(value) is str
-        else (None if value is None else cell_text(value, joiner))
-        for value in values
-    ]
-    try:
-        "".join([text for text in out if text is not None]).encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate somewhere (rare): mend each value
-        return [None if text is None else _LONE_SURROGATE.sub("\ufffd", text) for text in out]
-    return out
-
-
-# A list of quoted strings without escapes, controls or surrogates ("['Bucha', "Kyiv's"]"):
-# what json.loads or ast.literal_eval gives for it is each item's text between its quotes.
-_QUOTED_ITEM = re.compile(
-    "'[^'\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]*'"
-    '|"[^"\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]*"'
-)
-_QUOTED_LIST = re.compile(
-    rf"\[ *(?:(?:{_QUOTED_ITEM.pattern}) *(?:, *(?:{_QUOTED_ITEM.pattern}) *)*)?\]"
-)
-
-
-def _as_list(value: Any) -> list[str] | None:
-    """A list of strings from a list, a JSON or Python-literal list; None if not a list."""
-    if hasattr(value, "tolist") and not isinstance(value, str):
-        value = value.tolist()
-    if isinstance(value, list | tuple):
-        if all(isinstance(v, str | int | float | bool | bytes) or v is None for v in value):
-            items = (cell_text(v) for v in value)
-            return [item for item in items if item is not None]
-        return None
-    if isinstance(value, str):
-        text = value.strip()
-        if len(text) >= 2 and text[0] == "[" and text[-1] == "]" and len(text) < 1_000_000:
-            if _QUOTED_LIST.fullmatch(text):  # most list cells: read without a parser
-                return _as_list([item[1:-1] for item in _QUOTED_ITEM.findall(text)])
-            try:
-                parsed = json.loads(text)
-            except (ValueError, RecursionError):
-                try:
-                    # literal_eval reads Python literals only: it never runs code. A cell
-                    # like ['C:\kyiv'] would make the compiler warn about an escape
-                    # sequence, naming no file: a cell is data, so its warnings are not
-                    # shown (the reader keeps what it parses, or the text as it is).
-                    with warnings.catch_warnings():
-                        warnings.simplefilter("ignore")
-                        parsed = ast.literal_eval(text)
-                except (ValueError, SyntaxError, MemoryError, RecursionError, TypeError):
-                    return None
-            if isinstance(parsed, list | tuple):
-                return _as_list(list(parsed))
-    return None
-
-
-def _list_cell(value: Any) -> list[str]:
-    """A list-column cell: its list, a one-item list of the text, or [] for a blank."""
-    if is_blank(value):
-        return []
-    parsed = _as_list(value)
-    if parsed is None:
-        text = cell_text(value)
-        return [] if text is None else [text]
-    return parsed
-
-
-def _tag_list(value: Any) -> list[str]:
-    """Tags from a list, a list literal, or comma-separated text; [] for a blank."""
-    if is_blank(value):
-        return []
-    parsed = _as_list(value)
-    if parsed is not None:
-        return parsed
-    text = cell_text(value) or ""
-    return [part.strip() for part in text.split(",") if part.strip()]
-
-
 def _extra_kind(name: str, values: list[Any], source: Source) -> tuple[str, list[Any] | None]:
     """How an extra column is kept: "list", "string" or "datetime"; decided once a source.
 
-    With "list", also each value's :func:`_as_list` when this call read them (the first
+    With "list", also each value's :func:`as_list` when this call read them (the first
     chunk of a source), else None.
     """
     if name in source.list_columns:
@@ -212,7 +82,7 @@ def _extra_kind(name: str, values: list[Any], source: Source) -> tuple[str, list
             if is_blank(value):
                 parsed.append(None)
                 continue
-            items = _as_list(value)
+            items = as_list(value)
             if items is None:  # one value that is no list: a column of strings
                 parsed = None
                 break
@@ -251,7 +121,7 @@ def chunk_to_corpus(
             f"{get_limits().columns:,} (raise it with framing.set_limits(columns=...))",
         )
     texts = {
-        name: cell_texts(_mapped_values(chunk, mapping, name), _JOINERS.get(name))
+        name: cell_texts(_mapped_values(chunk, mapping, name), JOINERS.get(name))
         for name in _TEXT_FIELDS
     }
     outlet_values = cell_texts(_mapped_values(chunk, mapping, "outlet"))
@@ -269,7 +139,7 @@ def chunk_to_corpus(
     _add_dates(frame, published.iloc[keep].reset_index(drop=True), source.entry)
     _add_outlets(frame, _take(outlet_values, keep), options.outlet, source.entry)
     tags = _take(_mapped_values(chunk, mapping, "tags"), keep)
-    frame["tags"] = pd.Series([_tag_list(v) for v in tags], dtype=object)
+    frame["tags"] = pd.Series([tag_list(v) for v in tags], dtype=object)
     given_ids = (
         cell_texts(_take(_mapped_values(chunk, mapping, "doc_id"), keep))
         if "doc_id" in mapping
@@ -446,7 +316,7 @@ def _add_extra_columns(frame: pd.DataFrame, chunk: Chunk, keep: list[int], sourc
         if kind == "list" and parsed is not None:  # read once, by _extra_kind
             frame[target] = pd.Series([parsed[row] or [] for row in keep], dtype=object)
         elif kind == "list":
-            frame[target] = pd.Series([_list_cell(v) for v in items], dtype=object)
+            frame[target] = pd.Series([list_cell(v) for v in items], dtype=object)
         elif kind == "datetime":
             frame[target] = _dates.parse_dates(pd.Series(items, dtype=object))[0]
         else:
@@ -467,7 +337,7 @@ def _extra_name(name: str, chunk: Chunk, source: Source, frame: pd.DataFrame) ->
     mapped = set((source.mapping or {}).values()) | source.dropped
     # the source's other extra columns keep their own names: never take one of those
     taken |= {other for other in chunk.columns if other not in mapped and other != name}
-    base = _LONE_SURROGATE.sub("\ufffd", str(name))
+    base = LONE_SURROGATE.sub("\ufffd", str(name))
     target = f"original_{base}" if base in reserved else base
     number = 1
     candidate = target
@@ -491,12 +361,16 @@ def _outlets_and_domains(
 
     outlets: list[str | None] = []
     domains: list[str | None] = []
-    for value, url in zip(outlet_values, urls.astype(object), strict=True):
-        url = None if url is pd.NA else url
-        value_is_domain = value is not None and looks_like_domain(value) and " " not in value
-        domain = host_of(url) if url is not None else None
+    url_list = [None if url is pd.NA else url for url in urls.astype(object)]
+    # a column of outlet cells holds a few names over and over
+    distinct = list(dict.fromkeys(outlet_values))
+    value_hosts = dict(zip(distinct, hosts_of(distinct), strict=True))
+    for value, url, url_host in zip(outlet_values, url_list, hosts_of(url_list), strict=True):
+        value_host = value_hosts[value]
+        value_is_domain = value_host is not None and " " not in value
+        domain = url_host
         if domain is None and value_is_domain:
-            domain = host_of(value)
+            domain = value_host
         if outlet is not None:
             name = outlet
         elif value is not None:
@@ -519,14 +393,19 @@ def _doc_ids(frame: pd.DataFrame, given: list[str | None] | None, ids: Ids) -> l
         return [None if v is pd.NA else v for v in frame[name].astype(object)]
 
     urls, titles, outlets, texts = plain("url"), plain("title"), plain("outlet"), plain("text")
-    dates = [None if pd.isna(d) else d.isoformat() for d in frame["published"]]
+    published = frame["published"]
     out = []
     for row in range(len(frame)):
         base = given[row] if given is not None else None
         if base is None and urls[row] is not None:
             base = _short_hash("url", urls[row])
-        elif base is None:
-            parts = [outlets[row] or "", titles[row] or "", dates[row] or ""]
+        elif base is None:  # no id, no URL (rare): the date read only here, a row at a time
+            date = published.iloc[row]
+            parts = [
+                outlets[row] or "",
+                titles[row] or "",
+                "" if pd.isna(date) else date.isoformat(),
+            ]
             if titles[row] is None:  # no title: the text tells documents apart
                 parts.append(texts[row] or "")
             base = _short_hash("doc", *parts)

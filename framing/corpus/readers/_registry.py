@@ -72,7 +72,12 @@ class Chunk:
     def from_rows(cls, header: list[str], rows: list[list[Any]], records: list[str]) -> Chunk:
         """A chunk from table rows that each have one cell per header name."""
         # Every row has len(header) cells (checked by the readers), so the transpose is exact.
-        return cls({name: [row[i] for row in rows] for i, name in enumerate(header)}, records)
+        if not rows:
+            return cls({name: [] for name in header}, records)
+        columns = zip(*rows, strict=True)
+        return cls(
+            {name: list(cells) for name, cells in zip(header, columns, strict=True)}, records
+        )
 
 
 def header_names(header: Sequence[Any]) -> list[str]:

@@ -22,7 +22,7 @@ _ANY_END = re.compile(rb"\r\n|\n|\r")
 _LF_END = re.compile(rb"\n")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One physical line: its 1-based number, its text (line end kept) and its problems.
 
@@ -73,7 +73,19 @@ def raw_lines(path: Path, limit: int, *, lf_only: bool = False) -> Iterator[byte
             end_of_file = not block
             buffer += block
             start = 0
-            for found in pattern.finditer(buffer):
+            last = buffer.rfind(b"\n") + 1
+            if last and (lf_only or buffer.count(b"\r", 0, last) == buffer.count(b"\r\n", 0, last)):
+                # Every line end up to ``last`` is "\n" or "\r\n" (most files): cut them
+                # all at once, as the search below would.
+                lines = buffer[:last].split(b"\n")
+                lines.pop()  # the empty piece after the last "\n"
+                if skipping:  # the rest of a line found too long: dropped
+                    lines = lines[1:]
+                    skipping = False
+                for line in lines:
+                    yield bytes(line) + b"\n"
+                start = last
+            for found in pattern.finditer(buffer, start):
                 if found.group() == b"\r" and found.end() == len(buffer) and not end_of_file:
                     break  # maybe the first half of "\r\n": wait for the next block
                 if skipping:

@@ -164,7 +164,10 @@ def _read_delimited(path: Path, source: Source, collector: Collector, size: int)
             break
         first, last = lines[0].number, lines[-1].number
         record = f"line {first}"
-        undecodable = next((line for line in lines if line.undecodable), None)
+        if len(lines) == 1:  # most records
+            undecodable = lines[0] if lines[0].undecodable else None
+        else:
+            undecodable = next((line for line in lines if line.undecodable), None)
         if header is None:
             if undecodable is not None:
                 raise RecordError(
@@ -181,7 +184,7 @@ def _read_delimited(path: Path, source: Source, collector: Collector, size: int)
                     f"{get_limits().columns:,} (raise it with framing.set_limits(columns=...))",
                 )
             continue
-        if not any(cell.strip() for cell in row):
+        if not "".join(row).strip():  # no cell holds anything but white space
             if row:
                 collector.blank(source.path)
             continue
