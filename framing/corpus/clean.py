@@ -10,6 +10,7 @@ on: curly quotes and dashes are kept as written (the matcher treats them alike).
 from __future__ import annotations
 
 import copy
+import functools
 import html
 import re
 import unicodedata
@@ -154,10 +155,13 @@ def repair_text(text: str) -> str:
     return _until_unchanged(_repair_once, text)
 
 
-def _until_unchanged(step: Callable[[str], str], text: str) -> str:
-    """``step`` applied until the text stops changing (at most 10 times)."""
-    for _ in range(10):
-        repaired = step(text)
+def _until_unchanged(step: Callable[[str], str], text: str, first: str | None = None) -> str:
+    """``step`` applied until the text stops changing (at most 10 times).
+
+    ``first``, when given, is ``step(text)``, computed already.
+    """
+    for attempt in range(10):
+        repaired = first if attempt == 0 and first is not None else step(text)
         if repaired == text:
             break
         text = repaired
@@ -171,13 +175,67 @@ def _until_unchanged(step: Callable[[str], str], text: str) -> str:
 #: printable ASCII or in this set; none is a control, a space, a line break, a ligature or
 #: a surrogate, and NFC leaves them and ASCII as they are.
 _SAFE_EXTRA = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb"
+#: The Russian, Ukrainian and Belarusian letters but Ґ and ґ: А-я, Ё ё, Є є, І і, Ї ї,
+#: Ў ў: with printable ASCII and _SAFE_EXTRA, text ftfy leaves alone unless it holds
+#: _CYRILLIC_MOJIBAKE (see _ftfy_acts_on; Ґ and ґ are "accented" letters to ftfy).
+_SAFE_CYRILLIC = "\u0401\u0404\u0406\u0407\u040e\u0410-\u044f\u0451\u0454\u0456\u0457\u045e"
+#: ftfy's one mojibake pattern in text of those characters: В, Г, Р or С on both sides
+#: of a quotation mark ("Р»С", what "л" and the next letter turn into read as windows-1251).
+_CYRILLIC_MOJIBAKE = "[ВГРС][«‘“»”][ВГРС]"
+#: The ftfy whose mojibake patterns (``ftfy.badness.BADNESS_RE``) _ftfy_acts_on was read
+#: from; with another, every text that is not plain ASCII goes through ftfy.
+FTFY_VERIFIED_VERSION = "6.3.1"
+
+
+@functools.cache
+def _ftfy_acts_on() -> re.Pattern[str] | None:
+    """What ftfy (with _FTFY_CONFIG) may change, as a pattern; None for another ftfy."""
+    patterns = _ftfy_patterns()
+    return None if patterns is None else re.compile("|".join(patterns))
+
+
+def _ftfy_patterns() -> tuple[str, str] | None:
+    """The characters ftfy acts on (a class) and the four clues made of others; see below.
+
+    ftfy changes a text only where (1) a fixer finds its characters: C1 controls,
+    ligatures, line breaks other than a line feed, surrogates, terminal escapes, control
+    characters; (2) ``ftfy.badness.is_bad`` finds mojibake (fix_encoding does nothing
+    otherwise); or (3) NFC changes it (checked apart). Every pattern of ``is_bad`` needs a
+    character of its categories other than "common" (no-break space, dashes, ellipsis,
+    ’), Greek and Cyrillic letters, and the quotation marks « ‘ “ » ”, except four,
+    made of those alone: вЂ, ГўВЂВ, and В Г Р С (or Greek Β Γ Ξ Ο) on both sides of a
+    quotation mark. So text with no character of those categories and none of the four
+    is left alone: a test checks this reading against ``is_bad`` itself.
+    """
+    if ftfy.__version__ != FTFY_VERIFIED_VERSION:
+        return None
+    from ftfy import badness, chardata
+
+    quotes = "«‘“»”"
+    categories = badness.MOJIBAKE_CATEGORIES
+    flagged = "".join(
+        value
+        for name, value in categories.items()
+        if name
+        not in ("common", "upper_common", "lower_common", "start_punctuation", "end_punctuation")
+    )
+    punctuation = categories["start_punctuation"] + categories["end_punctuation"]
+    flagged += "".join(re.escape(c) for c in punctuation if c not in quotes)
+    fixed = [*chardata.CONTROL_CHARS, *chardata.LIGATURES]
+    flagged += (
+        "".join(re.escape(chr(c)) for c in fixed) + "\x80-\x9f\r\x85\u2028\u2029\ud800-\udfff\x1b"
+    )
+    clues = f"вЂ|ГўВЂВ|{_CYRILLIC_MOJIBAKE}|[ΒΓΞΟ][{quotes}][ΒΓΞΟ]"
+    return f"[{flagged}]", clues
+
 
 # The values that need the entity, ftfy/NFC or white-space steps: any other character
-# (a line break is "\n" only), an entity, or white space that _normalise_whitespace would
-# change. RE2 syntax, run by pyarrow over a whole column at once: "$" is the end of the
-# text, as "\Z" in Python.
+# (a line break is "\n" only), Cyrillic that may be mojibake, an entity, or white space
+# that _normalise_whitespace would change. RE2 syntax, run by pyarrow over a whole column
+# at once: "$" is the end of the text, as "\Z" in Python.
 _NEEDS_ALL_STEPS = (
-    "[^\n -~" + _SAFE_EXTRA + "]|" + _ENTITY.pattern + r"|  | \n|\n |\n\n\n|^[ \n]|[ \n]$"
+    f"[^\n -~{_SAFE_EXTRA}{_SAFE_CYRILLIC}]|{_CYRILLIC_MOJIBAKE}|{_ENTITY.pattern}"
+    r"|  | \n|\n |\n\n\n|^[ \n]|[ \n]$"
 )
 # A superset of what _GLUED finds and _unglue_sentences acts on: two letters or digits
 # (Python's [^\W_] is a subset of \pL\pN), the marks, then a character that is no
@@ -241,9 +299,15 @@ def repair_texts(values: Sequence[str | None]) -> list[str | None]:
         value = out[position]
         if value in repaired:
             out[position] = repaired[value]
-        elif needs_all or maybe_glued:
-            repair = repair_text if needs_all else _unglue_repeatedly
-            out[position] = repaired[value] = repair(value)
+        elif needs_all:
+            # repair_text's loop, its first pass split in two: where the steps before
+            # ungluing change nothing and the pre-filter finds no glued sentence end (an
+            # emoji or a no-break space in otherwise plain text), ungluing is skipped
+            cleaned = _clean_once(value)
+            first = value if cleaned == value and not maybe_glued else _unglue_sentences(cleaned)
+            out[position] = repaired[value] = _until_unchanged(_repair_once, value, first)
+        elif maybe_glued:
+            out[position] = repaired[value] = _unglue_repeatedly(value)
     return out
 
 
@@ -253,14 +317,18 @@ def _unglue_repeatedly(text: str) -> str:
 
 
 def _repair_once(text: str) -> str:
+    return _unglue_sentences(_clean_once(text))
+
+
+def _clean_once(text: str) -> str:
+    """One pass of repair's steps before ungluing: entities, ftfy and NFC, white space."""
     text = _decode_entities(text)
-    if not _is_plain_ascii(text):
+    if not _ftfy_leaves_alone(text):
         text = ftfy.fix_text(text, _FTFY_CONFIG)
         text = _LONE_SURROGATE.sub("\ufffd", text)
         text = _INVISIBLE.sub("", text)
         text = unicodedata.normalize("NFC", text)
-    text = _normalise_whitespace(text)
-    return _unglue_sentences(text)
+    return _normalise_whitespace(text)
 
 
 def _is_plain_ascii(text: str) -> bool:
@@ -272,6 +340,20 @@ def _is_plain_ascii(text: str) -> bool:
     several times faster with the same result (a property test checks both paths).
     """
     return text.isascii() and _ASCII_CONTROL.search(text) is None
+
+
+def _ftfy_leaves_alone(text: str) -> bool:
+    """True for text that ftfy and NFC leave as it is: plain ASCII (:func:`_is_plain_ascii`),
+    or, with the verified ftfy, text that _ftfy_acts_on finds nothing in and that is NFC.
+    ftfy costs most of repair on Cyrillic text (and on emoji), where it finds nothing in
+    almost every text; a property test checks both paths.
+    """
+    if _is_plain_ascii(text):
+        return True
+    acts_on = _ftfy_acts_on()
+    if acts_on is None:
+        return False
+    return acts_on.search(text) is None and unicodedata.is_normalized("NFC", text)
 
 
 def _decode_entities(text: str) -> str:
