@@ -3,7 +3,7 @@
 repair_texts runs two regular expressions over a whole column and repairs only the values
 they flag; these tests compare it with the row-by-row repair it replaced, on generated
 text built from the characters and sequences each step acts on, on the sample's files
-and on RUWA. Speed is measured in benchmarks/bench_pipeline.py, not here.
+and on RUWA. Speed is measured in benchmarks/bench_read.py and bench_pipeline.py, not here.
 """
 
 from __future__ import annotations

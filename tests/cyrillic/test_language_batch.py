@@ -1,6 +1,6 @@
 """Languages identified all at once (detect_languages, classify_many) are py3langid's
 answers one text at a time, on generated text, on both samples and on RUWA. Speed is
-measured in benchmarks/bench_pipeline.py, not here."""
+measured in benchmarks/bench_read.py and bench_pipeline.py, not here."""
 
 from __future__ import annotations
 
