@@ -4,7 +4,8 @@ py3langid classifies one text at a time: a walk of its byte automaton in Python 
 0.1 ms for 300 characters, most of ``read_corpus``'s time on a corpus of headlines),
 then a naive Bayes score. Here the walk runs over all the texts together, in compiled
 code (``framing/corpus/_language_kernel.c``) or, where that extension was not built, one
-numpy step per byte position; the scores are one sparse product.
+numpy step per byte position; the scores are one sparse product (compiled too, or
+SciPy's).
 
 The answer is py3langid's wherever rounding cannot change it. py3langid sums the scores
 of a text in float32, and so does this module, in another order: each may be off the
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import functools
 from importlib import metadata
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -118,31 +119,49 @@ def classify_many(identifier: Any, samples: list[str]) -> list[str]:
     ]
 
 
-def _counts(tables: dict[str, Any], encoded: list[bytes], *, compiled: bool = True) -> Any:
-    """The (text, feature) counts of the automaton's walk, a float32 CSR matrix.
+class Counts(NamedTuple):
+    """The (text, feature) counts of a walk in CSR form: each text's features
+    ``indices[indptr[t]:indptr[t + 1]]`` (each once) and their ``counts`` (float32)."""
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    counts: np.ndarray
+
+    def dense(self, width: int) -> np.ndarray:
+        """The counts as a (texts, width) array (for the tests)."""
+        out = np.zeros((len(self.indptr) - 1, width), dtype=np.float32)
+        rows = np.repeat(np.arange(len(self.indptr) - 1), np.diff(self.indptr))
+        np.add.at(out, (rows, self.indices), self.counts)
+        return out
+
+
+def _counts(tables: dict[str, Any], encoded: list[bytes], *, compiled: bool = True) -> Counts:
+    """The (text, feature) counts of the automaton's walk.
 
     ``compiled=False`` walks with numpy even where the compiled walk is built (the tests
     check one against the other).
     """
-    from scipy import sparse
-
-    shape = (len(encoded), tables["table"].shape[0])
     if compiled and _language_kernel is not None and tables["nextmove32"] is not None:
         indptr, indices, counts = _language_kernel.walk(
-            encoded, tables["nextmove32"], tables["rowbase"], tables["output"], shape[1]
+            encoded, tables["nextmove32"], tables["rowbase"], tables["output"], _width(tables)
         )
-        return sparse.csr_matrix(
-            (
-                np.frombuffer(counts, dtype=np.float32),
-                np.frombuffer(indices, dtype=np.int32),
-                np.frombuffer(indptr, dtype=np.int64),
-            ),
-            shape=shape,
+        return Counts(
+            np.frombuffer(indptr, dtype=np.int64),
+            np.frombuffer(indices, dtype=np.int32),
+            np.frombuffer(counts, dtype=np.float32),
         )
+    from scipy import sparse
+
     documents, features = _walk(tables, encoded)
     # the CSR conversion sums repeated pairs, without a sort
     ones = np.ones(len(features), dtype=np.float32)
-    return sparse.csr_matrix((ones, (documents, features)), shape=shape)
+    matrix = sparse.csr_matrix((ones, (documents, features)), shape=(len(encoded), _width(tables)))
+    return Counts(matrix.indptr.astype(np.int64), matrix.indices.astype(np.int32), matrix.data)
+
+
+def _width(tables: dict[str, Any]) -> int:
+    """The model's number of features."""
+    return int(tables["table"].shape[0])
 
 
 def _walk(tables: dict[str, Any], encoded: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
@@ -171,27 +190,36 @@ def _walk(tables: dict[str, Any], encoded: list[bytes]) -> tuple[np.ndarray, np.
     return np.concatenate(found_documents), np.concatenate(found_features)
 
 
-def _scores(tables: dict[str, Any], matrix: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _scores(tables: dict[str, Any], found: Counts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Float32 naive Bayes scores per text and class, each text's rounding bound, and
-    which texts had no feature, from the (text, feature) counts ``matrix`` (CSR)."""
-    from scipy import sparse
+    which texts had no feature, from the walk's counts.
 
+    The product of the counts and the model's rows runs in the compiled kernel where it
+    is built (no SciPy import on a read's first call), else as a SciPy sparse product.
+    """
     table, prior = tables["table"], tables["prior"]
-    size, width = matrix.shape
-    matrix.data = np.log1p(matrix.data)  # float32, as py3langid weighs a feature's count
-    columns = matrix.indices
-    used = np.zeros(width, dtype=bool)
-    used[columns] = True
-    position = np.cumsum(used) - 1  # a used feature's column among the used ones
-    compact = sparse.csr_matrix(
-        (matrix.data, position[columns], matrix.indptr), shape=(size, int(used.sum()))
-    )
-    scores = np.asarray(compact @ table[used].astype(np.float32)) + prior
+    size = len(found.indptr) - 1
+    weights = np.log1p(found.counts)  # float32, as py3langid weighs a feature's count
+    used = np.zeros(_width(tables), dtype=bool)
+    used[found.indices] = True
+    position = (np.cumsum(used) - 1).astype(np.int32)  # a used feature's row among the used
+    rows = table[used].astype(np.float32)
+    columns = position[found.indices]
+    if _language_kernel is not None:
+        product = _language_kernel.product(found.indptr, columns, weights, rows, rows.shape[1])
+        scores = np.frombuffer(product, dtype=np.float32).reshape(size, rows.shape[1]) + prior
+    else:
+        from scipy import sparse
+
+        compact = sparse.csr_matrix((weights, columns, found.indptr), shape=(size, len(rows)))
+        scores = np.asarray(compact @ rows) + prior
     # |float32 sum - exact sum| <= (terms + small) * u * (sum of |terms| + |prior|)
-    terms = np.diff(matrix.indptr).astype(np.float64)
-    rows = np.repeat(np.arange(size), np.diff(matrix.indptr))
+    terms = np.diff(found.indptr).astype(np.float64)
+    documents = np.repeat(np.arange(size), np.diff(found.indptr))
     magnitude = np.bincount(
-        rows, weights=matrix.data.astype(np.float64) * tables["largest"][columns], minlength=size
+        documents,
+        weights=weights.astype(np.float64) * tables["largest"][found.indices],
+        minlength=size,
     )
     bound = (terms + 8) * _UNIT * (magnitude + float(np.abs(prior).max()))
     return scores.astype(np.float32), bound, terms == 0

@@ -10,7 +10,6 @@ on: curly quotes and dashes are kept as written (the matcher treats them alike).
 from __future__ import annotations
 
 import copy
-import functools
 import html
 import re
 import unicodedata
@@ -22,33 +21,19 @@ import ftfy
 import pandas as pd
 
 from framing._checks import check_number, check_whole
+from framing.corpus._mojibake import (
+    CYRILLIC_MOJIBAKE,
+    FTFY_CONFIG,
+    SAFE_CYRILLIC,
+    SAFE_EXTRA,
+    ftfy_leaves_alone,
+)
 from framing.corpus.schema import STRING_DTYPE, validate_corpus
 
 __all__ = ["remove_boilerplate", "repair_text"]
 
 #: Where deduplicate and remove_boilerplate write what they did, beside the readers' report.
 LOAD_REPORT_KEY = "load_report"
-
-# ftfy's mojibake repair, with every step that would rewrite correct text switched off:
-# quotes stay curly, full-width characters stay full-width, HTML is unescaped by us
-# (only well-formed entities with a semicolon, see _ENTITY).
-_FTFY_CONFIG = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=True,
-    fix_encoding=True,
-    restore_byte_a0=True,
-    replace_lossy_sequences=True,
-    decode_inconsistent_utf8=True,
-    fix_c1_controls=True,
-    fix_latin_ligatures=True,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=True,
-    fix_surrogates=True,
-    remove_control_chars=True,
-    normalization="NFC",
-    explain=False,
-)
 
 # Only entities closed by ";": "&amp;" and "&#8217;" are markup, "?a=1&not=2" is a URL.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -60,8 +45,6 @@ _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 # Characters left invisible but harmful: NUL, the byte-order mark, zero-width no-break.
 _INVISIBLE = re.compile(r"[\x00\ufeff]")
-# ASCII control characters other than tab, line feed and carriage return.
-_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 # A URL, a bare www. domain or an e-mail address: never split inside one.
 _PROTECTED = re.compile(
@@ -168,73 +151,12 @@ def _until_unchanged(step: Callable[[str], str], text: str, first: str | None = 
     return text
 
 
-#: Characters beyond printable ASCII that no step of repair changes, whatever stands next
-#: to them: curly quotes, guillemets, en and em dashes, the ellipsis (most of what news
-#: text has beyond ASCII). ftfy's mojibake test (``ftfy.badness``) flags them only beside
-#: accented letters, currency signs, box drawing, C1 or "bad" characters, none of which is
-#: printable ASCII or in this set; none is a control, a space, a line break, a ligature or
-#: a surrogate, and NFC leaves them and ASCII as they are.
-_SAFE_EXTRA = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb"
-#: The Russian, Ukrainian and Belarusian letters but Ґ and ґ: А-я, Ё ё, Є є, І і, Ї ї,
-#: Ў ў: with printable ASCII and _SAFE_EXTRA, text ftfy leaves alone unless it holds
-#: _CYRILLIC_MOJIBAKE (see _ftfy_acts_on; Ґ and ґ are "accented" letters to ftfy).
-_SAFE_CYRILLIC = "\u0401\u0404\u0406\u0407\u040e\u0410-\u044f\u0451\u0454\u0456\u0457\u045e"
-#: ftfy's one mojibake pattern in text of those characters: В, Г, Р or С on both sides
-#: of a quotation mark ("Р»С", what "л" and the next letter turn into read as windows-1251).
-_CYRILLIC_MOJIBAKE = "[ВГРС][«‘“»”][ВГРС]"
-#: The ftfy whose mojibake patterns (``ftfy.badness.BADNESS_RE``) _ftfy_acts_on was read
-#: from; with another, every text that is not plain ASCII goes through ftfy.
-FTFY_VERIFIED_VERSION = "6.3.1"
-
-
-@functools.cache
-def _ftfy_acts_on() -> re.Pattern[str] | None:
-    """What ftfy (with _FTFY_CONFIG) may change, as a pattern; None for another ftfy."""
-    patterns = _ftfy_patterns()
-    return None if patterns is None else re.compile("|".join(patterns))
-
-
-def _ftfy_patterns() -> tuple[str, str] | None:
-    """The characters ftfy acts on (a class) and the four clues made of others; see below.
-
-    ftfy changes a text only where (1) a fixer finds its characters: C1 controls,
-    ligatures, line breaks other than a line feed, surrogates, terminal escapes, control
-    characters; (2) ``ftfy.badness.is_bad`` finds mojibake (fix_encoding does nothing
-    otherwise); or (3) NFC changes it (checked apart). Every pattern of ``is_bad`` needs a
-    character of its categories other than "common" (no-break space, dashes, ellipsis,
-    ’), Greek and Cyrillic letters, and the quotation marks « ‘ “ » ”, except four,
-    made of those alone: вЂ, ГўВЂВ, and В Г Р С (or Greek Β Γ Ξ Ο) on both sides of a
-    quotation mark. So text with no character of those categories and none of the four
-    is left alone: a test checks this reading against ``is_bad`` itself.
-    """
-    if ftfy.__version__ != FTFY_VERIFIED_VERSION:
-        return None
-    from ftfy import badness, chardata
-
-    quotes = "«‘“»”"
-    categories = badness.MOJIBAKE_CATEGORIES
-    flagged = "".join(
-        value
-        for name, value in categories.items()
-        if name
-        not in ("common", "upper_common", "lower_common", "start_punctuation", "end_punctuation")
-    )
-    punctuation = categories["start_punctuation"] + categories["end_punctuation"]
-    flagged += "".join(re.escape(c) for c in punctuation if c not in quotes)
-    fixed = [*chardata.CONTROL_CHARS, *chardata.LIGATURES]
-    flagged += (
-        "".join(re.escape(chr(c)) for c in fixed) + "\x80-\x9f\r\x85\u2028\u2029\ud800-\udfff\x1b"
-    )
-    clues = f"вЂ|ГўВЂВ|{_CYRILLIC_MOJIBAKE}|[ΒΓΞΟ][{quotes}][ΒΓΞΟ]"
-    return f"[{flagged}]", clues
-
-
 # The values that need the entity, ftfy/NFC or white-space steps: any other character
 # (a line break is "\n" only), Cyrillic that may be mojibake, an entity, or white space
 # that _normalise_whitespace would change. RE2 syntax, run by pyarrow over a whole column
 # at once: "$" is the end of the text, as "\Z" in Python.
 _NEEDS_ALL_STEPS = (
-    f"[^\n -~{_SAFE_EXTRA}{_SAFE_CYRILLIC}]|{_CYRILLIC_MOJIBAKE}|{_ENTITY.pattern}"
+    f"[^\n -~{SAFE_EXTRA}{SAFE_CYRILLIC}]|{CYRILLIC_MOJIBAKE}|{_ENTITY.pattern}"
     r"|  | \n|\n |\n\n\n|^[ \n]|[ \n]$"
 )
 # A superset of what _GLUED finds and _unglue_sentences acts on: two letters or digits
@@ -323,37 +245,12 @@ def _repair_once(text: str) -> str:
 def _clean_once(text: str) -> str:
     """One pass of repair's steps before ungluing: entities, ftfy and NFC, white space."""
     text = _decode_entities(text)
-    if not _ftfy_leaves_alone(text):
-        text = ftfy.fix_text(text, _FTFY_CONFIG)
+    if not ftfy_leaves_alone(text):
+        text = ftfy.fix_text(text, FTFY_CONFIG)
         text = _LONE_SURROGATE.sub("\ufffd", text)
         text = _INVISIBLE.sub("", text)
         text = unicodedata.normalize("NFC", text)
     return _normalise_whitespace(text)
-
-
-def _is_plain_ascii(text: str) -> bool:
-    """Printable ASCII, tabs and line breaks: text that ftfy and NFC leave as it is.
-
-    Mojibake, C1 controls, ligatures, surrogates and non-NFC forms all need characters
-    beyond ASCII; ASCII controls (and terminal escapes, which start with one) are what
-    ftfy would still remove. Skipping ftfy for such text (most titles) makes repair
-    several times faster with the same result (a property test checks both paths).
-    """
-    return text.isascii() and _ASCII_CONTROL.search(text) is None
-
-
-def _ftfy_leaves_alone(text: str) -> bool:
-    """True for text that ftfy and NFC leave as it is: plain ASCII (:func:`_is_plain_ascii`),
-    or, with the verified ftfy, text that _ftfy_acts_on finds nothing in and that is NFC.
-    ftfy costs most of repair on Cyrillic text (and on emoji), where it finds nothing in
-    almost every text; a property test checks both paths.
-    """
-    if _is_plain_ascii(text):
-        return True
-    acts_on = _ftfy_acts_on()
-    if acts_on is None:
-        return False
-    return acts_on.search(text) is None and unicodedata.is_normalized("NFC", text)
 
 
 def _decode_entities(text: str) -> str:

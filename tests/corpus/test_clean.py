@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from unittest import mock
 
-import ftfy
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -18,6 +16,7 @@ from framing.corpus import clean
 from framing.corpus.clean import remove_boilerplate, repair_text
 from framing.corpus.dedup import deduplicate
 from framing.corpus.schema import CorpusError, conform
+from tests.corpus.test_mojibake import CYRILLIC_TEXTS
 
 # --- repair_text: glued paragraphs -------------------------------------------------
 
@@ -203,64 +202,12 @@ _ASCII_TEXTS = st.lists(
 ).map("".join)
 
 
-# Cyrillic, Greek and emoji text, with the mojibake ftfy finds in them and what stands
-# next to it.
-_CYRILLIC_PIECES = [
-    "Привет", "мир", "ТАСС", "їжак", "Ґанок", "ґ", "Єва", "ўсё", " ", "\n", ".", "«", "»",
-    "“", "”", "‘", "’", "–", "—", "…", "\u00a0", "\u00ad", "·", "❗️", "📩", "🇷🇺",
-    "РџСЂРёРІРµС‚", "Р’Р»Рё", "Р»С", "С«В", "Г“Р", "вЂ", "вЂ™", "ГўВЂВ™s", "Ð¿Ñ€", "Β»Γ",
-    "Ω", "Ω", "№", "°", "€", "é", "e\u0301", "\r", "\x85", "ﬁ", "\ufeff", "&amp;", "A",
-]  # fmt: skip
-_CYRILLIC_TEXTS = st.lists(
-    st.sampled_from(_CYRILLIC_PIECES)
-    | st.text(alphabet=st.characters(min_codepoint=0x370, max_codepoint=0x4FF), max_size=3),
-    max_size=25,
-).map("".join)
-
-
 @settings(max_examples=600, deadline=None)
-@given(st.one_of(_ASCII_TEXTS, _TEXTS, _CYRILLIC_TEXTS))
+@given(st.one_of(_ASCII_TEXTS, _TEXTS, CYRILLIC_TEXTS))
 def test_repair_skipping_ftfy_where_it_finds_nothing_gives_what_ftfy_gives(text: str) -> None:
-    with mock.patch.object(clean, "_ftfy_leaves_alone", return_value=False):
+    with mock.patch.object(clean, "ftfy_leaves_alone", return_value=False):
         through_ftfy = repair_text(text)
     assert repair_text(text) == through_ftfy
-
-
-@settings(max_examples=600, deadline=None)
-@given(_CYRILLIC_TEXTS | _TEXTS)
-def test_where_ftfy_acts_is_read_from_ftfy_badness(text: str) -> None:
-    # The reading _ftfy_acts_on rests on: text without the characters it names has
-    # mojibake by ftfy's own test exactly where it has one of the four clues.
-    from ftfy import badness
-
-    patterns = clean._ftfy_patterns()
-    if patterns is None:
-        pytest.skip("not the ftfy version whose patterns were read")
-    characters, clues = patterns
-    if re.search(characters, text) is None:
-        clue = re.search(clues, text) is not None
-        assert badness.is_bad(text) == clue
-        if not clue:
-            assert ftfy.fix_text(text, clean._FTFY_CONFIG) == unicodedata.normalize("NFC", text)
-
-
-def test_another_ftfy_version_sends_every_text_that_is_not_ascii_through_ftfy() -> None:
-    clean._ftfy_acts_on.cache_clear()
-    try:
-        with mock.patch.object(ftfy, "__version__", "9.9"):
-            assert clean._ftfy_acts_on() is None
-            assert not clean._ftfy_leaves_alone("Привет, мир")
-            assert clean._ftfy_leaves_alone("Hello, world")
-    finally:
-        clean._ftfy_acts_on.cache_clear()
-    assert clean._ftfy_leaves_alone("Привет, «мир» ❗️")
-    assert not clean._ftfy_leaves_alone("РџСЂРёРІРµС‚")
-
-
-def test_plain_ascii_is_printable_ascii_tabs_and_line_breaks_only() -> None:
-    assert clean._is_plain_ascii("Talks resume.\tIn Kyiv\r\n")
-    for text in ("don’t", "\x1b[31mred", "bell\x07", "caf\u00e9", "\x00"):
-        assert not clean._is_plain_ascii(text)
 
 
 @settings(max_examples=300, deadline=None)

@@ -44,10 +44,6 @@ def test_letters_are_the_python_count(text: str) -> None:
     assert kernel.letters(text) == language._letters_python(text)
 
 
-def _dense(matrix) -> np.ndarray:
-    return np.asarray(matrix.toarray())
-
-
 @needs_kernel
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(st.binary(max_size=300), texts.map(str.encode)), max_size=12))
@@ -55,12 +51,37 @@ def test_the_compiled_walk_counts_what_the_numpy_walk_counts(encoded: list[bytes
     tables = _language_batch._tables(language._identifier())
     compiled = _language_batch._counts(tables, encoded)
     walked = _language_batch._counts(tables, encoded, compiled=False)
-    assert compiled.shape == walked.shape
-    assert (_dense(compiled) == _dense(walked)).all()
+    width = _language_batch._width(tables)
+    assert (compiled.dense(width) == walked.dense(width)).all()
+    assert compiled.indptr.tolist() == walked.indptr.tolist()
     # each text's features are listed once each
-    for row in range(compiled.shape[0]):
+    for row in range(len(encoded)):
         found = compiled.indices[compiled.indptr[row] : compiled.indptr[row + 1]]
         assert len(set(found.tolist())) == len(found)
+
+
+@needs_kernel
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.tuples(st.integers(0, 6), st.floats(0, 8, width=32)), max_size=6), max_size=8
+    ),
+    st.integers(1, 5),
+)
+def test_the_compiled_product_is_the_sparse_product(texts_features, classes) -> None:
+    from scipy import sparse
+
+    rng = np.random.default_rng(len(texts_features))
+    rows = rng.normal(size=(7, classes)).astype(np.float32)
+    indptr = np.cumsum([0] + [len(features) for features in texts_features]).astype(np.int64)
+    columns = np.array([c for features in texts_features for c, _ in features], dtype=np.int32)
+    weights = np.array([w for features in texts_features for _, w in features], dtype=np.float32)
+    found = kernel.product(indptr, columns, weights, rows, classes)
+    matrix = sparse.csr_matrix((weights, columns, indptr), shape=(len(texts_features), 7))
+    expected = np.asarray(matrix @ rows, dtype=np.float32)
+    assert np.allclose(
+        np.frombuffer(found, np.float32).reshape(expected.shape), expected, atol=1e-4
+    )
 
 
 def test_labels_are_the_same_without_the_kernel() -> None:
@@ -94,3 +115,11 @@ def test_a_damaged_model_raises_instead_of_reading_outside_it() -> None:
         kernel.walk(["a"], moves, rowbase, output, 5)
     with pytest.raises(TypeError):
         kernel.letters(b"a")
+    rows = np.ones((2, 3), dtype=np.float32)
+    pointers, weights = np.array([0, 1], dtype=np.int64), np.ones(1, dtype=np.float32)
+    with pytest.raises(ValueError, match="outside the rows"):
+        kernel.product(pointers, np.array([2], dtype=np.int32), weights, rows, 3)
+    with pytest.raises(ValueError, match="does not span"):
+        kernel.product(np.array([0, 2], dtype=np.int64), np.array([1], np.int32), weights, rows, 3)
+    with pytest.raises(ValueError, match="do not fit"):
+        kernel.product(pointers, np.array([1], dtype=np.int32), weights, rows, 4)

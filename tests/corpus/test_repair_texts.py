@@ -17,14 +17,14 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import framing
-from framing.corpus import clean
+from framing.corpus import _mojibake, clean
 from framing.corpus.clean import repair_text, repair_texts
 from framing.datasets import _checkout_sample
 
 # What each step of repair acts on, what it must leave alone, and their neighbours.
 _PIECES = st.sampled_from(
     [
-        *clean._SAFE_EXTRA,
+        *_mojibake.SAFE_EXTRA,
         " ", "  ", "\n", "\n\n", "\n\n\n", " \n", "\n ", "\t", "\r\n", "\u00a0", "\u200b",
         ".", ". ", "!", "?", "...", ".The", ".A", "?«Why", ".”The", '."The', '"The', ".(", ")",
         ".’A", "».Він", ".Ⅻ", ".ǅ", ".Ⓐ", ".é", ".É", "U.S.", "e.g.", "VEB.RF", "rt.com", "a_bc.De",
@@ -40,7 +40,7 @@ _TEXTS = st.one_of(
     st.text(max_size=20),
     st.lists(_PIECES | st.text(max_size=3), max_size=25).map("".join),
 )
-_CLEAN_ALPHABET = "\n" + "".join(chr(c) for c in range(0x20, 0x7F)) + clean._SAFE_EXTRA
+_CLEAN_ALPHABET = "\n" + "".join(chr(c) for c in range(0x20, 0x7F)) + _mojibake.SAFE_EXTRA
 
 
 @settings(max_examples=400, deadline=None)
@@ -58,7 +58,7 @@ def test_ftfy_and_nfc_leave_printable_ascii_and_the_safe_characters_alone(text: 
     # never taken for mojibake, and no other ftfy step or NFC changes it.
     if any(c not in _CLEAN_ALPHABET for c in text):
         text = "".join(c for c in text if c in _CLEAN_ALPHABET)
-    assert ftfy.fix_text(text, clean._FTFY_CONFIG) == text
+    assert ftfy.fix_text(text, _mojibake.FTFY_CONFIG) == text
     assert unicodedata.normalize("NFC", text) == text
 
 
