@@ -33,6 +33,29 @@ get_items(PyObject *object, Py_buffer *view, Py_ssize_t itemsize, const char *wh
     return 0;
 }
 
+static void
+release_all(Py_buffer *views, int count)
+{
+    for (int index = 0; index < count; index++) {
+        PyBuffer_Release(&views[index]);
+    }
+}
+
+/* get_items of ``count`` objects into ``views``; on a failure, the ones already taken
+ * are released and -1 returned with the exception set. */
+static int
+get_all(PyObject *const *objects, Py_buffer *views, const Py_ssize_t *itemsizes,
+        const char *const *names, int count)
+{
+    for (int index = 0; index < count; index++) {
+        if (get_items(objects[index], &views[index], itemsizes[index], names[index]) < 0) {
+            release_all(views, index);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* walk(texts, nextmove, rowbase, output, features) -> (indptr, indices, counts)
  *
  * Each text (bytes) walked through the automaton from state 0, as py3langid's
@@ -59,24 +82,17 @@ walk(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         }
         return NULL;
     }
-    Py_buffer moves, rows, outputs;
-    if (get_items(args[1], &moves, 4, "nextmove") < 0) {
+    Py_buffer views[3];
+    static const Py_ssize_t itemsizes[3] = {4, 8, 8};
+    static const char *const names[3] = {"nextmove", "rowbase", "output"};
+    if (get_all(args + 1, views, itemsizes, names, 3) < 0) {
         return NULL;
     }
-    if (get_items(args[2], &rows, 8, "rowbase") < 0) {
-        PyBuffer_Release(&moves);
-        return NULL;
-    }
-    if (get_items(args[3], &outputs, 8, "output") < 0) {
-        PyBuffer_Release(&moves);
-        PyBuffer_Release(&rows);
-        return NULL;
-    }
-    const uint32_t *nextmove = (const uint32_t *)moves.buf;
-    const int64_t *rowbase = (const int64_t *)rows.buf;
-    const int64_t *output = (const int64_t *)outputs.buf;
-    Py_ssize_t move_count = moves.len / 4, row_count = rows.len / 8;
-    Py_ssize_t output_count = outputs.len / 8;
+    const uint32_t *nextmove = (const uint32_t *)views[0].buf;
+    const int64_t *rowbase = (const int64_t *)views[1].buf;
+    const int64_t *output = (const int64_t *)views[2].buf;
+    Py_ssize_t move_count = views[0].len / 4, row_count = views[1].len / 8;
+    Py_ssize_t output_count = views[2].len / 8;
     Py_ssize_t text_count = PyList_GET_SIZE(texts);
     Py_ssize_t total = 0;
     for (Py_ssize_t index = 0; index < text_count; index++) {
@@ -164,15 +180,11 @@ walk(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Py_XDECREF(indptr);
     PyMem_Free(indices);
     PyMem_Free(counts);
-    PyBuffer_Release(&moves);
-    PyBuffer_Release(&rows);
-    PyBuffer_Release(&outputs);
+    release_all(views, 3);
     return result;
 
 fail_buffers:
-    PyBuffer_Release(&moves);
-    PyBuffer_Release(&rows);
-    PyBuffer_Release(&outputs);
+    release_all(views, 3);
     return NULL;
 }
 
@@ -199,34 +211,22 @@ product(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         }
         return NULL;
     }
-    Py_buffer pointers, columns, weights, rows;
-    if (get_items(args[0], &pointers, 8, "indptr") < 0) {
+    Py_buffer views[4];
+    static const Py_ssize_t itemsizes[4] = {8, 4, 4, 4};
+    static const char *const names[4] = {"indptr", "columns", "weights", "rows"};
+    if (get_all(args, views, itemsizes, names, 4) < 0) {
         return NULL;
     }
-    if (get_items(args[1], &columns, 4, "columns") < 0) {
-        PyBuffer_Release(&pointers);
-        return NULL;
-    }
-    if (get_items(args[2], &weights, 4, "weights") < 0) {
-        PyBuffer_Release(&pointers);
-        PyBuffer_Release(&columns);
-        return NULL;
-    }
-    if (get_items(args[3], &rows, 4, "rows") < 0) {
-        PyBuffer_Release(&pointers);
-        PyBuffer_Release(&columns);
-        PyBuffer_Release(&weights);
-        return NULL;
-    }
-    const int64_t *indptr = (const int64_t *)pointers.buf;
-    const int32_t *column = (const int32_t *)columns.buf;
-    const float *weight = (const float *)weights.buf;
-    const float *row = (const float *)rows.buf;
-    Py_ssize_t texts = pointers.len / 8 - 1, found = columns.len / 4;
-    Py_ssize_t row_count = rows.len / 4 / classes;
+    const int64_t *indptr = (const int64_t *)views[0].buf;
+    const int32_t *column = (const int32_t *)views[1].buf;
+    const float *weight = (const float *)views[2].buf;
+    const float *row = (const float *)views[3].buf;
+    Py_ssize_t texts = views[0].len / 8 - 1, found = views[1].len / 4;
+    Py_ssize_t weight_count = views[2].len / 4, value_count = views[3].len / 4;
+    Py_ssize_t row_count = value_count / classes;
     PyObject *result = NULL;
     const char *problem = NULL;
-    if (texts < 0 || weights.len / 4 != found || rows.len / 4 != row_count * classes) {
+    if (texts < 0 || weight_count != found || value_count != row_count * classes) {
         problem = "the arrays' lengths do not fit together";
     } else if (indptr[0] != 0 || indptr[texts] != found) {
         problem = "indptr does not span the features";
@@ -260,10 +260,7 @@ product(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             }
         }
     }
-    PyBuffer_Release(&pointers);
-    PyBuffer_Release(&columns);
-    PyBuffer_Release(&weights);
-    PyBuffer_Release(&rows);
+    release_all(views, 4);
     return result;
 }
 
