@@ -66,24 +66,35 @@ def ftfy_acts_on() -> re.Pattern[str] | None:
 
 
 def ftfy_patterns() -> tuple[str, str] | None:
-    """The characters ftfy acts on (a class) and the four clues made of others; see below.
+    """The characters ftfy acts on (a class) and the clues made of others; see below.
 
     ftfy changes a text only where (1) a fixer finds its characters: C1 controls,
     ligatures, line breaks other than a line feed, surrogates, terminal escapes, control
     characters; (2) ``ftfy.badness.is_bad`` finds mojibake (fix_encoding does nothing
     otherwise); or (3) NFC changes it (checked apart). Every pattern of ``is_bad`` needs a
     character of its categories other than "common" (no-break space, dashes, ellipsis,
-    ’), Greek and Cyrillic letters, and the quotation marks « ‘ “ » ”, except four,
-    made of those alone: вЂ, ГўВЂВ, and В Г Р С (or Greek Β Γ Ξ Ο) on both sides of a
-    quotation mark. So text with no character of those categories and none of the four
-    is left alone: a test checks this reading against ``is_bad`` itself.
+    ’), Greek and Cyrillic letters, the quotation marks « ‘ “ » ” and the Ukrainian ґ and
+    Ґ (two of its "accented" letters), except a few made of those alone: вЂ, ГўВЂВ; В Г Р
+    С (or Greek Β Γ Ξ Ο) on both sides of a quotation mark; and ґ or Ґ beside a closing
+    quotation mark, another accented or lower-case letter, or a Latin one. So text with
+    no character of those categories and none of the clues is left alone: a test checks
+    this reading against ``is_bad`` itself.
     """
     if ftfy.__version__ != FTFY_VERIFIED_VERSION:
         return None
     from ftfy import badness, chardata
 
-    quotes = "«‘“»”"
-    categories = badness.MOJIBAKE_CATEGORIES
+    opening, closing = "«‘“", "»”"
+    categories = dict(badness.MOJIBAKE_CATEGORIES)
+    for name, letter in (("lower_accented", "ґ"), ("upper_accented", "Ґ")):
+        # a letter alone in its category's list, not the end of a range: taken out
+        if f"-{letter}" not in categories[name] and f"{letter}-" not in categories[name]:
+            categories[name] = categories[name].replace(letter, "")
+    ukrainian = "".join(
+        letter
+        for letter in "ґҐ"
+        if letter not in categories["lower_accented"] + categories["upper_accented"]
+    )
     flagged = "".join(
         value
         for name, value in categories.items()
@@ -91,13 +102,26 @@ def ftfy_patterns() -> tuple[str, str] | None:
         not in ("common", "upper_common", "lower_common", "start_punctuation", "end_punctuation")
     )
     punctuation = categories["start_punctuation"] + categories["end_punctuation"]
-    flagged += "".join(re.escape(c) for c in punctuation if c not in quotes)
+    flagged += "".join(re.escape(c) for c in punctuation if c not in opening + closing)
     fixed = [*chardata.CONTROL_CHARS, *chardata.LIGATURES]
     flagged += (
-        "".join(re.escape(chr(c)) for c in fixed) + "\x80-\x9f\r\x85\u2028\u2029\ud800-\udfff\x1b"
+        "".join(re.escape(c) for c in map(chr, fixed))
+        + "\x80-\x9f\r\x85\u2028\u2029\ud800-\udfff\x1b"
     )
-    clues = f"вЂ|ГўВЂВ|{CYRILLIC_MOJIBAKE}|[ΒΓΞΟ][{quotes}][ΒΓΞΟ]"
-    return f"[{flagged}]", clues
+    quotes = opening + closing
+    clues = [f"вЂ|ГўВЂВ|{CYRILLIC_MOJIBAKE}|[ΒΓΞΟ][{quotes}][ΒΓΞΟ]"]
+    if ukrainian == "ґҐ":  # the patterns of is_bad that ґ and Ґ can form with the rest
+        lower = categories["lower_common"]
+        clues += [
+            f"[ґ{lower}{closing}]Ґ",  # a lower-case or accented letter or », then Ґ
+            f"[{closing}]ґ",  # », then ґ
+            f"[ґҐ][{closing}][{opening}]",  # ґ»«
+            f"[a-z]Ґ[{opening}]",  # aҐ«
+            rf"[ґҐ][{quotes}]\w",  # ґ»a
+        ]
+    else:  # another ftfy's lists: the two letters stay flagged
+        flagged += "ґҐ"
+    return f"[{flagged}]", "|".join(clues)
 
 
 def is_plain_ascii(text: str) -> bool:
