@@ -25,13 +25,12 @@ Printed as Markdown with the load average at the start and the end, for RESULTS.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
+
+from benchmarks._fresh import fresh_process
 
 _CHILD = r"""
 import json, sys, time
@@ -59,14 +58,7 @@ CONTENDERS = {
 
 
 def _run(corpus: Path, lexicon: Path, workers: str, calls: int) -> dict:
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(corpus), str(lexicon), workers, str(calls)],
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode:
-        raise RuntimeError(f"the timed process failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return fresh_process(["-c", _CHILD, str(corpus), str(lexicon), workers, str(calls)])
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -47,10 +47,10 @@ import json
 import os
 import re
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
+
+from benchmarks._fresh import fresh_process
 
 HERE = Path(__file__).resolve().parent
 #: ../shared/data beside the repository, or FRAMING_SHARED as the tests read it.
@@ -361,16 +361,11 @@ def _lexicon_terms() -> list[tuple[str, str, str, bool]]:
 
 # -- the parent: rounds, summary, RESULTS.md ----------------------------------------------
 def _child(kind: str, dataset: str, warm: int, terms_file: str) -> dict:
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench_pipeline", "--child", kind,
-         "--dataset", dataset, "--warm", str(warm), "--terms", terms_file],
-        capture_output=True,
-        text=True,
-        cwd=HERE.parent,
+    return fresh_process(
+        ["-m", "benchmarks.bench_pipeline", "--child", kind, "--dataset", dataset,
+         "--warm", str(warm), "--terms", terms_file],
+        f"timed {kind}",
     )  # fmt: skip
-    if done.returncode:
-        raise RuntimeError(f"the timed {kind} process failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def _summary(runs: list[dict]) -> dict[str, dict[str, float]]:

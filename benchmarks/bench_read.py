@@ -32,10 +32,11 @@ import datetime
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
+
+from benchmarks._fresh import fresh_process
 
 HERE = Path(__file__).resolve().parent
 SHARED = Path(os.environ.get("FRAMING_SHARED", HERE.parent.parent / "shared"))
@@ -110,16 +111,10 @@ def plain_reads(name: str, warm: int) -> dict:
 
 
 def _child(kind: str, name: str, warm: int) -> dict:
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench_read", "--child", kind, "--corpus", name,
-         "--warm", str(warm)],
-        capture_output=True,
-        text=True,
-        cwd=HERE.parent,
-    )  # fmt: skip
-    if done.returncode:
-        raise RuntimeError(f"the timed {kind} process failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return fresh_process(
+        ["-m", "benchmarks.bench_read", "--child", kind, "--corpus", name, "--warm", str(warm)],
+        f"timed {kind}",
+    )
 
 
 def _section(runs: dict, rounds: int, warm: int, loads: list[str]) -> str:
@@ -150,15 +145,21 @@ def _section(runs: dict, rounds: int, warm: int, loads: list[str]) -> str:
         size = sum((SHARED / "data" / file).stat().st_size for file in files) / 1e6
 
         def cell(values: list[float], digits: int = 2) -> str:
+            if not values:  # --warm 0
+                return "-"
             return f"{statistics.median(values):.{digits}f} ({min(values):.{digits}f})"
 
-        ratio_first = statistics.median(first) / statistics.median(plain_first)
-        ratio_warm = statistics.median(warm_times) / statistics.median(plain_warm)
+        def ratio(ours: list[float], theirs: list[float]) -> str:
+            if not ours or not theirs:
+                return "-"
+            return f"{statistics.median(ours) / statistics.median(theirs):.0f}"
+
+        speed = f"{size / statistics.median(warm_times):.1f}" if warm_times else "-"
         lines.append(
             f"| {description} | {ours[0]['documents']:,} | {ours[0]['characters'] / 1e6:.1f} "
-            f"| {cell(first)} | {cell(plain_first, 3)} | {ratio_first:.0f} "
-            f"| {cell(warm_times)} | {cell(plain_warm, 3)} | {ratio_warm:.0f} "
-            f"| {size / statistics.median(warm_times):.1f} |"
+            f"| {cell(first)} | {cell(plain_first, 3)} | {ratio(first, plain_first)} "
+            f"| {cell(warm_times)} | {cell(plain_warm, 3)} | {ratio(warm_times, plain_warm)} "
+            f"| {speed} |"
         )
     lines += ["", "MB/s: the file's size over the median warm read_corpus.", "", END]
     return "\n".join(lines)

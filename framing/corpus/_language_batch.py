@@ -127,13 +127,6 @@ class Counts(NamedTuple):
     indices: np.ndarray
     counts: np.ndarray
 
-    def dense(self, width: int) -> np.ndarray:
-        """The counts as a (texts, width) array (for the tests)."""
-        out = np.zeros((len(self.indptr) - 1, width), dtype=np.float32)
-        rows = np.repeat(np.arange(len(self.indptr) - 1), np.diff(self.indptr))
-        np.add.at(out, (rows, self.indices), self.counts)
-        return out
-
 
 def _counts(tables: dict[str, Any], encoded: list[bytes], *, compiled: bool = True) -> Counts:
     """The (text, feature) counts of the automaton's walk.
