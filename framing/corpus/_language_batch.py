@@ -59,12 +59,12 @@ def _tables(identifier: Any) -> dict[str, Any]:
     """The automaton and model as numpy arrays, made once per identifier."""
     table = identifier.nb_ptc
     nextmove = np.asarray(identifier.tk_nextmove)
+    if nextmove.dtype.kind == "u" and nextmove.itemsize <= 4:
+        # the compiled walk reads uint32 moves: py3langid 0.4.0's own (no copy), or a
+        # smaller model's uint16 widened
+        nextmove = np.ascontiguousarray(nextmove, dtype=np.uint32)
     return {
         "nextmove": nextmove,
-        # the compiled walk reads uint32 moves (py3langid 0.4.0's own dtype)
-        "nextmove32": np.ascontiguousarray(nextmove, dtype=np.uint32)
-        if nextmove.size == 0 or (nextmove.min() >= 0 and nextmove.max() < 2**32)
-        else None,
         "rowbase": np.asarray(identifier.tk_row, dtype=np.int64) << 8,
         "output": np.asarray(identifier.tk_output, dtype=np.int64),
         "table": table,
@@ -134,9 +134,9 @@ def _counts(tables: dict[str, Any], encoded: list[bytes], *, compiled: bool = Tr
     ``compiled=False`` walks with numpy even where the compiled walk is built (the tests
     check one against the other).
     """
-    if compiled and _language_kernel is not None and tables["nextmove32"] is not None:
+    if compiled and _language_kernel is not None and tables["nextmove"].dtype == np.uint32:
         indptr, indices, counts = _language_kernel.walk(
-            encoded, tables["nextmove32"], tables["rowbase"], tables["output"], _width(tables)
+            encoded, tables["nextmove"], tables["rowbase"], tables["output"], _width(tables)
         )
         return Counts(
             np.frombuffer(indptr, dtype=np.int64),

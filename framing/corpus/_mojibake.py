@@ -50,9 +50,11 @@ SAFE_EXTRA = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb"
 #: Ў ў: with printable ASCII and SAFE_EXTRA, text ftfy leaves alone unless it holds
 #: CYRILLIC_MOJIBAKE (see ftfy_acts_on; Ґ and ґ are "accented" letters to ftfy).
 SAFE_CYRILLIC = "\u0401\u0404\u0406\u0407\u040e\u0410-\u044f\u0451\u0454\u0456\u0457\u045e"
+#: The quotation marks among them that ftfy counts as opening and closing punctuation.
+_OPENING, _CLOSING = "«‘“", "»”"
 #: ftfy's one mojibake pattern in text of those characters: В, Г, Р or С on both sides
 #: of a quotation mark ("Р»С", what "л" and the next letter turn into read as windows-1251).
-CYRILLIC_MOJIBAKE = "[ВГРС][«‘“»”][ВГРС]"
+CYRILLIC_MOJIBAKE = f"[ВГРС][{_OPENING}{_CLOSING}][ВГРС]"
 #: The ftfy whose mojibake patterns (``ftfy.badness.BADNESS_RE``) ftfy_acts_on was read
 #: from; with another, every text that is not plain ASCII goes through ftfy.
 FTFY_VERIFIED_VERSION = "6.3.1"
@@ -84,7 +86,6 @@ def ftfy_patterns() -> tuple[str, str] | None:
         return None
     from ftfy import badness, chardata
 
-    opening, closing = "«‘“", "»”"
     categories = dict(badness.MOJIBAKE_CATEGORIES)
     for name, letter in (("lower_accented", "ґ"), ("upper_accented", "Ґ")):
         # a letter alone in its category's list, not the end of a range: taken out
@@ -102,21 +103,21 @@ def ftfy_patterns() -> tuple[str, str] | None:
         not in ("common", "upper_common", "lower_common", "start_punctuation", "end_punctuation")
     )
     punctuation = categories["start_punctuation"] + categories["end_punctuation"]
-    flagged += "".join(re.escape(c) for c in punctuation if c not in opening + closing)
+    flagged += "".join(re.escape(c) for c in punctuation if c not in _OPENING + _CLOSING)
     fixed = [*chardata.CONTROL_CHARS, *chardata.LIGATURES]
     flagged += (
         "".join(re.escape(c) for c in map(chr, fixed))
         + "\x80-\x9f\r\x85\u2028\u2029\ud800-\udfff\x1b"
     )
-    quotes = opening + closing
+    quotes = _OPENING + _CLOSING
     clues = [f"вЂ|ГўВЂВ|{CYRILLIC_MOJIBAKE}|[ΒΓΞΟ][{quotes}][ΒΓΞΟ]"]
     if ukrainian == "ґҐ":  # the patterns of is_bad that ґ and Ґ can form with the rest
         lower = categories["lower_common"]
         clues += [
-            f"[ґ{lower}{closing}]Ґ",  # a lower-case or accented letter or », then Ґ
-            f"[{closing}]ґ",  # », then ґ
-            f"[ґҐ][{closing}][{opening}]",  # ґ»«
-            f"[a-z]Ґ[{opening}]",  # aҐ«
+            f"[ґ{lower}{_CLOSING}]Ґ",  # a lower-case or accented letter or », then Ґ
+            f"[{_CLOSING}]ґ",  # », then ґ
+            f"[ґҐ][{_CLOSING}][{_OPENING}]",  # ґ»«
+            f"[a-z]Ґ[{_OPENING}]",  # aҐ«
             rf"[ґҐ][{quotes}]\w",  # ґ»a
         ]
     else:  # another ftfy's lists: the two letters stay flagged

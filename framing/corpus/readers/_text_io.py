@@ -77,13 +77,13 @@ def raw_lines(path: Path, limit: int, *, lf_only: bool = False) -> Iterator[byte
             if last and (lf_only or buffer.count(b"\r", 0, last) == buffer.count(b"\r\n", 0, last)):
                 # Every line end up to ``last`` is "\n" or "\r\n" (most files): cut them
                 # all at once, as the search below would.
-                lines = buffer[:last].split(b"\n")
+                lines = bytes(buffer[:last]).split(b"\n")
                 lines.pop()  # the empty piece after the last "\n"
                 if skipping:  # the rest of a line found too long: dropped
                     lines = lines[1:]
                     skipping = False
                 for line in lines:
-                    yield bytes(line) + b"\n"
+                    yield line + b"\n"
                 start = last
             for found in pattern.finditer(buffer, start):
                 if found.group() == b"\r" and found.end() == len(buffer) and not end_of_file:
