@@ -11,6 +11,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate
 
+try:  # the same mapping in C (framing/_kernel.c); tests/test_offsets.py compares them
+    from framing._kernel import map_spans as _map_spans
+except ImportError:  # pragma: no cover - the extension is optional
+    _map_spans = None
+
 # An edit replaced original[orig_start:orig_end] by normalised[norm_start:norm_end].
 Edit = tuple[int, int, int, int]
 
@@ -52,6 +57,8 @@ class OffsetMap:
         """Map the ``(start, end, tag)`` spans of one text at once (``start``/``end``)."""
         if not self._edits:
             return found
+        if _map_spans is not None:  # a tenth of the time, and no layers to build
+            return _map_spans(self._edits, found)
         starts = [start for start, _, _ in found]
         ends = [end for _, end, _ in found]
         for layer in reversed(self._built()):
