@@ -54,8 +54,28 @@ def _python_path(text: str) -> tuple[str, str, bytes, list]:
 @example("  ")
 @example(" \t\n x \x1c\x1d y  ")
 @example("It`s  a\n\nTEST")
+@example("abcdefg  hijklm`\t\topqrstu\x1f\x1c   vwxyz12345678  ")  # across 8-byte words
 def test_the_kernel_gives_what_the_python_path_gives(text):
     assert kernel.normalise_ascii(text, _text._ASCII_FOLD_TABLE) == _python_path(text)
+
+
+@needs_kernel
+@settings(max_examples=200)
+@given(ascii_texts)
+def test_the_kernel_folds_by_a_table_of_any_shape(text):
+    # A table that also changes printable characters takes the byte-by-byte path (the
+    # fast one copies eight bytes at a time unless one is a control character or `).
+    table = bytearray(_text._ASCII_FOLD_TABLE)
+    table[ord("a")] = ord(" ")
+    table[ord("E")] = ord("e")
+    folded = text.translate(dict(enumerate(table.decode("ascii"))))
+    cased, edits = _text._collapse_runs(folded, deletions=False)
+    assert kernel.normalise_ascii(text, bytes(table)) == (
+        cased,
+        cased.lower(),
+        cased.lower().encode("ascii"),
+        edits,
+    )
 
 
 @needs_kernel
