@@ -71,11 +71,26 @@ def test_missing_doc_id_names_the_row():
         validate_corpus(frame)
 
 
-def test_tags_must_be_lists_of_strings():
+@pytest.mark.parametrize(
+    "cell, shown", [([1, 2], r"\[1, 2\]"), (("a",), r"\('a',\)"), ("a", "'a'"), (None, "None")]
+)
+def test_tags_must_be_lists_of_strings(cell, shown):
     frame = _corpus()
-    frame.at[1, "tags"] = [1, 2]
-    with pytest.raises(CorpusError, match=r"'tags' holds \[1, 2\] in row 1"):
+    frame["tags"] = pd.Series([[], cell], dtype=object)
+    with pytest.raises(CorpusError, match=rf"'tags' holds {shown} in row 1"):
         validate_corpus(frame)
+
+
+def test_tags_may_be_subclasses_of_list_and_str():
+    class Tags(list):
+        pass
+
+    class Tag(str):
+        pass
+
+    frame = _corpus()
+    frame["tags"] = pd.Series([Tags(["a"]), [Tag("b")]], dtype=object)
+    assert validate_corpus(frame) is frame
 
 
 def test_not_a_dataframe():
