@@ -1,6 +1,7 @@
 """The compiled parts of framing: ``framing._kernel`` (text normalisation, see
-framing/_kernel.c) and ``framing.corpus._language_kernel`` (language identification, see
-framing/corpus/_language_kernel.c).
+framing/_kernel.c), ``framing.corpus._language_kernel`` (language identification, see
+framing/corpus/_language_kernel.c) and ``framing.voice._quotes_kernel`` (paragraphs and
+quotation marks, see framing/voice/_quotes_kernel.c).
 
 Everything else is configured in pyproject.toml. The extensions are optional: where no C
 compiler is found, the install goes on and framing uses its pure-Python paths (the same
@@ -15,6 +16,11 @@ setup(
         Extension(
             "framing.corpus._language_kernel",
             sources=["framing/corpus/_language_kernel.c"],
+            optional=True,
+        ),
+        Extension(
+            "framing.voice._quotes_kernel",
+            sources=["framing/voice/_quotes_kernel.c"],
             optional=True,
         ),
     ]

@@ -1,11 +1,11 @@
-/* The compiled half of framing's text normalisation: ASCII text, and Cyrillic text as
- * windows-1251 bytes, in one pass each.
+/* The compiled half of framing's text normalisation (ASCII text, and Cyrillic text as
+ * windows-1251 bytes) and of the offset map that takes hits back to the original text.
  *
- * framing/_text.py holds the rules and the pure-Python implementation; this file only
- * makes the commonest cases fast (English news text is ASCII after the common folds;
- * Russian and Ukrainian news text fits windows-1251). It takes its tables from Python, so
- * the folds are written in one place, and tests/test_kernel.py checks it against the
- * Python steps on generated text.
+ * framing/_text.py and framing/_offsets.py hold the rules and the pure-Python
+ * implementation; this file only makes the commonest cases fast (English news text is
+ * ASCII after the common folds; Russian and Ukrainian news text fits windows-1251). It
+ * takes its tables from Python, so the folds are written in one place; tests/test_kernel.py
+ * and tests/test_offsets.py check it against the Python steps on generated text.
  *
  * Built by setup.py as an optional extension: where no C compiler is found the install
  * goes on and framing uses the Python path (the same results, slower).
@@ -403,26 +403,17 @@ edit_after(const Edit *edits, Py_ssize_t count, Py_ssize_t position)
     return low;
 }
 
-/* _Layer.start and _Layer.end of framing/_offsets.py for one position. */
+/* _Layer.start (``end`` 0) or _Layer.end (``end`` 1) of framing/_offsets.py. */
 static Py_ssize_t
-layer_start(const Edit *edits, Py_ssize_t count, Py_ssize_t total, Py_ssize_t position)
+layer_map(const Edit *edits, Py_ssize_t count, Py_ssize_t total, Py_ssize_t position, int end)
 {
-    Py_ssize_t index = edit_after(edits, count, position);
-    if (index < count && edits[index].norm_start <= position) {
-        return edits[index].orig_start;
-    }
-    return position + (index < count ? edits[index].shift : total);
-}
-
-static Py_ssize_t
-layer_end(const Edit *edits, Py_ssize_t count, Py_ssize_t total, Py_ssize_t position)
-{
-    if (position == 0) {
+    if (end && position == 0) {
         return 0;
     }
-    Py_ssize_t index = edit_after(edits, count, position - 1);
-    if (index < count && edits[index].norm_start <= position - 1) {
-        return edits[index].orig_end;
+    Py_ssize_t character = position - end; /* the character whose place is looked up */
+    Py_ssize_t index = edit_after(edits, count, character);
+    if (index < count && edits[index].norm_start <= character) {
+        return end ? edits[index].orig_end : edits[index].orig_start;
     }
     return position + (index < count ? edits[index].shift : total);
 }
@@ -487,8 +478,8 @@ map_spans(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         for (Py_ssize_t layer = layer_count - 1; layer >= 0; layer--) {
             const Edit *these = edits + bounds[layer];
             Py_ssize_t size = bounds[layer + 1] - bounds[layer];
-            start = layer_start(these, size, totals[layer], start);
-            end = layer_end(these, size, totals[layer], end);
+            start = layer_map(these, size, totals[layer], start, 0);
+            end = layer_map(these, size, totals[layer], end, 1);
         }
         PyObject *mapped = Py_BuildValue("(nnO)", start, end, PyTuple_GET_ITEM(span, 2));
         if (mapped == NULL) {

@@ -10,6 +10,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+try:  # the same two steps in C (framing/voice/_quotes_kernel.c); tests compare the two
+    from framing.voice import _quotes_kernel
+except ImportError:  # pragma: no cover - the extension is optional
+    _quotes_kernel = None
+
 #: A “ or " quotation still open at its paragraph's end (the newspaper convention for a
 #: quotation that goes on in the next paragraph) ends there, or this many characters
 #: after its opening mark if that comes first (extended to the last quotation closed
@@ -52,6 +57,13 @@ _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]+")
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each paragraph: blank lines separate them when the text has
     any, else line breaks."""
+    if _quotes_kernel is not None:
+        return _quotes_kernel.paragraphs(text)
+    return _paragraphs(text)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """:func:`paragraphs` in Python (the reference of the compiled one)."""
     if "\n" not in text and "\r" not in text and "\u2028" not in text and "\u2029" not in text:
         return [(0, len(text))]
     separator = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE_BREAK
@@ -120,6 +132,17 @@ def pair_quotes(text: str, start: int, end: int) -> Quotes:
     « »; ‹ ›), dropping the marks left open inside it. A single mark glued to the end
     of a word whose opening mark is glued to the word before (this'war') pairs with it.
     """
+    if _quotes_kernel is not None:
+        found = _quotes_kernel.quotes(text, start, end, UNCLOSED_QUOTE_CHARS, _GLUED_REACH)
+    else:
+        found = _marks(text, start, end)
+    return Quotes(found) if found else NO_QUOTES
+
+
+def _marks(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """The ``(opening, closing, closed)`` of each quotation of ``text[start:end]``, in
+    the order :func:`pair_quotes` finds them, in Python (the reference of the compiled
+    pairing)."""
     found: list[tuple[int, int, bool]] = []
     stack: list[tuple[int, str, int]] = []
     counts = [0, 0, 0, 0]
@@ -194,7 +217,7 @@ def pair_quotes(text: str, start: int, end: int) -> Quotes:
             stop = max(position + UNCLOSED_QUOTE_CHARS, last_close + 1)
             found.append((position, min(end, stop), False))
             break
-    return Quotes(found) if found else NO_QUOTES
+    return found
 
 
 def _goes_on(text: str, start: int, position: int, stack: list[tuple[int, str, int]]) -> bool:
