@@ -1,7 +1,8 @@
 """The compiled parts of framing: ``framing._kernel`` (text normalisation, see
 framing/_kernel.c), ``framing.corpus._language_kernel`` (language identification, see
-framing/corpus/_language_kernel.c) and ``framing.voice._quotes_kernel`` (paragraphs and
-quotation marks, see framing/voice/_quotes_kernel.c).
+framing/corpus/_language_kernel.c), ``framing.voice._quotes_kernel`` (paragraphs and
+quotation marks, see framing/voice/_quotes_kernel.c) and ``framing.voice._keys_kernel``
+(the voice rules' keys in a window, see framing/voice/_keys_kernel.c).
 
 Everything else is configured in pyproject.toml. The extensions are optional: where no C
 compiler is found, the install goes on and framing uses its pure-Python paths (the same
@@ -21,6 +22,11 @@ setup(
         Extension(
             "framing.voice._quotes_kernel",
             sources=["framing/voice/_quotes_kernel.c"],
+            optional=True,
+        ),
+        Extension(
+            "framing.voice._keys_kernel",
+            sources=["framing/voice/_keys_kernel.c"],
             optional=True,
         ),
     ]

@@ -7,7 +7,9 @@ pandas and conformed here.
 
 from __future__ import annotations
 
+import re
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -78,3 +80,21 @@ def load_ukrainian_addresses(shared_data: Path) -> pd.DataFrame:
             outlet="resistinua_uk",
             errors="report",
         )
+
+
+#: Frequent words of the three languages: their hits meet every place the voice rules
+#: look at (quotations, cues, speech verbs, turn labels, headline sources).
+_FREQUENT = re.compile(r"(?i)\b(?:russia\w*|ukrain\w*|war|росси\w*|украин\w*|україн\w*|війн\w*)")
+
+
+def voice_samples(shared_data: Path, seed: int) -> Iterator[tuple[str, str, list]]:
+    """``(corpus, text, spans)`` for the texts and titles of a seeded sample of 600
+    documents of every real corpus (English, Russian and Ukrainian; headlines and long
+    articles), the spans those of frequent words (none for some texts)."""
+    corpora = load_corpora(shared_data)
+    corpora["ru_telegram"] = load_russian_telegram(shared_data)
+    corpora["resistinua_uk"] = load_ukrainian_addresses(shared_data)
+    for name, corpus in corpora.items():
+        sample = corpus.sample(n=min(len(corpus), 600), random_state=seed)
+        for text in [*sample["text"].dropna(), *sample["title"].dropna()]:
+            yield name, text, [(m.start(), m.end()) for m in _FREQUENT.finditer(text)]

@@ -170,28 +170,19 @@ def test_the_kernel_checks_its_arguments():
 @pytest.mark.slow
 @needs_kernel
 def test_real_text_is_read_the_same_on_both_paths(shared_data: Path):
-    from _realdata_corpora import load_corpora, load_russian_telegram, load_ukrainian_addresses
+    from _realdata_corpora import voice_samples
 
-    corpora = load_corpora(shared_data)
-    corpora["ru_telegram"] = load_russian_telegram(shared_data)
-    corpora["resistinua_uk"] = load_ukrainian_addresses(shared_data)
-    # Hits of frequent words in a sample of each corpus: English, Russian and Ukrainian
-    # text, headlines and long articles, every kind of quotation mark they use.
-    words = re.compile(r"(?i)\b(?:russia\w*|ukrain\w*|war|росси\w*|украин\w*|україн\w*|війн\w*)")
     checked = paragraphs = 0
-    for name, corpus in corpora.items():
-        sample = corpus.sample(n=min(len(corpus), 600), random_state=1)
-        for text in [*sample["text"].dropna(), *sample["title"].dropna()]:
-            bounds = kernel.paragraphs(text)
-            assert bounds == _quotes._paragraphs(text), name
-            for start, end in bounds:
-                got = kernel.quotes(text, start, end, UNCLOSED_QUOTE_CHARS, _GLUED_REACH)
-                assert got == _quotes._marks(text, start, end), name
-            paragraphs += len(bounds)
-            spans = [(m.start(), m.end()) for m in words.finditer(text)]
-            compiled = voices_and_speakers(text, spans)
-            with _python_only():
-                assert voices_and_speakers(text, spans) == compiled, name
-            checked += len(spans)
+    for name, text, spans in voice_samples(shared_data, seed=1):
+        bounds = kernel.paragraphs(text)
+        assert bounds == _quotes._paragraphs(text), name
+        for start, end in bounds:
+            got = kernel.quotes(text, start, end, UNCLOSED_QUOTE_CHARS, _GLUED_REACH)
+            assert got == _quotes._marks(text, start, end), name
+        paragraphs += len(bounds)
+        compiled = voices_and_speakers(text, spans)
+        with _python_only():
+            assert voices_and_speakers(text, spans) == compiled, name
+        checked += len(spans)
     assert checked > 20_000
     assert paragraphs > 10_000

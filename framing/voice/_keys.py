@@ -24,6 +24,10 @@ try:
     import ahocorasick_rs
 except ImportError:  # pragma: no cover - depends on the environment
     ahocorasick_rs = None
+try:  # the same search in C (framing/voice/_keys_kernel.c); tests compare the two
+    from framing.voice import _keys_kernel
+except ImportError:  # pragma: no cover - the extension is optional
+    _keys_kernel = None
 
 #: Kinds of key, as bits: a key of a cue before the term, of a cue after it, a piece of
 #: a speech verb.
@@ -52,7 +56,30 @@ AUTOMATON = (
     else None
 )
 
+# The kernel's copy of the keys (None without the kernel: the automaton then).
+_TABLE = _keys_kernel.table(KEYS, KINDS) if _keys_kernel is not None else None
+
 Found = list[tuple[int, int, int]]
+
+
+def keys_in(text: str, start: int, stop: int) -> Found:
+    """``(start, end, kind)`` of each key wholly inside ``text[start:stop]`` (``start``
+    not negative), found in its lower case, overlapping ones included, in the order of
+    their starts, then ends. Only for a text without the case traps (see the module's
+    docstring)."""
+    if _TABLE is not None:
+        return _keys_kernel.window(text, start, stop, _TABLE)
+    return _keys_in(text, start, stop)
+
+
+def _keys_in(text: str, start: int, stop: int) -> Found:
+    """:func:`keys_in` by the key automaton (the reference of the compiled search)."""
+    return sorted(
+        (start + begin, start + end, KINDS[key])
+        for key, begin, end in AUTOMATON.find_matches_as_indexes(
+            text[start:stop].lower(), overlapping=True
+        )
+    )
 
 
 class KeyIndex:
@@ -64,25 +91,16 @@ class KeyIndex:
         self.text = text
         self.starts: list[int] | None = None
         if whole:
-            found = sorted(
-                (start, end, KINDS[key])
-                for key, start, end in AUTOMATON.find_matches_as_indexes(
-                    text.lower(), overlapping=True
-                )
-            )
+            found = keys_in(text, 0, len(text))
             self.starts = [start for start, _, _ in found]
             self.ends = [end for _, end, _ in found]
             self.kinds = [kind for _, _, kind in found]
 
     def window(self, start: int, stop: int) -> Found:
-        """``(start, end, kind)`` of each key inside ``text[start:stop]``."""
+        """``(start, end, kind)`` of each key inside ``text[start:stop]``, in the order
+        of their starts, then ends (the same either way the keys were found)."""
         if self.starts is None:
-            return [
-                (start + begin, start + end, KINDS[key])
-                for key, begin, end in AUTOMATON.find_matches_as_indexes(
-                    self.text[start:stop].lower(), overlapping=True
-                )
-            ]
+            return keys_in(self.text, start, stop)
         starts = self.starts
         index = bisect_left(starts, start)
         found = []
