@@ -18,7 +18,8 @@ from typing import Any
 
 from framing._engine import NO_RULES, Rules, TermSpec, engine_for
 from framing._match_shared import texts_of
-from framing.voice import VOICES, Principal, voices_and_speakers
+from framing.voice import VOICES, Principal
+from framing.voice._reader import classify_all
 
 #: The rule id of a hit counted only because an exclusion removed a hit over its words.
 ADDED = -2
@@ -45,13 +46,12 @@ def _match_chunk(
     """
     engine = engine_for(specs, rules=rules)
     rule_ids: list[int] = []
-    documents: list[int] = []
-    fields: list[int] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    terms: list[int] = []
-    voice_codes: list[int] = []
+    # Per text with hits, its hits and (document, field); the columns are made from them
+    # once at the end, not extended text by text.
+    found_lists: list[list[tuple[int, int, int]]] = []
+    places: list[tuple[int, int, int]] = []
     matched: list[str] = []
+    voice_codes: list[int] = []
     speakers: list[str | None] = []
     codes = {name: code for code, name in enumerate(VOICES)}
     known: dict[tuple[str, ...], Principal] = {}
@@ -70,35 +70,31 @@ def _match_chunk(
                 found = engine.find(text)
             if not found:
                 continue
-            count = len(found)
-            documents.extend([document] * count)
-            fields.extend([field] * count)
-            found_starts, found_ends, found_terms = zip(*found, strict=True)
-            starts.extend(found_starts)
-            ends.extend(found_ends)
-            terms.extend(found_terms)
+            found_lists.append(found)
+            places.append((document, field, len(found)))
             matched.extend([text[start:end] for start, end, _ in found])
             if voice:
                 names = principals[document] if principals is not None else ()
                 principal = known.get(names)
                 if principal is None:
                     principal = known[names] = Principal(names)
-                labels = voices_and_speakers(
-                    text, list(zip(found_starts, found_ends, strict=True)), principal=principal
-                )
-                voice_codes.extend([codes[label] for label, _ in labels])
-                speakers.extend([speaker for _, speaker in labels])
-            else:
-                voice_codes.extend([-1] * count)
-                speakers.extend([None] * count)
+                for label, speaker in classify_all(text, found, principal):
+                    voice_codes.append(codes[label])
+                    speakers.append(speaker)
+    hits = [hit for found in found_lists for hit in found]
+    documents = [document for document, _, count in places for _ in range(count)]
+    fields = [field for _, field, count in places for _ in range(count)]
+    if not voice:
+        voice_codes = [-1] * len(hits)
+        speakers = [None] * len(hits)
     # The standard library's typed arrays, not numpy's: a worker then never imports
     # numpy (0.1 s of its start and 15 MB), and the parent reads them without a copy.
     return (
         array("q", documents),
         array("q", fields),
-        array("q", starts),
-        array("q", ends),
-        array("q", terms),
+        array("q", [start for start, _, _ in hits]),
+        array("q", [end for _, end, _ in hits]),
+        array("q", [term for _, _, term in hits]),
         array("b", voice_codes),
         matched,
         speakers,

@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 from framing.voice._cues import ADVERB_GAP_WORDS, CASE_TRAPS, CUE_GAP_WORDS
 from framing.voice._names import Principal, name_key
 from framing.voice._quotes import UNCLOSED_QUOTE_CHARS, pair_quotes, paragraphs
-from framing.voice._reader import SCARE_QUOTE_WORDS, Reader
+from framing.voice._reader import SCARE_QUOTE_WORDS, Reader, classify_all
 from framing.voice._turns import POST_CHARS
 
 __all__ = [
@@ -163,5 +163,4 @@ def voices_and_speakers(
     """
     if not spans:
         return []
-    reader = Reader(text, len(spans), _principal(principal))
-    return [reader.classify(start, end) for start, end in spans]
+    return classify_all(text, spans, _principal(principal))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 
 from framing.voice._cues import (
     AFTER_KEYS,
@@ -94,6 +95,15 @@ def _sentence_stop(text: str, position: int, high: int) -> int:
 
 _NO_PRINCIPAL = Principal(())
 _NO_TURNS = Turns("", [0], _NO_PRINCIPAL)
+
+
+def classify_all(
+    text: str, spans: Sequence[Sequence[int]], principal: Principal | None = None
+) -> list[tuple[str, str | None]]:
+    """``(voice, speaker)`` of each hit of ``text``: ``spans`` holds its ``(start, end)``
+    first (more items are left alone: the engine's ``(start, end, term)`` will do)."""
+    classify = Reader(text, len(spans), principal).classify
+    return [classify(span[0], span[1]) for span in spans]
 
 
 class Reader:
