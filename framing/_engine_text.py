@@ -7,11 +7,17 @@ from __future__ import annotations
 
 import codecs
 import re
+import string
 from dataclasses import dataclass
 
 from framing._text import ONE_BYTE, fold_case, normalise_pattern, one_byte_table
 from framing._words import is_word_character, word_end
 from framing.errors import TermError
+
+try:  # the automaton's copy made in C (framing/_kernel.c); tests/test_kernel.py compares
+    from framing import _kernel
+except ImportError:  # pragma: no cover - the extension is optional
+    _kernel = None
 
 #: A term as the engine sees it: its pattern and whether it is case-sensitive.
 TermSpec = tuple[str, bool]
@@ -162,6 +168,13 @@ def _anchored_text(folded: str) -> str:
 # table; a character the encoding lacks becomes a space when it is a non-word character
 # (an emoji), and sends the text to the general path when it is a word character.
 _ONE_BYTE_NON_WORD = one_byte_table(lambda character: _NON_WORD.sub(" ", character))
+# The table keeps ASCII's word characters and makes the other ASCII bytes spaces (as \W
+# says): the kernel then maps ASCII text without it (framing._kernel.anchor).
+_ASCII_WORDS = all(
+    _ONE_BYTE_NON_WORD[code]
+    == (code if chr(code) in string.ascii_letters + string.digits + "_" else ord(" "))
+    for code in range(128)
+)
 _ONE_BYTE_ERRORS = "framing-non-word-space"
 _NON_WORD_RUN = re.compile(r"\W+")
 
@@ -192,6 +205,8 @@ def _anchored_one_byte(folded: str, encoded: bytes | None = None) -> bytes | Non
             encoded = folded.encode(ONE_BYTE, _ONE_BYTE_ERRORS)
         except UnicodeEncodeError:
             return None
+    if _kernel is not None:  # one allocation; ASCII mapped without the table
+        return _kernel.anchor(encoded, _ONE_BYTE_NON_WORD, _ASCII_WORDS)
     return b" " + encoded.translate(_ONE_BYTE_NON_WORD) + b" "
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate
 
-try:  # the same mapping in C (framing/_kernel.c); tests/test_offsets.py compares them
-    from framing._kernel import map_spans as _map_spans
+try:  # the same mapping in C (framing/_offsets_kernel.c): tests/test_offsets.py compares
+    from framing._offsets_kernel import map_spans as _map_spans
 except ImportError:  # pragma: no cover - the extension is optional
     _map_spans = None
 

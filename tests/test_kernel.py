@@ -174,3 +174,33 @@ def test_the_encoder_gives_what_the_codec_gives(text):
     except UnicodeEncodeError:
         expected = None
     assert kernel.encode_one_byte(text, _text._ONE_BYTE_CODES) == expected
+
+
+# -- the automaton's copy: b" " + data.translate(table) + b" " ----------------------------
+@needs_kernel
+@settings(max_examples=500)
+@given(st.one_of(st.binary(max_size=80), ascii_texts.map(str.encode)), st.booleans())
+@example(b"", True)
+@example(b"Kyiv's war_1 [x] `A-Z` @ \x7f", True)
+def test_anchor_is_translate_between_two_spaces(data, use_table):
+    from framing import _engine_text
+
+    table = _engine_text._ONE_BYTE_NON_WORD
+    expected = b" " + data.translate(table) + b" "
+    # ascii_words: the fast path for ASCII data (the flag says the table allows it);
+    # without it every byte goes through the table.
+    assert kernel.anchor(data, table, _engine_text._ASCII_WORDS and use_table) == expected
+    assert kernel.anchor(data, table, False) == expected
+
+
+@needs_kernel
+def test_the_engine_table_allows_the_fast_path_and_another_does_not_use_it():
+    from framing import _engine_text
+
+    assert _engine_text._ASCII_WORDS
+    other = bytes(range(256))  # the identity: no byte becomes a space
+    assert kernel.anchor(b"a-b", other, False) == b" a-b "
+    with pytest.raises(TypeError):
+        kernel.anchor("a-b", other, False)
+    with pytest.raises(TypeError):
+        kernel.anchor(b"a-b", b"short", False)

@@ -56,6 +56,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "framing._files",
             "framing._checks",
             "framing._offsets",
+            "framing._offsets_kernel",
             "framing._arrow",
             "framing._kernel",
             "framing._text",
