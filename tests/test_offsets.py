@@ -10,10 +10,16 @@ from hypothesis import strategies as st
 from framing import _offsets
 from framing._offsets import OffsetMap
 from framing._text import normalise
+from tests.test_kernel import _compiler_and_headers
 
 needs_kernel = pytest.mark.skipif(
     _offsets._map_spans is None, reason="framing._kernel is not built here"
 )
+
+
+@pytest.mark.skipif(not _compiler_and_headers(), reason="no C compiler or Python headers here")
+def test_the_kernel_is_built_where_it_can_be():
+    assert _offsets._map_spans is not None
 
 
 @st.composite
