@@ -30,8 +30,9 @@ import statistics
 import time
 import warnings
 from collections.abc import Callable
-from contextlib import contextmanager
+from contextlib import ExitStack
 from typing import Any
+from unittest import mock
 
 import framing
 import framing._engine_text as engine_text
@@ -60,17 +61,12 @@ LEXICONS = {"ruwa": "ukraine_war", "nyt": "ukraine_war", "telegram": "ukraine_wa
 LEXICONS["addresses"] = "ukraine_war_uk"
 
 
-@contextmanager
-def python_path(steps: tuple[str, ...]):
+def python_path(steps: tuple[str, ...]) -> ExitStack:
     """The given steps on their Python path within the block."""
-    saved = {name: getattr(*SWITCHES[name]) for name in steps}
+    stack = ExitStack()
     for name in steps:
-        setattr(SWITCHES[name][0], SWITCHES[name][1], None)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            setattr(SWITCHES[name][0], SWITCHES[name][1], value)
+        stack.enter_context(mock.patch.object(*SWITCHES[name], None))
+    return stack
 
 
 def compare(job: Callable[[], Any], steps: tuple[str, ...], rounds: int) -> tuple[list, list]:

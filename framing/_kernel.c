@@ -48,17 +48,6 @@ spaces_of(uint64_t word)
 /* ASCII text folded by a table that changes only the control characters (below 0x20)
  * and the backtick, as framing._text's does: eight bytes at a time are copied as they
  * are when none of them is either (most of a text), else looked up. */
-static int
-folds_controls_only(const unsigned char *folds)
-{
-    for (int code = 0x20; code < 128; code++) {
-        if (folds[code] != code && code != '`') {
-            return 0;
-        }
-    }
-    return 1;
-}
-
 static void
 fold_ascii(const unsigned char *in, Py_ssize_t length, const unsigned char *folds,
            unsigned char *out)
@@ -110,7 +99,9 @@ next_run(const unsigned char *text, Py_ssize_t from, Py_ssize_t length)
  * space (its edit recorded), and the lower case, written to ``cased`` and ``folded`` (each
  * at least ``length`` long). ``lower`` NULL: ASCII's lower case. ``classes`` not NULL:
  * ``*mixed`` set when a look-alike (bit 1) stands next to a Cyrillic letter (bit 2) in
- * the input. Returns the length written, or -1 with an exception set.
+ * the input. ``controls_only``: ASCII input and a table that folds only the control
+ * characters and the backtick (fold_ascii). Returns the length written, or -1 with an
+ * exception set.
  *
  * A few simple passes rather than one that does everything: the folds (eight bytes at a
  * time for ASCII), the runs (found eight pairs at a time, the text between them moved
@@ -120,8 +111,8 @@ next_run(const unsigned char *text, Py_ssize_t from, Py_ssize_t length)
  * of ../shared/data (windows-1251), same outputs. */
 static Py_ssize_t
 fold_pass(const unsigned char *in, Py_ssize_t length, const unsigned char *folds,
-          const unsigned char *lower, const unsigned char *classes, unsigned char *cased,
-          unsigned char *folded, PyObject *edits, int *mixed)
+          const unsigned char *lower, const unsigned char *classes, int controls_only,
+          unsigned char *cased, unsigned char *folded, PyObject *edits, int *mixed)
 {
     if (classes != NULL) {
         /* With the look-alike test, branch-free: a look-alike (bit 1) beside a Cyrillic
@@ -135,7 +126,7 @@ fold_pass(const unsigned char *in, Py_ssize_t length, const unsigned char *folds
             current = next;
         }
         *mixed = found & 1;
-    } else if (lower == NULL && folds_controls_only(folds)) {
+    } else if (controls_only) {
         fold_ascii(in, length, folds, cased);
     } else {
         for (Py_ssize_t position = 0; position < length; position++) {
@@ -181,8 +172,8 @@ fold_pass(const unsigned char *in, Py_ssize_t length, const unsigned char *folds
  * nothing left to free. */
 static Py_ssize_t
 run_pass(const unsigned char *in, Py_ssize_t length, const unsigned char *folds,
-         const unsigned char *lower, const unsigned char *classes, unsigned char **buffer,
-         PyObject **edits, int *mixed)
+         const unsigned char *lower, const unsigned char *classes, int controls_only,
+         unsigned char **buffer, PyObject **edits, int *mixed)
 {
     *mixed = 0;
     *edits = PyList_New(0);
@@ -196,7 +187,8 @@ run_pass(const unsigned char *in, Py_ssize_t length, const unsigned char *folds,
         return -1;
     }
     Py_ssize_t written =
-        fold_pass(in, length, folds, lower, classes, *buffer, *buffer + length, *edits, mixed);
+        fold_pass(in, length, folds, lower, classes, controls_only, *buffer, *buffer + length,
+                  *edits, mixed);
     if (written < 0) {
         Py_CLEAR(*edits);
         PyMem_Free(*buffer);
@@ -233,18 +225,20 @@ normalise_ascii(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         Py_RETURN_NONE;
     }
     const unsigned char *table = (const unsigned char *)PyBytes_AS_STRING(table_object);
+    int controls_only = 1; /* the table folds only control characters and ` (fold_ascii) */
     for (int code = 0; code < 128; code++) {
         if (table[code] >= 128) {
             PyErr_SetString(PyExc_ValueError, "the fold table must map ASCII to ASCII");
             return NULL;
         }
+        controls_only &= code < 0x20 || code == '`' || table[code] == code;
     }
     Py_ssize_t length = PyUnicode_GET_LENGTH(text);
     const unsigned char *in = PyUnicode_1BYTE_DATA(text);
     PyObject *edits;
     unsigned char *cased;
     int mixed;
-    Py_ssize_t written = run_pass(in, length, table, NULL, NULL, &cased, &edits, &mixed);
+    Py_ssize_t written = run_pass(in, length, table, NULL, NULL, controls_only, &cased, &edits, &mixed);
     if (written < 0) {
         return NULL;
     }
@@ -298,7 +292,7 @@ normalise_one_byte(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     PyObject *edits;
     unsigned char *cased;
     int mixed;
-    Py_ssize_t written = run_pass(in, length, folds, lower, classes, &cased, &edits, &mixed);
+    Py_ssize_t written = run_pass(in, length, folds, lower, classes, 0, &cased, &edits, &mixed);
     if (written < 0) {
         return NULL;
     }

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import shutil
 import sysconfig
-from contextlib import contextmanager
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import example, given, settings
@@ -83,7 +83,7 @@ def test_the_kernel_folds_by_a_table_of_any_shape(text):
 @given(st.one_of(ascii_texts, st.deferred(lambda: one_byte_texts)))
 def test_normalise_folded_is_the_same_with_and_without_the_kernel(text):
     compiled = _text.normalise_folded(text)
-    with _without_kernel():
+    with mock.patch.object(_text, "_kernel", None):  # the Python path
         python = _text.normalise_folded(text)
     assert compiled[0] == python[0]
     assert compiled[1] == python[1]
@@ -118,18 +118,6 @@ def test_the_kernel_checks_its_arguments():
         kernel.encode_one_byte("text", b"short")
     with pytest.raises(TypeError):
         kernel.encode_one_byte(b"text", _text._ONE_BYTE_CODES)
-
-
-@contextmanager
-def _without_kernel():
-    """``framing._text`` on its Python path within the block (a context manager, not
-    pytest's monkeypatch: hypothesis runs the test many times in one fixture scope)."""
-    saved = _text._kernel
-    _text._kernel = None
-    try:
-        yield
-    finally:
-        _text._kernel = saved
 
 
 # -- the one-byte functions: Cyrillic text as windows-1251 bytes ---------------------------

@@ -2,7 +2,7 @@
  * stretch of a text, as the key automaton finds them in the stretch's lower case.
  *
  * framing/voice/_keys.py holds the keys and the Python path (ahocorasick_rs over
- * ``text[start:stop].lower()``), which stays the reference: tests/test_voice_keys_kernel.py
+ * ``text[start:stop].lower()``), which stays the reference: tests/test_voice_kernels.py
  * checks this file against it on generated text. Here a hit's window is read where it is,
  * without a lower-case copy: each character of a key has a class (one per character of
  * the keys), a text's character has the class of its lower case (or 0), and a table of

@@ -2,7 +2,7 @@
  * a paragraph's quotation marks.
  *
  * framing/voice/_quotes.py holds the rules and the Python implementation of both, which
- * stays the reference: tests/test_voice_quotes_kernel.py checks this file against it on
+ * stays the reference: tests/test_voice_kernels.py checks this file against it on
  * generated text, and the voice tests run on both paths. This file only makes them fast:
  * a regular expression and a Python loop per mark there, one pass over the characters
  * here, written for each width of Python's strings (one, two or four bytes a character).
