@@ -7,7 +7,7 @@ import re
 import time
 
 import pandas as pd
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import framing
@@ -182,3 +182,53 @@ def test_every_speech_verb_begins_with_a_piece_of_the_automaton() -> None:
         lower = word.lower()
         last = lower.split()[-1]  # "по словам": its second word
         assert any(lower.startswith(p) or last.startswith(p) for p in pieces), word
+
+
+# Every cue before a term, in several cases and spacings, what comes near one ("so" and
+# "called" apart, "supposed to", "recall", a glued "also-called"), names, clause marks,
+# and a letter or digit glued to a cue.
+_CUED = (
+    "so-called ", "So-Called ", "SO-CALLED ", "so called ", "so  \u2010 - called ",
+    "so\u2014called ", "so\ncalled ", "so-calling ", "so ", "So ", "also-called ",
+    "called ", "calls ", "recall ", "call", "what Moscow calls ", "What the Kremlin has called ",
+    "what it veils as ", "what they dubbed ", "what ", "self-styled ", "self proclaimed ",
+    "Self\u2011declared ", "alleged ", "Allegedly ", "supposed to ", "supposedly ", "supposed ",
+    "would-be ", "pseudo-", "pseudo ", "quote-unquote ", "quote, unquote ", "quote ",
+    "dubbed ", "termed ", "terms ", "euphemistically ", "purported ", "purportedly ",
+    "ostensibly ", "так называемой ", "Так званої ", "самопровозглашенной ",
+    "самопроголошеної ", "мнимой ", "якобы ", "нібито ", "так ", "Russia ", "DPR ", "and ",
+    "in ", ", ", ". ", "(", " ", " ", "x", "9", "war ", "Kyiv ",
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(_CUED), max_size=25).map("".join),
+    st.integers(0, 500),
+    st.integers(0, 500),
+)
+@example("so-called war", 0, 13)  # a cue that begins the window
+@example("so \u2010 called war", 0, 15)
+@example("x so-called war", 2, 15)
+@example("pseudo-so-called war", 0, 20)  # cues that touch
+@example("what Moscow calls so-called war", 5, 31)  # a window that cuts a cue
+def test_a_cue_tried_at_its_keys_is_the_cue_read_from_the_whole_window(
+    text: str, first: int, second: int
+) -> None:
+    # The reader tries the cue regex only where a key of a cue before the term begins
+    # (and at the "so" of "so-called"); the last cue, and so the answer, must be the
+    # ones that a scan of the whole window gives, for any window and target.
+    from framing.voice._cues import _last_cue, cue_before
+    from framing.voice._keys import BEFORE, keys_in, starts_of
+
+    window_start, limit = sorted((min(first, len(text)), min(second, len(text))))
+    key_starts = starts_of(keys_in(text, window_start, limit), BEFORE, window_start, limit)
+    fast = _last_cue(text, window_start, limit, key_starts)
+    whole = _last_cue(text, window_start, limit, None)
+    assert (fast is None) == (whole is None)
+    if whole is not None:
+        assert fast.span() == whole.span()
+        assert fast.group("adverb") == whole.group("adverb")
+    for capital in (False, True):
+        expected = cue_before(text, window_start, limit, limit, capital)
+        assert cue_before(text, window_start, limit, limit, capital, key_starts) == expected

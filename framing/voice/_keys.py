@@ -159,6 +159,15 @@ def has_speech(text: str, found: Found, start: int, stop: int) -> bool:
     return False
 
 
+def starts_of(found: Found, kind: int, start: int, stop: int) -> list[int]:
+    """The starts of the keys of ``kind`` that lie inside ``[start, stop)``, in order."""
+    return [
+        begin
+        for begin, end, found_kind in found
+        if found_kind & kind and begin >= start and end <= stop
+    ]
+
+
 def has(found: Found, kind: int, start: int, stop: int) -> bool:
     """True when a key of ``kind`` lies inside ``[start, stop)``."""
     for begin, end, found_kind in found:

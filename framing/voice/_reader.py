@@ -24,6 +24,7 @@ from framing.voice._keys import (
     KeyIndex,
     has,
     has_speech,
+    starts_of,
     verbs,
 )
 from framing.voice._names import Principal, names_a_person
@@ -330,13 +331,17 @@ class Reader:
         text = self.text
         window = max(paragraph_start, start - REACH)
         stop = min(paragraph_end, end + REACH)
+        key_starts = None
         if found is None:
             before = may_hold_cue(text, window, start, self._traps, self._keys(BEFORE))
         else:
-            before = has(found, BEFORE, window, start)
+            key_starts = starts_of(found, BEFORE, window, start)
+            before = bool(key_starts)
         if (
             before
-            and cue_before(text, window, start, start, text[start : start + 1].isupper())
+            and cue_before(
+                text, window, start, start, text[start : start + 1].isupper(), key_starts
+            )
             and not modifies_next(text, start, end, paragraph_end)
         ):
             return True
@@ -352,10 +357,15 @@ class Reader:
         window = max(paragraph_start, opening - REACH)
         first = opening + 1
         capital = first < len(text) and text[first].isupper()
-        if self._may_hold(window, opening, BEFORE) and cue_before(
-            text, window, opening, opening, capital
-        ):
-            return True
+        if self._index is None:
+            if self._may_hold(window, opening, BEFORE) and cue_before(
+                text, window, opening, opening, capital
+            ):
+                return True
+        else:
+            key_starts = starts_of(self._index.window(window, opening), BEFORE, window, opening)
+            if key_starts and cue_before(text, window, opening, opening, capital, key_starts):
+                return True
         after = closing + 1
         stop = min(paragraph_end, after + REACH)
         return self._may_hold(after, stop, AFTER) and cue_after(text, after, stop, after)
