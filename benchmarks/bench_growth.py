@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
+from benchmarks._results import write_section
 from benchmarks.bench_match import machine
 from benchmarks.synthetic import make_corpus, make_lexicon
 from framing._automata import available_backends
@@ -178,13 +179,7 @@ def main(argv: list[str] | None = None) -> None:
     print(text)
     if args.no_write:
         return
-    previous = args.output.read_text("utf-8") if args.output.exists() else ""
-    if START in previous and END in previous:
-        head, rest = previous.split(START, 1)
-        previous = head + text + rest.split(END, 1)[1]
-    else:
-        previous = previous.rstrip("\n") + "\n\n" + text + "\n"
-    args.output.write_text(previous, "utf-8")
+    write_section(args.output, text, START, END)
 
 
 if __name__ == "__main__":

@@ -51,6 +51,7 @@ import time
 from pathlib import Path
 
 from benchmarks._fresh import fresh_process
+from benchmarks._results import write_section
 
 HERE = Path(__file__).resolve().parent
 #: ../shared/data beside the repository, or FRAMING_SHARED as the tests read it.
@@ -416,7 +417,7 @@ def main(argv: list[str] | None = None) -> None:
     load_end = os.getloadavg()
     section = _section(dataset, args, runs, load_start, load_end)
     if not args.no_write:
-        _write_section(args.output, section)
+        write_section(args.output, section, START, END)
     print(section)
 
 
@@ -515,17 +516,6 @@ def _section(dataset, args, runs, load_start, load_end) -> str:
 def _ratio(value: float) -> str:
     """A ratio with two significant figures below 10 (0.0042, 0.35, 2.2), whole above."""
     return f"{value:,.0f}" if value >= 10 else f"{value:.2g}"
-
-
-def _write_section(path: Path, section: str) -> None:
-    """Replace this benchmark's section of RESULTS.md, or append it."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        text = before + section.rstrip("\n") + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

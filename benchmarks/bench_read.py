@@ -39,6 +39,7 @@ import time
 from pathlib import Path
 
 from benchmarks._fresh import fresh_process
+from benchmarks._results import write_section
 
 HERE = Path(__file__).resolve().parent
 SHARED = Path(os.environ.get("FRAMING_SHARED", HERE.parent.parent / "shared"))
@@ -223,13 +224,7 @@ def main(argv: list[str] | None = None) -> None:
     print(section)
     if args.no_write:
         return
-    text = args.output.read_text("utf-8") if args.output.exists() else ""
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        text = head + section + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    args.output.write_text(text, "utf-8")
+    write_section(args.output, section, START, END)
 
 
 if __name__ == "__main__":
