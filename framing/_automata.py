@@ -38,6 +38,8 @@ from typing import Any, Protocol
 
 import ahocorasick
 
+from framing._cache import cache_folder
+
 try:  # the optional fast backends: pip install "framing-kit[fast]"
     import ahocorasick_rs
 except ImportError:  # pragma: no cover - depends on the environment
@@ -208,14 +210,6 @@ CACHE_FROM_PATTERNS = 2_000
 CACHED_DATABASES = 16
 
 
-def _cache_folder() -> Path:
-    chosen = os.environ.get("FRAMING_CACHE_DIR")
-    if chosen:
-        return Path(chosen) / "hyperscan"
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "framing" / "hyperscan"
-
-
 def _compiled_database(patterns: list[bytes]) -> Any:
     """The database of ``patterns``: read from the cache when it holds it (and the
     hyperscan here accepts it: the same version and processor), else compiled."""
@@ -224,7 +218,7 @@ def _compiled_database(patterns: list[bytes]) -> Any:
         digest = hashlib.sha256(hyperscan.__version__.encode())
         for pattern in patterns:
             digest.update(len(pattern).to_bytes(4, "little") + pattern)
-        path = _cache_folder() / f"{digest.hexdigest()}.hsdb"
+        path = cache_folder("hyperscan") / f"{digest.hexdigest()}.hsdb"
         try:
             return hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
         except (OSError, hyperscan.error):

@@ -54,6 +54,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "framing.errors",
             "framing.limits",
             "framing._files",
+            "framing._cache",
             "framing._checks",
             "framing._offsets",
             "framing._offsets_kernel",

@@ -50,10 +50,11 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 @functools.cache
 def _identifier() -> Any:
-    # Its own instance: py3langid.set_languages elsewhere does not change ours.
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    # Its own instance: py3langid.set_languages elsewhere does not change ours. The model
+    # is read decompressed from the cache when it is kept there (_language_model).
+    from framing.corpus._language_model import identifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
+    return identifier()
 
 
 def _letters_python(sample: str) -> tuple[int, int, int]:
