@@ -1,6 +1,8 @@
 """The compiled parts of framing, each beside the Python module it speeds up:
 
 - ``framing._kernel``: text normalisation (framing/_kernel.c);
+- ``framing._unicode_kernel``: the normalisation of text in any other script
+  (framing/_unicode_kernel.c);
 - ``framing._offsets_kernel``: hits mapped back to the original text
   (framing/_offsets_kernel.c);
 - ``framing.corpus._language_kernel``: language identification
@@ -20,6 +22,7 @@ from setuptools import Extension, setup
 setup(
     ext_modules=[
         Extension("framing._kernel", sources=["framing/_kernel.c"], optional=True),
+        Extension("framing._unicode_kernel", sources=["framing/_unicode_kernel.c"], optional=True),
         Extension("framing._offsets_kernel", sources=["framing/_offsets_kernel.c"], optional=True),
         Extension(
             "framing.corpus._language_kernel",

@@ -5,13 +5,14 @@ Run from the repository root (about a minute)::
     .venv/bin/python -m benchmarks.bench_kernels
 
 Each optional C extension has a Python reference that stays in the code as its
-fallback (``framing/_kernel.c`` and ``framing/_text.py``, ``_offsets_kernel.c`` and
-``_offsets.py``, ``voice/_quotes_kernel.c`` and ``voice/_quotes.py``,
-``voice/_keys_kernel.c`` and ``voice/_keys.py``). This script switches them off and on
-in alternating rounds in one process, so both paths meet the same machine, and times:
+fallback (``framing/_kernel.c`` and ``_unicode_kernel.c`` beside ``framing/_text.py``,
+``_offsets_kernel.c`` and ``_offsets.py``, ``voice/_quotes_kernel.c`` and
+``voice/_quotes.py``, ``voice/_keys_kernel.c`` and ``voice/_keys.py``). This script
+switches them off and on in alternating rounds in one process, so both paths meet the
+same machine, and times:
 
-- the engine (``match``'s chunk without voice): normalisation, the automaton's one-byte
-  copy, hits mapped back;
+- the engine (``match``'s chunk without voice): normalisation (of ASCII and one-byte
+  text, and of any other text), the automaton's one-byte copy, hits mapped back;
 - voice (``voices_and_speakers`` on the engine's hits): paragraphs, quotation marks, the
   keys of a hit's window;
 - the whole chunk with voice.
@@ -49,12 +50,13 @@ from framing.voice import voices_and_speakers
 # name -> (module, attribute): setting it to None puts that step on its Python path.
 SWITCHES = {
     "normalisation": (text_module, "_kernel"),
+    "normalisation, other text": (text_module, "_unicode_kernel"),
     "one-byte copy": (engine_text, "_kernel"),
     "offsets": (offsets, "_map_spans"),
     "quotation marks": (quotes, "_quotes_kernel"),
     "window keys": (keys, "_TABLE"),
 }
-ENGINE = ("normalisation", "one-byte copy", "offsets")
+ENGINE = ("normalisation", "normalisation, other text", "one-byte copy", "offsets")
 VOICE = ("quotation marks", "window keys")
 #: The bundled lexicon for each real corpus (bench_read.py's names).
 LEXICONS = {"ruwa": "ukraine_war", "nyt": "ukraine_war", "telegram": "ukraine_war_ru"}

@@ -40,7 +40,9 @@ these steps on its bytes, one a character (:data:`ONE_BYTE`); the result is the 
 offsets included (``tests/cyrillic/test_one_byte.py``). Where setup.py could build it,
 ``framing._kernel`` (C) takes the steps of ASCII text and of those bytes in one pass
 each, with the tables of this module (``tests/test_kernel.py`` checks it against the
-Python steps, which run where it is not built).
+Python steps, which run where it is not built); ``framing._unicode_kernel`` takes the
+folds and runs of any other text (Telegram posts with emoji, English text with "é") in
+one pass after NFC (``tests/test_unicode_kernel.py``).
 """
 
 from __future__ import annotations
@@ -58,6 +60,10 @@ try:  # the compiled passes (ASCII, one-byte), built by setup.py where a C compi
     import framing._kernel as _kernel
 except ImportError:  # pragma: no cover - depends on the install
     _kernel = None
+try:  # the compiled folds and runs of any other text (framing/_unicode_kernel.c)
+    import framing._unicode_kernel as _unicode_kernel
+except ImportError:  # pragma: no cover - depends on the install
+    _unicode_kernel = None
 
 APOSTROPHES = "\u2019\u2018\u201b\u02bc\u2032\u00b4\u0060\uff07"
 DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02"
@@ -320,13 +326,19 @@ def _normalise_unicode(text: str) -> tuple[str, OffsetMap]:
     if not unicodedata.is_normalized("NFC", text):
         text, edits = _nfc(text)
         layers.append(edits)
-    # The folds Cyrillic news text needs most (line breaks, « », ё), by str.replace after
-    # NFC: the pass below then calls back for the rare ones only.
-    for character in _CYRILLIC_TEXT_FOLDS:
-        if character in text:
-            text = text.replace(character, _FOLD_BY_CHARACTER[character])
-    text = _TO_FOLD.sub(lambda found: _FOLD_BY_CHARACTER[found.group()], text)
-    text, edits = _collapse_runs(text)
+    if _unicode_kernel is not None:  # the folds and runs in one compiled pass
+        for character in _ASTRAL_FOLDS:  # the table holds the Basic Multilingual Plane
+            if character in text:
+                text = text.replace(character, _FOLD_BY_CHARACTER[character])
+        text, edits = _unicode_kernel.fold_and_collapse(text, _UNICODE_TABLE)
+    else:
+        # The folds Cyrillic news text needs most (line breaks, « », ё), by str.replace
+        # after NFC: the pass below then calls back for the rare ones only.
+        for character in _CYRILLIC_TEXT_FOLDS:
+            if character in text:
+                text = text.replace(character, _FOLD_BY_CHARACTER[character])
+        text = _TO_FOLD.sub(lambda found: _FOLD_BY_CHARACTER[found.group()], text)
+        text, edits = _collapse_runs(text)
     layers.append(edits)
     # Last, so that a word split by a soft hyphen is judged whole; length kept.
     return fold_lookalikes(text), OffsetMap(layers)
@@ -351,6 +363,21 @@ for _byte, _character in enumerate(_ONE_BYTE_CHARACTERS):
 if sys.byteorder != "little":  # pragma: no cover - the table is read little-endian
     _codes.byteswap()
 _ONE_BYTE_CODES = _codes.tobytes()
+del _codes
+
+
+# For the compiled general path: each code point of the Basic Multilingual Plane's fold,
+# 16 bits little-endian (0: it stays; 0xFFFF: it is deleted), and the folds above it.
+_codes = array("H", [0]) * 65536
+for _character, _folded in _FOLD_BY_CHARACTER.items():
+    if ord(_character) <= 0xFFFF:
+        _codes[ord(_character)] = ord(_folded)
+for _character in DELETED:
+    _codes[ord(_character)] = 0xFFFF
+if sys.byteorder != "little":  # pragma: no cover - the table is read little-endian
+    _codes.byteswap()
+_UNICODE_TABLE = _codes.tobytes()
+_ASTRAL_FOLDS = "".join(c for c in _FOLD_BY_CHARACTER if ord(c) > 0xFFFF)
 del _codes
 
 

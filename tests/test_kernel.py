@@ -82,8 +82,14 @@ def test_the_kernel_folds_by_a_table_of_any_shape(text):
 @settings(max_examples=500)
 @given(st.one_of(ascii_texts, st.deferred(lambda: one_byte_texts)))
 def test_normalise_folded_is_the_same_with_and_without_the_kernel(text):
+    assert_same_without(text, "_kernel")
+
+
+def assert_same_without(text: str, kernel_name: str) -> None:
+    """normalise_folded gives the same texts, bytes and offsets with the compiled
+    ``framing._text.<kernel_name>`` as on the Python path (it switched off)."""
     compiled = _text.normalise_folded(text)
-    with mock.patch.object(_text, "_kernel", None):  # the Python path
+    with mock.patch.object(_text, kernel_name, None):  # the Python path
         python = _text.normalise_folded(text)
     assert compiled[0] == python[0]
     assert compiled[1] == python[1]

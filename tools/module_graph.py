@@ -60,6 +60,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "framing._offsets_kernel",
             "framing._arrow",
             "framing._kernel",
+            "framing._unicode_kernel",
             "framing._text",
             "framing._words",
             "framing._tokens",
