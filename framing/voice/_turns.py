@@ -86,6 +86,11 @@ def _label_kind(label: str) -> str | None:
     first = words[0].lower().rstrip(".")
     if first in _ROLES and (len(first) > 1 or len(words) == 1):
         return "role"
+    # Every other speaker's words are capitalised (particles aside): the cheapest test
+    # first, since most labels are topics ("Ukraine war:").
+    for word in words:
+        if not word[0].isupper() and word.lower() not in _PARTICLES:
+            return None
     if lower in _NOT_SPEAKER_PHRASES or first in _NOT_SPEAKERS:
         return None
     if words[-1].lower() in _PARTICLES:
@@ -94,9 +99,6 @@ def _label_kind(label: str) -> str | None:
         _TOPIC_WORD.fullmatch(first) or any(word.lower() == "of" for word in words)
     ):
         return None  # a topic, not a speaker: "Occupation of Mariupol"
-    for word in words:
-        if word.lower() not in _PARTICLES and not word[0].isupper():
-            return None
     capitals = sum(1 for word in words if word[0].isupper())
     return "name" if capitals >= 2 else "word"
 
@@ -129,10 +131,12 @@ class Turns:
             kind = _label_kind(label)
             if kind is not None:
                 found.append((match.start("label"), match.end(), label, kind))
-        strong = [entry for entry in found if entry[3] != "word"]
-        self.transcript = len(found) >= 2 and bool(strong)
-        if not self.transcript:
+        self.transcript = len(found) >= 2 and any(entry[3] != "word" for entry in found)
+        if not self.transcript and found:
             found = [entry for entry in found if entry[3] != "word" or principal.matches(entry[2])]
+        if not found:  # most texts with a colon: no speaker's label
+            self.starts = self.speakers = self.answers = self.stops = []
+            return
         self.starts = [entry[1] for entry in found]
         self.speakers = [entry[2] for entry in found]
         self.answers = [entry[2].lower().rstrip(".") in _ANSWERS for entry in found]
