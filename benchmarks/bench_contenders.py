@@ -8,7 +8,8 @@ look)::
 The benchmark corpus (``benchmarks/synthetic.py``: 12,000 documents, 43 MB, seeded) and
 its 1,000-term lexicon; every contender on 2 worker processes that are already running
 (the steady state: pools started and automata compiled before the first round), the
-contenders alternating within each round:
+contenders alternating within each round, in an order that rotates from round to round
+(10 rounds: each contender twice in each place), and the per-term loop after them:
 
 - ``framing.match``, voice on and off (``fields="text"``): normalisation, exact word
   boundaries, leftmost-longest, sense rules and offsets in the original text;
@@ -133,7 +134,7 @@ def _plain(pool: ProcessPoolExecutor, kind: str, texts: list[str], terms) -> int
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=12_000)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=10)
     args = parser.parse_args(argv)
     load_start = os.getloadavg()
 
@@ -182,8 +183,15 @@ def main(argv: list[str] | None = None) -> None:
     # on the host), and a ratio of two timings is only fair when both are taken under
     # the same conditions. The ratio reported is the median of the rounds' ratios.
     loops: list[float] = []
-    for _ in range(args.rounds):
-        for name, run in contenders.items():
+    # The order rotates from round to round, so that each contender meets each place in
+    # it: in a fixed order framing with voice always ran right after the per-term loop
+    # (a few seconds of one-thread work in this process), and its median fell 15-25%
+    # below its best where the others' stayed within 10%.
+    names = list(contenders)
+    for number in range(args.rounds):
+        shift = number % len(names)
+        for name in names[shift:] + names[:shift]:
+            run = contenders[name]
             started = time.perf_counter()
             run()
             times[name].append(time.perf_counter() - started)
@@ -199,8 +207,9 @@ def main(argv: list[str] | None = None) -> None:
         f"{platform.python_version()}, engine backend "
         f"`{framing._engine.default_backend()}`): {len(texts):,} documents, "
         f"{megabytes:.1f} MB, 1,000 terms, {WORKERS} workers, warm, {args.rounds} "
-        f"interleaved rounds. Load average {', '.join(f'{x:.2f}' for x in load_start)} at "
-        f"the start, {', '.join(f'{x:.2f}' for x in load_end)} at the end.\n"
+        f"interleaved rounds, the order rotated each round. Load average "
+        f"{', '.join(f'{x:.2f}' for x in load_start)} at the start, "
+        f"{', '.join(f'{x:.2f}' for x in load_end)} at the end.\n"
     )
     print("| contender | hits | best MB/s | median MB/s | time / framing voice on |")
     print("|---|---:|---:|---:|---:|")
