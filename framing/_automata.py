@@ -38,7 +38,7 @@ from typing import Any, Protocol
 
 import ahocorasick
 
-from framing._cache import cache_folder
+from framing._cache import cache_folder, keep_newest
 
 try:  # the optional fast backends: pip install "framing-kit[fast]"
     import ahocorasick_rs
@@ -245,8 +245,6 @@ def _keep_database(path: Path, data: bytes) -> None:
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as out:
             out.write(data)
         os.replace(out.name, path)
-        kept = sorted(path.parent.glob("*.hsdb"), key=lambda file: file.stat().st_mtime)
-        for old in kept[:-CACHED_DATABASES]:
-            old.unlink(missing_ok=True)
+        keep_newest(path.parent.glob("*.hsdb"), CACHED_DATABASES)
     except OSError:
         return

@@ -15,6 +15,8 @@ written to (a read-only home, a full disk) only means making them again next tim
 from __future__ import annotations
 
 import os
+import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -25,3 +27,14 @@ def cache_folder(kind: str) -> Path:
         return Path(chosen) / kind
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "framing" / kind
+
+
+def keep_newest(paths: Iterable[Path], count: int) -> None:
+    """Remove all but the ``count`` newest of ``paths`` (files or folders), by the time
+    each was last written."""
+    kept = sorted(paths, key=lambda path: path.stat().st_mtime)
+    for old in kept[:-count] if count else kept:
+        if old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            old.unlink(missing_ok=True)

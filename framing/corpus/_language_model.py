@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from framing._cache import cache_folder
+from framing._cache import cache_folder, keep_newest
 from framing.corpus._language_batch import VERIFIED_VERSION, _version
 
 #: Kept models (py3langid versions) beyond this many, the oldest first, are removed.
@@ -144,12 +144,7 @@ def _keep(folder: Path, arrays: dict[str, np.ndarray]) -> None:
             shutil.rmtree(folder)
         work.rename(folder)
         work = None
-        kept = sorted(
-            (path for path in parent.glob("py3langid-*") if path.is_dir()),
-            key=lambda path: path.stat().st_mtime,
-        )
-        for old in kept[:-KEPT_MODELS]:
-            shutil.rmtree(old, ignore_errors=True)
+        keep_newest((path for path in parent.glob("py3langid-*") if path.is_dir()), KEPT_MODELS)
     except OSError:
         return
     finally:

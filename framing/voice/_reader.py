@@ -331,25 +331,12 @@ class Reader:
         text = self.text
         window = max(paragraph_start, start - REACH)
         stop = min(paragraph_end, end + REACH)
-        key_starts = None
-        if found is None:
-            before = may_hold_cue(text, window, start, self._traps, self._keys(BEFORE))
-        else:
-            key_starts = starts_of(found, BEFORE, window, start)
-            before = bool(key_starts)
-        if (
-            before
-            and cue_before(
-                text, window, start, start, text[start : start + 1].isupper(), key_starts
-            )
-            and not modifies_next(text, start, end, paragraph_end)
+        capital = text[start : start + 1].isupper()
+        if self._cue_before(window, start, capital, found) and not modifies_next(
+            text, start, end, paragraph_end
         ):
             return True
-        if found is None:
-            after = may_hold_cue(text, end, stop, self._traps, self._keys(AFTER))
-        else:
-            after = has(found, AFTER, end, stop)
-        return after and cue_after(text, end, stop, end)
+        return self._may_hold(end, stop, AFTER, found) and cue_after(text, end, stop, end)
 
     def _cue_reaches_quote(self, number: int, opening: int, closing: int) -> bool:
         text = self.text
@@ -357,18 +344,27 @@ class Reader:
         window = max(paragraph_start, opening - REACH)
         first = opening + 1
         capital = first < len(text) and text[first].isupper()
-        if self._index is None:
-            if self._may_hold(window, opening, BEFORE) and cue_before(
-                text, window, opening, opening, capital
-            ):
-                return True
-        else:
-            key_starts = starts_of(self._index.window(window, opening), BEFORE, window, opening)
-            if key_starts and cue_before(text, window, opening, opening, capital, key_starts):
-                return True
+        if self._cue_before(window, opening, capital, None):
+            return True
         after = closing + 1
         stop = min(paragraph_end, after + REACH)
         return self._may_hold(after, stop, AFTER) and cue_after(text, after, stop, after)
+
+    def _cue_before(
+        self, window: int, limit: int, capital: bool, found: list[tuple[int, int, int]] | None
+    ) -> bool:
+        """A cue in ``text[window:limit]`` reaches the term (or quotation) at ``limit``.
+        With a key index the cue regex is tried only where the window's keys of cues before
+        a term begin (``found``: keys around the window, else looked up)."""
+        text = self.text
+        if self._index is None:
+            return may_hold_cue(
+                text, window, limit, self._traps, self._keys(BEFORE)
+            ) and cue_before(text, window, limit, limit, capital)
+        if found is None:
+            found = self._index.window(window, limit)
+        key_starts = starts_of(found, BEFORE, window, limit)
+        return bool(key_starts) and cue_before(text, window, limit, limit, capital, key_starts)
 
     def _verbs(self, text: str, start: int, stop: int) -> list[Verb]:
         """The speech verbs of ``text[start:stop]`` (a ``Finder``): from the window's keys
@@ -382,8 +378,13 @@ class Reader:
         keys = BEFORE_KEYS if kind == BEFORE else AFTER_KEYS
         return keys if self._ascii else keys + CYRILLIC_KEYS
 
-    def _may_hold(self, start: int, stop: int, kind: int) -> bool:
-        """False only when ``text[start:stop]`` holds no key of a cue of ``kind``."""
+    def _may_hold(
+        self, start: int, stop: int, kind: int, found: list[tuple[int, int, int]] | None = None
+    ) -> bool:
+        """False only when ``text[start:stop]`` holds no key of a cue of ``kind``
+        (``found``: keys around it, when already found)."""
+        if found is not None:
+            return has(found, kind, start, stop)
         if self._index is not None:
             return has(self._index.window(start, stop), kind, start, stop)
         return may_hold_cue(self.text, start, stop, self._traps, self._keys(kind))
